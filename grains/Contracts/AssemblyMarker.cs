@@ -1,0 +1,1 @@
+namespace Actors.Contracts; internal static class AssemblyMarker { }
