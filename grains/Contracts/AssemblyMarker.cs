@@ -1,1 +1,0 @@
-namespace Actors.Contracts; internal static class AssemblyMarker { }

@@ -1,0 +1,10 @@
+namespace Actors.Contracts.Centers;
+
+public enum CenterService
+{
+    NationalIdCard,
+    Passport,
+    ResidenceCertificate,
+    CriminalRecordExtract,
+    ComplaintFiling,
+}

@@ -1,0 +1,25 @@
+namespace Actors.Contracts.Errors;
+
+/// <summary>Every stable error code in one place, shared by grains and the GraphQL layer.</summary>
+public static class ErrorCodes
+{
+    // GraphQL-level (extensions.code)
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+
+    // Domain (payload errors)
+    public const string InvalidTransition = "INVALID_TRANSITION";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string CenterNotFound = "CENTER_NOT_FOUND";
+    public const string CenterDoesNotOfferService = "CENTER_DOES_NOT_OFFER_SERVICE";
+    public const string CenterNotTakingRequests = "CENTER_NOT_TAKING_REQUESTS";
+    public const string CenterAlreadyRegistered = "CENTER_ALREADY_REGISTERED";
+    public const string InvalidCenterServices = "INVALID_CENTER_SERVICES";
+    public const string ReasonRequired = "REASON_REQUIRED";
+    public const string NotAllowed = "NOT_ALLOWED";
+    public const string ValidationFailed = "VALIDATION_FAILED";
+}

@@ -1,0 +1,19 @@
+namespace Actors.Contracts.Identity;
+
+/// <summary>
+/// Who is calling. Passed explicitly to every grain command so that each recorded event says
+/// who caused it, and so that scope checks (own request, own center, own governorate) happen
+/// in the grain, where the data is.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Actor(
+    [property: Id(0)] string Subject,
+    [property: Id(1)] ActorRole Role,
+    [property: Id(2)] string? CenterId = null,
+    [property: Id(3)] string? Governorate = null)
+{
+    public static Actor System(string component) => new($"system:{component}", ActorRole.System);
+
+    /// <summary>How the actor is written in histories: role and subject, never a name.</summary>
+    public string Describe() => $"{Role.ToString().ToUpperInvariant()}:{Subject}";
+}

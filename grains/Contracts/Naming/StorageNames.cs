@@ -1,0 +1,19 @@
+namespace Actors.Contracts.Naming;
+
+/// <summary>
+/// Storage provider and state names. Each grain type has its own state name: with the ADO.NET
+/// provider the state name is part of the row key, so two types sharing one would collide.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The provider every domain grain persists through (memory or PostgreSQL).</summary>
+    public const string Domain = "actors";
+
+    /// <summary>Orleans' stream pub-sub bookkeeping.</summary>
+    public const string PubSub = "PubSubStore";
+
+    public const string CitizenRequestState = "citizen-request";
+    public const string ServiceCenterState = "service-center";
+    public const string CenterDirectoryState = "center-directory";
+    public const string IssuedDocumentState = "issued-document";
+}

@@ -1,0 +1,8 @@
+namespace Actors.Contracts.Outbox;
+
+/// <summary>Names of event-emitting aggregates, as stored in the outbox.</summary>
+public static class AggregateTypes
+{
+    public const string CitizenRequest = "citizen-request";
+    public const string ServiceCenter = "service-center";
+}

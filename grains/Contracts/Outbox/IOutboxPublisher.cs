@@ -1,0 +1,11 @@
+namespace Actors.Contracts.Outbox;
+
+/// <summary>
+/// Hands a transition's events, already committed with the grain state, to their consumers.
+/// Embedded mode delivers at once in memory; with PostgreSQL the storage write itself copies
+/// the events into the outbox table and a relay delivers them, so this only feeds live streams.
+/// </summary>
+public interface IOutboxPublisher
+{
+    Task PublishAsync(IReadOnlyList<OutboxEvent> events);
+}

@@ -1,0 +1,9 @@
+namespace Actors.Contracts.Requests;
+
+public enum IdCardReason
+{
+    FirstIssue,
+    Renewal,
+    LossOrTheft,
+    DataChange,
+}

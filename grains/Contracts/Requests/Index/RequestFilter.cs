@@ -1,0 +1,13 @@
+namespace Actors.Contracts.Requests.Index;
+
+/// <summary>All conditions are ANDed; an empty or null list means "any".</summary>
+[GenerateSerializer, Immutable]
+public sealed record RequestFilter(
+    [property: Id(0)] IReadOnlyList<RequestKind>? Kinds = null,
+    [property: Id(1)] IReadOnlyList<RequestStatus>? Statuses = null,
+    [property: Id(2)] IReadOnlyList<string>? Governorates = null,
+    [property: Id(3)] IReadOnlyList<string>? CenterIds = null,
+    [property: Id(4)] string? OwnerSubject = null,
+    [property: Id(5)] DateTimeOffset? SubmittedFrom = null,
+    [property: Id(6)] DateTimeOffset? SubmittedBefore = null,
+    [property: Id(7)] bool? IsPupil = null);

@@ -1,0 +1,24 @@
+namespace Actors.Contracts.Requests.Index;
+
+/// <summary>
+/// What the request index keeps of a request: enough to filter, sort and count, and no personal
+/// data beyond the owner's opaque subject. Applying an entry is idempotent: the highest Version wins.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RequestIndexEntry(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Reference,
+    [property: Id(2)] RequestKind Kind,
+    [property: Id(3)] RequestStatus Status,
+    [property: Id(4)] string CenterId,
+    [property: Id(5)] string Governorate,
+    [property: Id(6)] string OwnerSubject,
+    [property: Id(7)] DateTimeOffset SubmittedAt,
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] long Version,
+    [property: Id(10)] bool IsPupil)
+{
+    public static RequestIndexEntry From(CitizenRequestView view) => new(
+        view.Id, view.Reference, view.Kind, view.Status, view.CenterId, view.Governorate, view.OwnerSubject,
+        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null);
+}

@@ -1,0 +1,8 @@
+namespace Actors.Contracts.Requests.Index;
+
+public enum RequestSortField
+{
+    SubmittedAt,
+    UpdatedAt,
+    Reference,
+}

@@ -1,0 +1,7 @@
+namespace Actors.Contracts.Requests;
+
+public enum RequestKind
+{
+    NationalIdCard,
+    CriminalRecordExtract,
+}
