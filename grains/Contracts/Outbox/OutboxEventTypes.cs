@@ -1,0 +1,11 @@
+namespace Actors.Contracts.Outbox;
+
+/// <summary>Event type names as stored in the outbox; a consumer picks the types it handles.</summary>
+public static class OutboxEventTypes
+{
+    /// <summary>Payload: <see cref="Requests.Index.RequestIndexEntry"/> (a full snapshot, highest version wins).</summary>
+    public const string CitizenRequestChanged = "CitizenRequestChanged";
+
+    /// <summary>Payload: <see cref="Centers.ServiceCenterView"/>.</summary>
+    public const string ServiceCenterChanged = "ServiceCenterChanged";
+}
