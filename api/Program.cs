@@ -1,1 +1,24 @@
-Console.WriteLine("api");
+using Actors.Api.Demo;
+using Actors.Api.GraphQL;
+using Actors.Api.Hosting;
+using Actors.Api.Identity;
+using Actors.Api.Transport;
+using Actors.Hosting.Defaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddActorsServiceDefaults("actors-api");
+builder.AddActorsOrleans();
+builder.AddActorsAuthentication();
+builder.AddActorsGraphQL();
+builder.AddDemoData();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.MapActorsServiceDefaults();
+app.MapDevTokens();
+app.MapGraphQLHttp();
+app.InitializeActorsSchema();
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

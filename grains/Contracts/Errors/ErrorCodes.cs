@@ -22,4 +22,10 @@ public static class ErrorCodes
     public const string ReasonRequired = "REASON_REQUIRED";
     public const string NotAllowed = "NOT_ALLOWED";
     public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string VersionMismatch = "VERSION_MISMATCH";
+    public const string PaymentAmountMismatch = "PAYMENT_AMOUNT_MISMATCH";
+    public const string AppointmentInPast = "APPOINTMENT_IN_PAST";
+    public const string CenterNotReady = "CENTER_NOT_READY";
+    public const string PupilDeliveryOnly = "SCHOOL_DELIVERY_FOR_PUPILS_ONLY";
+    public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";
 }

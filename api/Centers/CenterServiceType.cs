@@ -1,0 +1,9 @@
+using Actors.Contracts.Centers;
+using GraphQL.Types;
+
+namespace Actors.Api.Centers;
+
+public sealed class CenterServiceType : EnumerationGraphType<CenterService>
+{
+    public CenterServiceType() => Name = "CenterService";
+}

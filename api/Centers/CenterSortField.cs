@@ -1,0 +1,8 @@
+namespace Actors.Api.Centers;
+
+public enum CenterSortField
+{
+    Code,
+    Name,
+    Readiness,
+}

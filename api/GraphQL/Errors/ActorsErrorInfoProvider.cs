@@ -1,0 +1,35 @@
+using Actors.Contracts.Errors;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+
+namespace Actors.Api.GraphQL.Errors;
+
+/// <summary>
+/// Shapes every GraphQL error the same way: extensions.code always set, structured parameters under
+/// extensions.parameters, and no stack traces or internal exception text ever reach a client.
+/// </summary>
+public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
+{
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var code = executionError.Code ?? CodeOf(executionError);
+        var message = code == ErrorCodes.Internal ? "Internal error. It has been logged." : executionError.Message;
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (executionError.Data.Count > 0)
+        {
+            extensions["parameters"] = executionError.Data.Keys.Cast<object>()
+                .ToDictionary(k => k.ToString()!, k => executionError.Data[k]?.ToString());
+        }
+
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    private static string CodeOf(ExecutionError error) => error switch
+    {
+        ValidationError or SyntaxError or InvalidVariableError => ErrorCodes.BadUserInput,
+        DocumentError => ErrorCodes.BadUserInput,
+        UnhandledError => ErrorCodes.Internal,
+        _ => ErrorCodes.Internal,
+    };
+}

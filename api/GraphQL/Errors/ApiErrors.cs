@@ -1,0 +1,30 @@
+using Actors.Contracts.Errors;
+using GraphQL;
+
+namespace Actors.Api.GraphQL.Errors;
+
+/// <summary>GraphQL-level errors (malformed input, authentication, authorization, not found), each with extensions.code.</summary>
+public static class ApiErrors
+{
+    public static ExecutionError BadInput(string message, string? field = null) =>
+        With(ErrorCodes.BadUserInput, message, field is null ? [] : [("field", field)]);
+
+    public static ExecutionError Unauthenticated() =>
+        With(ErrorCodes.Unauthenticated, "Sign in first: send Authorization: Bearer <token>.");
+
+    public static ExecutionError Forbidden(string message) => With(ErrorCodes.Forbidden, message);
+
+    /// <summary>Not found and not yours look the same, so that ids cannot be probed.</summary>
+    public static ExecutionError NotFound(string what) => With(ErrorCodes.NotFound, $"{what} not found.");
+
+    public static ExecutionError With(string code, string message, params (string Key, string Value)[] parameters)
+    {
+        var error = new ExecutionError(message) { Code = code };
+        foreach (var (key, value) in parameters)
+        {
+            error.Data[key] = value;
+        }
+
+        return error;
+    }
+}

@@ -1,0 +1,57 @@
+using Actors.Api.Centers;
+using Actors.Api.GraphQL.Errors;
+using Actors.Api.GraphQL.Relay;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation.Complexity;
+
+namespace Actors.Api.GraphQL;
+
+public static class GraphQLServiceExtensions
+{
+    public const int MaxDepth = 15;
+
+    /// <summary>The schema, its executor and its limits. Transports (HTTP, WebSocket) are mapped separately.</summary>
+    public static WebApplicationBuilder AddActorsGraphQL(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<NodeResolvers>();
+        builder.Services.AddSingleton<DomainErrorTypes>();
+        builder.Services.AddScoped<CenterLookup>();
+        builder.Services.AddGraphQL(graphql => graphql
+            .AddSchema<ActorsSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(ActorsSchema).Assembly)
+            .AddErrorInfoProvider<ActorsErrorInfoProvider>()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = MaxDepth;
+                complexity.MaxComplexity = 20_000;
+            })
+            .AddUnhandledExceptionHandler(context =>
+            {
+                if (context.OriginalException is Contracts.Errors.DomainException domain)
+                {
+                    context.ErrorMessage = domain.Error.Message;
+                    context.Exception = ApiErrors.With(domain.Error.Code, domain.Error.Message,
+                        domain.Error.Parameters.Select(p => (p.Key, p.Value)).ToArray());
+                    return;
+                }
+
+                context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Actors.GraphQL")
+                    .LogError(context.OriginalException, "Unhandled error in a GraphQL resolver");
+            })
+            .ConfigureExecutionOptions(options =>
+            {
+                options.EnableMetrics = false;
+                options.ThrowOnUnhandledException = false;
+            }));
+        return builder;
+    }
+
+    /// <summary>Builds the schema at startup, so that a schema error stops the host instead of the first request.</summary>
+    public static WebApplication InitializeActorsSchema(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ISchema>().Initialize();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Actors.Api.Centers;
+using Actors.Api.GraphQL.Errors;
+using Actors.Api.Requests;
+using GraphQL.Types;
+
+namespace Actors.Api.GraphQL;
+
+/// <summary>The mutation root: verbNoun(input: VerbNounInput!): VerbNounPayload!, each feature adding its own.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(DomainErrorTypes errors)
+    {
+        Name = "Mutation";
+        this.AddRequestMutations(errors);
+        this.AddCenterMutations(errors);
+    }
+}

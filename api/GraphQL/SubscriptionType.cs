@@ -1,0 +1,13 @@
+using Actors.Api.Requests;
+using GraphQL.Types;
+
+namespace Actors.Api.GraphQL;
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        this.AddRequestSubscriptions();
+    }
+}

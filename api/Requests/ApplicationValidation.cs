@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Actors.Api.Centers;
+using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
+using Actors.Api.GraphQL.Relay;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Requests;
+
+namespace Actors.Api.Requests;
+
+/// <summary>
+/// Turns submission inputs into applications: malformed input is a BAD_USER_INPUT GraphQL error
+/// naming the field; a rule of the pathway (guardian consent) is a typed payload error.
+/// </summary>
+public static partial class ApplicationValidation
+{
+    public const int AdultAge = 18;
+
+    public static IdCardApplication IdCard(SubmitIdCardRequestInput input, TimeProvider clock)
+    {
+        var applicant = Applicant(input.Applicant, clock, requireCardNumber: input.Reason != IdCardReason.FirstIssue);
+        if (input.Reason == IdCardReason.FirstIssue && applicant.NationalIdNumber is not null)
+        {
+            throw ApiErrors.BadInput("A first issue has no card number yet: leave nationalIdNumber out.", "input.applicant.nationalIdNumber");
+        }
+
+        var guardian = input.Guardian is { } g
+            ? new Guardian(
+                InputText.PersonName(g.FullName, "input.guardian.fullName", 160),
+                InputText.NationalIdNumber(g.NationalIdNumber, "input.guardian.nationalIdNumber"),
+                InputText.Required(g.Relationship, "input.guardian.relationship", 40),
+                g.ConsentGiven)
+            : null;
+        if (TunisCalendar.AgeOn(applicant.BirthDate, TunisCalendar.Today(clock)) < AdultAge && guardian is not { ConsentGiven: true })
+        {
+            throw new DomainException(DomainError.Of(
+                ErrorCodes.GuardianConsentRequired, "An applicant under 18 needs a guardian who consents.", ("minimumAge", "18")));
+        }
+
+        var pupil = input.Pupil is { } p
+            ? new PupilEnrolment(
+                SchoolCode().IsMatch(p.SchoolCode.Trim().ToUpperInvariant())
+                    ? p.SchoolCode.Trim().ToUpperInvariant()
+                    : throw ApiErrors.BadInput("schoolCode is 3 to 20 of A-Z, 0-9 and '-'.", "input.pupil.schoolCode"),
+                InputText.Optional(p.SchoolName, "input.pupil.schoolName", 160),
+                InputText.Optional(p.Grade, "input.pupil.grade", 40))
+            : null;
+        return new IdCardApplication(input.Reason, applicant, CenterKey(input.CenterId), pupil, guardian,
+            Contact(input.Contact), IdempotencyKey(input.IdempotencyKey));
+    }
+
+    public static CriminalRecordApplication CriminalRecord(SubmitCriminalRecordRequestInput input, TimeProvider clock) =>
+        new(Applicant(input.Applicant, clock, requireCardNumber: true),
+            CenterKey(input.CenterId),
+            InputText.Required(input.Purpose, "input.purpose", 200) is { Length: >= 3 } purpose
+                ? purpose
+                : throw ApiErrors.BadInput("purpose is 3 to 200 characters.", "input.purpose"),
+            Contact(input.Contact),
+            IdempotencyKey(input.IdempotencyKey));
+
+    private static Applicant Applicant(ApplicantInput input, TimeProvider clock, bool requireCardNumber)
+    {
+        var today = TunisCalendar.Today(clock);
+        if (input.BirthDate > today)
+        {
+            throw ApiErrors.BadInput("birthDate is in the future.", "input.applicant.birthDate");
+        }
+
+        if (input.BirthDate < new DateOnly(1900, 1, 1))
+        {
+            throw ApiErrors.BadInput("birthDate is before 1900.", "input.applicant.birthDate");
+        }
+
+        string? card = null;
+        if (!string.IsNullOrWhiteSpace(input.NationalIdNumber))
+        {
+            card = InputText.NationalIdNumber(input.NationalIdNumber, "input.applicant.nationalIdNumber");
+        }
+        else if (requireCardNumber)
+        {
+            throw ApiErrors.BadInput("nationalIdNumber (8 digits) is required for this request.", "input.applicant.nationalIdNumber");
+        }
+
+        return new Applicant(
+            InputText.PersonName(input.GivenName, "input.applicant.givenName"),
+            InputText.PersonName(input.FamilyName, "input.applicant.familyName"),
+            input.BirthDate,
+            InputText.Optional(input.BirthPlace, "input.applicant.birthPlace", 80),
+            card,
+            LatinName(input.GivenNameLatin, "input.applicant.givenNameLatin"),
+            LatinName(input.FamilyNameLatin, "input.applicant.familyNameLatin"));
+    }
+
+    private static string? LatinName(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var name = InputText.PersonName(value, field);
+        return name.All(ch => ch < 0x250) ? name : throw ApiErrors.BadInput($"{field} must be in Latin script.", field);
+    }
+
+    private static ContactPoint? Contact(ContactInput? input)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        var email = InputText.Optional(input.Email, "input.contact.email", 254);
+        if (email is not null && !Email().IsMatch(email))
+        {
+            throw ApiErrors.BadInput("email is not a valid address.", "input.contact.email");
+        }
+
+        var phone = InputText.Optional(input.Phone, "input.contact.phone", 20)?.Replace(" ", "", StringComparison.Ordinal);
+        if (phone is not null && !Phone().IsMatch(phone))
+        {
+            throw ApiErrors.BadInput("phone is 8 digits, optionally prefixed +216.", "input.contact.phone");
+        }
+
+        var language = input.PreferredLanguage?.Trim().ToLowerInvariant() ?? "fr";
+        if (language is not ("ar" or "fr"))
+        {
+            throw ApiErrors.BadInput("preferredLanguage is ar or fr.", "input.contact.preferredLanguage");
+        }
+
+        return new ContactPoint(email, phone, language);
+    }
+
+    private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
+
+    private static string? IdempotencyKey(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        return IdempotencyKeyPattern().IsMatch(key) ? key : throw ApiErrors.BadInput("idempotencyKey is 1 to 100 of A-Z a-z 0-9 - _ : .", "input.idempotencyKey");
+    }
+
+    [GeneratedRegex("^[A-Z0-9-]{3,20}$")]
+    private static partial Regex SchoolCode();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"^(\+216)?[0-9]{8}$")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_:.\-]{1,100}$")]
+    private static partial Regex IdempotencyKeyPattern();
+}

@@ -1,0 +1,54 @@
+using Actors.Api.Centers;
+using Actors.Api.Geography;
+using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Relay;
+using Actors.Api.Money;
+using Actors.Contracts.Geography;
+using Actors.Contracts.Identity;
+using Actors.Contracts.Requests;
+using GraphQL.Types;
+
+namespace Actors.Api.Requests;
+
+public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
+{
+    public const string TypeName = "CitizenRequest";
+
+    public CitizenRequestType()
+    {
+        Name = TypeName;
+        Description = "A citizen's request: a national ID card (the pupil pathway included) or a bulletin no. 3 extract.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is CitizenRequestView;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => Id(ctx.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("reference").Description("Human-readable and unique, e.g. CIN-2026-8K2QF-4M7TZ.").Resolve(ctx => ctx.Source.Reference);
+        Field<NonNullGraphType<RequestKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<RequestStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("isFinal").Description("EXPIRED, REJECTED, CANCELLED, DELIVERED, ISSUED, REFERRED are final.").Resolve(ctx => ctx.Source.IsFinal);
+        Field<NonNullGraphType<DateTimeScalar>>("submittedAt").Resolve(ctx => ctx.Source.SubmittedAt);
+        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("Increases at every step; pass it as expectedVersion to refuse acting on a stale view.").Resolve(ctx => ctx.Source.Version);
+        Field<ServiceCenterType>("center").ResolveAsync(async ctx => await ctx.Service<CenterLookup>().Find(ctx.Source.CenterId));
+        Field<NonNullGraphType<GovernorateType>>("governorate").Resolve(ctx => Governorates.Find(ctx.Source.Governorate));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryType>>>>("history").Resolve(ctx => ctx.Source.History);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestActionType>>>>("availableActions")
+            .Description("The steps the caller can take now; each is a mutation of the same name.")
+            .Resolve(ctx => ctx.Actor() is { } actor ? RequestTransitions.AvailableFor(ctx.Source, actor) : Array.Empty<RequestAction>());
+        Field<NonNullGraphType<ApplicantType>>("applicant").Resolve(ctx => ctx.Source.Applicant);
+        Field<IdCardReasonType>("idCardReason").Resolve(ctx => ctx.Source.IdCardReason);
+        Field<NonNullGraphType<BooleanGraphType>>("isPupil").Resolve(ctx => ctx.Source.Pupil is not null);
+        Field<PupilEnrolmentType>("pupil").Resolve(ctx => ctx.Source.Pupil);
+        Field<GuardianType>("guardian").Resolve(ctx => ctx.Source.Guardian);
+        Field<ContactPointType>("contact").Resolve(ctx => ctx.Source.Contact);
+        Field<StringGraphType>("purpose").Description("Why a bulletin no. 3 is requested.").Resolve(ctx => ctx.Source.Purpose);
+        Field<NonNullGraphType<MoneyType>>("fee").Resolve(ctx => new Money.Money(RequestFees.For(ctx.Source.Kind)));
+        Field<PaymentType>("payment").Resolve(ctx => ctx.Source.Payment);
+        Field<AppointmentType>("appointment").Resolve(ctx => ctx.Source.Appointment);
+        Field<DeliveryChannelType>("deliveryChannel").Resolve(ctx => ctx.Source.DeliveryChannel);
+        Field<StringGraphType>("documentCode")
+            .Description("Verification code of an issued digital extract; shown to its owner only.")
+            .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);
+    }
+
+    public static string Id(Guid id) => GlobalId.Encode(TypeName, id.ToString("N"));
+}

@@ -1,0 +1,100 @@
+using Actors.Api.Centers;
+using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
+using Actors.Api.GraphQL.Relay;
+using Actors.Contracts.Identity;
+using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Index;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Actors.Api.Requests;
+
+public static class RequestQueries
+{
+    public static void AddRequestQueries(this ObjectGraphType query, NodeResolvers nodes)
+    {
+        nodes.Register(CitizenRequestType.TypeName, async (ctx, key) =>
+            ctx.Actor() is { } actor && Guid.TryParseExact(key, "N", out var id)
+                ? await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor)
+                : null);
+
+        query.Field<CitizenRequestType>("request")
+            .Description("A request by global id: its owner, its center's agents and its governorate's supervisors see it. Not found and not yours look the same.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CitizenRequestType.TypeName);
+                var actor = ctx.RequireActor();
+                return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor)
+                    ?? throw ApiErrors.NotFound("Request");
+            });
+
+        PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<CitizenRequestType, CitizenRequestView>>>("requests"))
+            .Description("Requests in the caller's scope (a citizen's own, an agent's center, a supervisor's governorate), filtered and ordered. "
+                         + PageArguments.Documentation)
+            .Argument<RequestWhereInputType>("where")
+            .Argument<RequestOrderInputType>("order")
+            .ResolveAsync(async ctx =>
+            {
+                var actor = ctx.RequireActor();
+                var page = PageArguments.Read(ctx);
+                var where = ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere();
+                var orderInput = ctx.GetArgument<RequestOrderInput?>("order") ?? new RequestOrderInput();
+                var order = new RequestOrder(orderInput.Field, orderInput.Direction == SortDirectionType.Descending);
+                var scope = $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}";
+                var query = new RequestIndexQuery(
+                    Scoped(actor, where),
+                    order,
+                    page.First,
+                    page.After is { } after ? Cursor(after, scope, "after") : null,
+                    page.Last,
+                    page.Before is { } before ? Cursor(before, scope, "before") : null);
+                var result = await ctx.Service<IRequestIndex>().QueryAsync(query, ctx.CancellationToken);
+
+                // The index is a projection; the grains are the truth. Fetch the page in parallel.
+                var grains = ctx.Service<IGrainFactory>();
+                var views = await Task.WhenAll(result.Items.Select(e => grains.GetGrain<ICitizenRequestGrain>(e.Id).Find(actor)));
+                var edges = result.Items.Zip(views)
+                    .Where(pair => pair.Second is not null)
+                    .Select(pair => new Edge<CitizenRequestView>(
+                        CursorCodec.Encode(scope, order.KeyOf(pair.First), pair.First.Id.ToString("N")), pair.Second!))
+                    .ToList();
+                return new Connection<CitizenRequestView>(
+                    edges,
+                    new PageInfo(result.HasNextPage, result.HasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                    result.TotalCount,
+                    result.AsOf);
+            });
+    }
+
+    /// <summary>The caller's filter narrowed to their scope; roles without one see no individual requests.</summary>
+    private static RequestFilter Scoped(Actor actor, RequestWhere where)
+    {
+        var centerIds = where.CenterIds?.Select(id => GlobalId.DecodeKey(id, ServiceCenterType.TypeName)).ToList();
+        if (where.SubmittedFrom is { } from && where.SubmittedBefore is { } to && from >= to)
+        {
+            throw ApiErrors.BadInput("submittedFrom must be before submittedBefore.", "where.submittedFrom");
+        }
+
+        var filter = new RequestFilter(where.Kinds, where.Statuses, where.Governorates, centerIds, null,
+            where.SubmittedFrom, where.SubmittedBefore, where.IsPupil);
+        return actor.Role switch
+        {
+            ActorRole.Citizen or ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject },
+            ActorRole.Agent when actor.CenterId is not null => filter with { CenterIds = Narrow(centerIds, actor.CenterId) },
+            ActorRole.Supervisor when actor.Governorate is not null => filter with { Governorates = Narrow(where.Governorates, actor.Governorate) },
+            _ => throw ApiErrors.Forbidden("This role reads aggregates (progress), not individual requests."),
+        };
+    }
+
+    /// <summary>Intersects a requested list with the one value in scope (an empty result stays empty, never "any").</summary>
+    private static List<string> Narrow(List<string>? requested, string allowed) =>
+        requested is not { Count: > 0 } || requested.Contains(allowed) ? [allowed] : ["\u0000none"];
+
+    private static IndexCursor Cursor(string cursor, string scope, string argument)
+    {
+        var (sortKey, id) = CursorCodec.Decode(cursor, scope, argument);
+        return Guid.TryParseExact(id, "N", out var guid) ? new IndexCursor(sortKey, guid) : throw ApiErrors.BadInput("Malformed cursor.", argument);
+    }
+}

@@ -1,0 +1,20 @@
+using Actors.Contracts.Requests;
+
+namespace Actors.Api.Requests;
+
+public sealed class RequestWhere
+{
+    public List<RequestKind>? Kinds { get; set; }
+
+    public List<RequestStatus>? Statuses { get; set; }
+
+    public List<string>? Governorates { get; set; }
+
+    public List<string>? CenterIds { get; set; }
+
+    public DateTimeOffset? SubmittedFrom { get; set; }
+
+    public DateTimeOffset? SubmittedBefore { get; set; }
+
+    public bool? IsPupil { get; set; }
+}

@@ -1,0 +1,21 @@
+using Actors.Api.Geography;
+using Actors.Api.GraphQL;
+using GraphQL.Types;
+
+namespace Actors.Api.Requests;
+
+public sealed class RequestWhereInputType : InputObjectGraphType<RequestWhere>
+{
+    public RequestWhereInputType()
+    {
+        Name = "RequestWhereInput";
+        Description = "All conditions are combined with AND; an empty list means any. The caller's scope always applies on top.";
+        Field<ListGraphType<NonNullGraphType<RequestKindType>>>("kinds");
+        Field<ListGraphType<NonNullGraphType<RequestStatusType>>>("statuses");
+        Field<ListGraphType<NonNullGraphType<GovernorateCodeType>>>("governorates");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("centerIds").Description("Global ids of centers.");
+        Field<DateTimeScalar>("submittedFrom").Description("Inclusive.");
+        Field<DateTimeScalar>("submittedBefore").Description("Exclusive.");
+        Field<BooleanGraphType>("isPupil").Description("Only the pupil pathway (true) or only the others (false).");
+    }
+}

@@ -1,0 +1,88 @@
+using Actors.Api.GraphQL;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Requests;
+using GraphQL.Types;
+
+namespace Actors.Api.Requests;
+
+/// <summary>
+/// The input type of each step, derived from the transition table: the request id, a reason
+/// (non-null where the step requires one), an optional expectedVersion, and the step's own data.
+/// </summary>
+public static class TransitionInputs
+{
+    public static string FieldName(RequestAction action)
+    {
+        var name = action.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static InputObjectGraphType For(RequestTransition transition)
+    {
+        var input = new InputObjectGraphType { Name = action(transition) + "Input" };
+        input.Field<NonNullGraphType<IdGraphType>>("requestId");
+        if (transition.ReasonRequired)
+        {
+            input.Field<NonNullGraphType<StringGraphType>>("reason").Description("Why; required for this step, at most 500 characters.");
+        }
+        else
+        {
+            input.Field<StringGraphType>("reason").Description("Optional note, at most 500 characters.");
+        }
+
+        input.Field<LongGraphType>("expectedVersion").Description("Refuse the step (VERSION_MISMATCH) if the request changed since this version.");
+        switch (transition.Action)
+        {
+            case RequestAction.RecordPayment:
+                input.Field<NonNullGraphType<StringGraphType>>("paymentReference").Description("The payment's reference at the gateway or the cash desk.");
+                input.Field<NonNullGraphType<LongGraphType>>("amountMillimes").Description("Must equal the request's fee.");
+                break;
+            case RequestAction.BookAppointment:
+                input.Field<NonNullGraphType<DateTimeScalar>>("at").Description("In the future.");
+                break;
+            case RequestAction.ConfirmDelivery:
+                input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils.");
+                break;
+        }
+
+        return input;
+
+        static string action(RequestTransition t) => t.Action.ToString();
+    }
+
+    public static string Describe(RequestTransition t) =>
+        $"{string.Join(" / ", t.From.Select(s => s.ToString()))} → {t.To}. "
+        + $"By {(t.Roles.Count > 0 ? string.Join(", ", t.Roles) : "")}{(t.OwnerMayAct ? (t.Roles.Count > 0 ? " or " : "") + "the owner" : "")}"
+        + $"{(t.Kinds.Count == 1 ? $"; {t.Kinds.Single()} only" : "")}.";
+
+    public static IEnumerable<string> ErrorCodesOf(RequestAction action)
+    {
+        string[] common = [ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.ReasonRequired, ErrorCodes.VersionMismatch];
+        return action switch
+        {
+            RequestAction.RecordPayment => [.. common, ErrorCodes.PaymentAmountMismatch],
+            RequestAction.BookAppointment => [.. common, ErrorCodes.AppointmentInPast, ErrorCodes.CenterNotTakingRequests],
+            RequestAction.ConfirmDelivery => [.. common, ErrorCodes.PupilDeliveryOnly],
+            _ => common,
+        };
+    }
+
+    public static RequestCommand Command(RequestAction action, IReadOnlyDictionary<string, object?> input)
+    {
+        var reason = InputText.Optional(input.GetValueOrDefault("reason") as string, "input.reason", 500);
+        var expected = input.GetValueOrDefault("expectedVersion") is { } v ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        return action switch
+        {
+            RequestAction.RecordPayment => new RequestCommand(action, reason,
+                PaymentReference: InputText.Required(input["paymentReference"] as string, "input.paymentReference", 64),
+                AmountMillimes: Convert.ToInt64(input["amountMillimes"], System.Globalization.CultureInfo.InvariantCulture),
+                ExpectedVersion: expected),
+            RequestAction.BookAppointment => new RequestCommand(action, reason,
+                AppointmentAt: input["at"] is DateTimeOffset at ? at : throw GraphQL.Errors.ApiErrors.BadInput("at is required.", "input.at"),
+                ExpectedVersion: expected),
+            RequestAction.ConfirmDelivery => new RequestCommand(action, reason,
+                DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected),
+            _ => new RequestCommand(action, reason, ExpectedVersion: expected),
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Actors.Contracts.Outbox;
+
+namespace Actors.Contracts.Requests;
+
+/// <summary>
+/// The persisted state of one request. Plain and serializable; stored as JSON, so members are only
+/// ever added (a new optional member) and never renamed. SchemaVersion says which shape wrote it.
+/// Outbox holds the events of the latest transition only: they are committed with the state.
+/// </summary>
+[GenerateSerializer]
+public sealed class CitizenRequestState
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [Id(0)] public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+    [Id(1)] public Guid Id { get; set; }
+    [Id(2)] public string Reference { get; set; } = "";
+    [Id(3)] public RequestKind Kind { get; set; }
+    [Id(4)] public RequestStatus Status { get; set; }
+    [Id(5)] public DateTimeOffset SubmittedAt { get; set; }
+    [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(7)] public string CenterId { get; set; } = "";
+    [Id(8)] public string Governorate { get; set; } = "";
+    [Id(9)] public string OwnerSubject { get; set; } = "";
+    [Id(10)] public Applicant? Applicant { get; set; }
+    [Id(11)] public IdCardReason? IdCardReason { get; set; }
+    [Id(12)] public PupilEnrolment? Pupil { get; set; }
+    [Id(13)] public Guardian? Guardian { get; set; }
+    [Id(14)] public ContactPoint? Contact { get; set; }
+    [Id(15)] public string? Purpose { get; set; }
+    [Id(16)] public PaymentRecord? Payment { get; set; }
+    [Id(17)] public Appointment? Appointment { get; set; }
+    [Id(18)] public DeliveryChannel? DeliveryChannel { get; set; }
+    [Id(19)] public string? DocumentCode { get; set; }
+    [Id(20)] public long Version { get; set; }
+    [Id(21)] public List<HistoryEntry> History { get; set; } = [];
+    [Id(22)] public string? IdempotencyKey { get; set; }
+    [Id(23)] public string ApplicationFingerprint { get; set; } = "";
+    [Id(24)] public List<OutboxEvent> Outbox { get; set; } = [];
+}

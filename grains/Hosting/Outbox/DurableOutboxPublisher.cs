@@ -1,0 +1,12 @@
+using Actors.Contracts.Outbox;
+
+namespace Actors.Hosting.Outbox;
+
+/// <summary>
+/// PostgreSQL mode: the storage write already copied the events into the outbox table in the same
+/// commit, and the relay feeds the read models from there; the grain only triggers live updates.
+/// </summary>
+public sealed class DurableOutboxPublisher(LiveUpdatePublisher live) : IOutboxPublisher
+{
+    public Task PublishAsync(IReadOnlyList<OutboxEvent> events) => live.PublishAsync(events);
+}

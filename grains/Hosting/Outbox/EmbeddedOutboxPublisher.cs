@@ -1,0 +1,25 @@
+using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests.Index;
+
+namespace Actors.Hosting.Outbox;
+
+/// <summary>
+/// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
+/// straight to the in-memory read models (idempotent, highest version wins) and to live streams.
+/// </summary>
+public sealed class EmbeddedOutboxPublisher(IRequestIndex index, LiveUpdatePublisher live) : IOutboxPublisher
+{
+    public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
+    {
+        var entries = events
+            .Where(e => e.Type == OutboxEventTypes.CitizenRequestChanged)
+            .Select(e => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload))
+            .ToList();
+        if (entries.Count > 0)
+        {
+            await index.ApplyAsync(entries);
+        }
+
+        await live.PublishAsync(events);
+    }
+}
