@@ -9,7 +9,8 @@ namespace Actors.Api.GraphQL;
 
 public static class GraphQLServiceExtensions
 {
-    public const int MaxDepth = 15;
+    public const int MaxDepth = 20;
+    public const int MaxComplexity = 20_000;
 
     /// <summary>The schema, its executor and its limits. Transports (HTTP, WebSocket) are mapped separately.</summary>
     public static WebApplicationBuilder AddActorsGraphQL(this WebApplicationBuilder builder)
@@ -25,7 +26,8 @@ public static class GraphQLServiceExtensions
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = MaxDepth;
-                complexity.MaxComplexity = 20_000;
+                complexity.MaxComplexity = MaxComplexity;
+                complexity.ValidateComplexityDelegate = IntrospectionIsExemptFromComplexity;
             })
             .AddUnhandledExceptionHandler(context =>
             {
@@ -46,6 +48,22 @@ public static class GraphQLServiceExtensions
                 options.ThrowOnUnhandledException = false;
             }));
         return builder;
+    }
+
+    /// <summary>
+    /// GraphiQL's full introspection query weighs more than any sane data query; it reads in-memory
+    /// type metadata only, so it is exempt from the complexity budget, never from the depth limit.
+    /// </summary>
+    private static Task IntrospectionIsExemptFromComplexity(ComplexityValidationContext context)
+    {
+        var selections = context.ValidationContext.Operation.SelectionSet.Selections;
+        var introspectionOnly = selections.All(s => s is GraphQLParser.AST.GraphQLField field && field.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
+        if (introspectionOnly && context.MaxDepth <= MaxDepth)
+        {
+            context.Error = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Builds the schema at startup, so that a schema error stops the host instead of the first request.</summary>

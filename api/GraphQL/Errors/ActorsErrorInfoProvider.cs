@@ -13,7 +13,15 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
-        var code = executionError.Code ?? CodeOf(executionError);
+        // Any problem with the document or its variables is the client's: one code for all of them,
+        // the validation rule's own code kept as a parameter for those who want it.
+        var malformed = executionError is ValidationError or SyntaxError or InvalidVariableError or DocumentError;
+        var code = malformed ? ErrorCodes.BadUserInput : executionError.Code ?? CodeOf(executionError);
+        if (malformed && executionError.Code is { } rule && rule != ErrorCodes.BadUserInput)
+        {
+            executionError.Data["rule"] = rule;
+        }
+
         var message = code == ErrorCodes.Internal ? "Internal error. It has been logged." : executionError.Message;
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (executionError.Data.Count > 0)

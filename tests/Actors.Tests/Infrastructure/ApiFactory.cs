@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Actors.Tests.Infrastructure;
+
+/// <summary>
+/// The real API host (embedded silo, demo centers, Development so that /dev/token exists) on the
+/// test server, with its silo on free ports so that several factories can run side by side.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly int siloPort = FreePort.Next();
+    private readonly int gatewayPort = FreePort.Next();
+
+    public async ValueTask InitializeAsync()
+    {
+        using var client = CreateClient();
+        // The demo seeder runs before the host reports started; wait until the directory answers.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var result = await GraphQL("{ centers(first: 1) { totalCount } }");
+            if (result["data"]?["centers"]?["totalCount"]?.GetValue<int>() > 0 || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public new async ValueTask DisposeAsync() => await base.DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Orleans:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>POSTs a GraphQL operation and returns the whole response body.</summary>
+    public async Task<JsonNode> GraphQL(string query, object? variables = null, string? token = null, string? language = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query, variables }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text) ?? throw new JsonException($"Empty response ({(int)response.StatusCode}).");
+    }
+}

@@ -1,0 +1,34 @@
+using Actors.Hosting.Silo;
+using Orleans.TestingHost;
+
+namespace Actors.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process cluster of two silos with the embedded storage, shared by a test collection.
+/// Tests use random keys, so they never see each other's grains.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 2)
+        .AddSiloBuilderConfigurator<EmbeddedSilo>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async ValueTask InitializeAsync()
+    {
+        Cluster.Options.ConfigureFileLogging = false;
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class EmbeddedSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddActorsEmbeddedStorage().AddActorsLiveUpdates();
+    }
+}

@@ -1,0 +1,105 @@
+using Actors.Contracts.Centers;
+using Actors.Contracts.Identity;
+using Actors.Contracts.Requests;
+
+namespace Actors.Tests.Requests;
+
+/// <summary>
+/// Drives requests through the real grains: a fresh live center per driver, a citizen, an agent of
+/// that center and a supervisor of its governorate, and the shortest legal path to any status.
+/// </summary>
+public sealed class RequestDriver(IGrainFactory grains)
+{
+    public string CenterId { get; } = "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    public Actor Citizen { get; } = new("citizen-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen);
+
+    public Actor Agent => new("agent-1", ActorRole.Agent, CenterId);
+
+    public Actor Supervisor { get; } = new("supervisor-1", ActorRole.Supervisor, Governorate: "SFAX");
+
+    public async Task<ServiceCenterView> OpenCenter(CenterKind kind = CenterKind.ModelOffice, RolloutPhase phase = RolloutPhase.Live)
+    {
+        var services = kind switch
+        {
+            CenterKind.OneStopShop => new[] { CenterService.NationalIdCard },
+            CenterKind.JudicialOffice => [CenterService.CriminalRecordExtract],
+            _ => [CenterService.NationalIdCard, CenterService.CriminalRecordExtract],
+        };
+        var center = grains.GetGrain<IServiceCenterGrain>(CenterId);
+        var system = Actor.System("tests");
+        await center.Register(system, new ServiceCenterProfile(CenterId, "مركز اختبار", "Centre de test", "SFAX", "District de test",
+            kind, services, 100, IsDemo: true));
+        await center.UpdateReadiness(system, new CenterReadiness(true, 4, 4, 4, 4, 10));
+        return phase == RolloutPhase.Planned ? (await center.Find())! : await center.ChangePhase(system, phase, "test");
+    }
+
+    public static Applicant Adult(string? card = "01234567") =>
+        new("محمد", "الطرابلسي", new DateOnly(1990, 5, 17), "Sfax", card, "Mohamed", "Trabelsi");
+
+    public async Task<CitizenRequestView> Submit(RequestKind kind, string? idempotencyKey = null)
+    {
+        var grain = grains.GetGrain<ICitizenRequestGrain>(RequestKeys.For(Citizen.Subject, idempotencyKey ?? Guid.NewGuid().ToString("N")));
+        return kind == RequestKind.NationalIdCard
+            ? await grain.SubmitIdCard(Citizen, new IdCardApplication(IdCardReason.Renewal, Adult(), CenterId, null, null, null, idempotencyKey))
+            : await grain.SubmitCriminalRecord(Citizen, new CriminalRecordApplication(Adult(), CenterId, "Employment", null, idempotencyKey));
+    }
+
+    public ICitizenRequestGrain Grain(Guid id) => grains.GetGrain<ICitizenRequestGrain>(id);
+
+    /// <summary>The actor who may take a step (owner, agent or supervisor), per the table.</summary>
+    public Actor ActorFor(RequestTransition row) =>
+        row.Roles.Contains(ActorRole.Agent) ? Agent
+        : row.Roles.Contains(ActorRole.Supervisor) ? Supervisor
+        : Citizen;
+
+    public static RequestCommand CommandFor(RequestAction action, RequestKind kind) => action switch
+    {
+        RequestAction.RecordPayment => new RequestCommand(action, PaymentReference: "PAY-" + Guid.NewGuid().ToString("N")[..8], AmountMillimes: RequestFees.For(kind)),
+        RequestAction.BookAppointment => new RequestCommand(action, AppointmentAt: DateTimeOffset.UtcNow.AddDays(3)),
+        _ => new RequestCommand(action, Reason: "test reason"),
+    };
+
+    public async Task<CitizenRequestView> Step(CitizenRequestView request, RequestAction action)
+    {
+        var row = RequestTransitions.For(action);
+        return await Grain(request.Id).Perform(ActorFor(row), CommandFor(action, request.Kind));
+    }
+
+    /// <summary>A new request of this kind brought to this status along a shortest legal path; null if unreachable.</summary>
+    public async Task<CitizenRequestView?> RequestIn(RequestKind kind, RequestStatus status)
+    {
+        var path = PathTo(kind, status);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var request = await Submit(kind);
+        foreach (var action in path)
+        {
+            request = await Step(request, action);
+        }
+
+        return request;
+    }
+
+    public static List<RequestAction>? PathTo(RequestKind kind, RequestStatus target)
+    {
+        var paths = new Dictionary<RequestStatus, List<RequestAction>> { [RequestStatus.Submitted] = [] };
+        var queue = new Queue<RequestStatus>([RequestStatus.Submitted]);
+        while (queue.Count > 0)
+        {
+            var status = queue.Dequeue();
+            foreach (var row in RequestTransitions.All.Where(t => t.Kinds.Contains(kind) && t.From.Contains(status)))
+            {
+                if (paths.TryAdd(row.To, [.. paths[status], row.Action]))
+                {
+                    queue.Enqueue(row.To);
+                }
+            }
+        }
+
+        return paths.GetValueOrDefault(target);
+    }
+}
