@@ -16,7 +16,8 @@ var app = builder.Build();
 app.UseAuthentication();
 app.MapActorsServiceDefaults();
 app.MapDevTokens();
-app.MapGraphQLHttp();
+app.MapGraphQLTransport();
+app.MapGraphiQL();
 app.InitializeActorsSchema();
 app.Run();
 

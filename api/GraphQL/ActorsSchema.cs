@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
 using GraphQL.Types;
@@ -19,5 +20,6 @@ public sealed class ActorsSchema : Schema
         RegisterType(typeof(CitizenRequestType));
         RegisterType(typeof(ServiceCenterType));
         RegisterType(typeof(ErrorInterface));
+        RegisterType(typeof(MunicipalityImportResultType));
     }
 }

@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using GraphQL;
@@ -18,6 +19,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<NodeResolvers>();
         builder.Services.AddSingleton<DomainErrorTypes>();
         builder.Services.AddScoped<CenterLookup>();
+        builder.Services.AddScoped<FundLookup>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
             .AddSystemTextJson()

@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
 using GraphQL.Types;
@@ -13,5 +14,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddRequestMutations(errors);
         this.AddCenterMutations(errors);
+        this.AddFundMutations(errors);
     }
 }

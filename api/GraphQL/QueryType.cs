@@ -1,5 +1,6 @@
 using Actors.Api.Centers;
 using Actors.Api.Documents;
+using Actors.Api.Funds;
 using Actors.Api.Geography;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
@@ -39,5 +40,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddCenterQueries(nodes);
         this.AddRequestQueries(nodes);
         this.AddDocumentQueries();
+        this.AddFundQueries(nodes);
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Hosting.Postgres;
 using Actors.Hosting.Silo;
 
 namespace Actors.Api.Hosting;
@@ -18,7 +19,7 @@ public static class OrleansHostingExtensions
         else
         {
             builder.UseOrleansClient(client => client.AddActorsClient(builder.Configuration));
-            // PENDING-POSTGRES: read models
+            builder.Services.AddActorsPostgresReadModels(HostingMode.PostgresConnectionString(builder.Configuration)!);
         }
 
         builder.Services.AddSingleton(TimeProvider.System);

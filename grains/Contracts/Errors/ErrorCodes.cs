@@ -28,4 +28,13 @@ public static class ErrorCodes
     public const string CenterNotReady = "CENTER_NOT_READY";
     public const string PupilDeliveryOnly = "SCHOOL_DELIVERY_FOR_PUPILS_ONLY";
     public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";
+    public const string FundNotFound = "FUND_NOT_FOUND";
+    public const string FundAlreadyOpen = "FUND_ALREADY_OPEN";
+    public const string ProgrammeNotFound = "PROGRAMME_NOT_FOUND";
+    public const string MunicipalityNotFound = "MUNICIPALITY_NOT_FOUND";
+    public const string AppropriationExceeded = "APPROPRIATION_EXCEEDED";
+    public const string UnprogrammedExceeded = "UNPROGRAMMED_EXCEEDED";
+    public const string NotANewMunicipality = "NOT_A_NEW_MUNICIPALITY";
+    public const string SegregationOfDuties = "SEGREGATION_OF_DUTIES";
+    public const string DisbursementExceedsAllocation = "DISBURSEMENT_EXCEEDS_ALLOCATION";
 }

@@ -16,4 +16,6 @@ public static class StorageNames
     public const string ServiceCenterState = "service-center";
     public const string CenterDirectoryState = "center-directory";
     public const string IssuedDocumentState = "issued-document";
+    public const string FundState = "fund";
+    public const string MunicipalityRegistryState = "municipality-registry";
 }

@@ -5,4 +5,6 @@ public static class AggregateTypes
 {
     public const string CitizenRequest = "citizen-request";
     public const string ServiceCenter = "service-center";
+    public const string FundAllocation = "fund-allocation";
+    public const string Fund = "fund";
 }

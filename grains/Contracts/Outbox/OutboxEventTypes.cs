@@ -8,4 +8,10 @@ public static class OutboxEventTypes
 
     /// <summary>Payload: <see cref="Centers.ServiceCenterView"/>.</summary>
     public const string ServiceCenterChanged = "ServiceCenterChanged";
+
+    /// <summary>Payload: <see cref="Funds.Index.AllocationIndexEntry"/> (a full snapshot, highest version wins).</summary>
+    public const string AllocationChanged = "AllocationChanged";
+
+    /// <summary>Payload: <see cref="Funds.FundAmendment"/> (audit of appropriation changes).</summary>
+    public const string FundAmendmentChanged = "FundAmendmentChanged";
 }

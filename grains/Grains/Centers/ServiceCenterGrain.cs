@@ -44,7 +44,8 @@ public sealed class ServiceCenterGrain(
 
         Validate(profile);
         var now = clock.GetUtcNow();
-        S.Profile = profile;
+        // A concrete List: collection expressions produce compiler types that stored state cannot read back.
+        S.Profile = profile with { Services = profile.Services.Distinct().Order().ToList() };
         S.Phase = RolloutPhase.Planned;
         S.Readiness = CenterReadiness.None(agentsRequired: 4, workstationsRequired: 4);
         S.RegisteredAt = now;

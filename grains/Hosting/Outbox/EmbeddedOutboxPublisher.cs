@@ -1,3 +1,4 @@
+using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 
@@ -7,7 +8,7 @@ namespace Actors.Hosting.Outbox;
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
 /// straight to the in-memory read models (idempotent, highest version wins) and to live streams.
 /// </summary>
-public sealed class EmbeddedOutboxPublisher(IRequestIndex index, LiveUpdatePublisher live) : IOutboxPublisher
+public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationIndex allocations, LiveUpdatePublisher live) : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
     {
@@ -18,6 +19,15 @@ public sealed class EmbeddedOutboxPublisher(IRequestIndex index, LiveUpdatePubli
         if (entries.Count > 0)
         {
             await index.ApplyAsync(entries);
+        }
+
+        var allocationEntries = events
+            .Where(e => e.Type == OutboxEventTypes.AllocationChanged)
+            .Select(e => OutboxJson.Deserialize<AllocationIndexEntry>(e.Payload))
+            .ToList();
+        if (allocationEntries.Count > 0)
+        {
+            await allocations.ApplyAsync(allocationEntries);
         }
 
         await live.PublishAsync(events);

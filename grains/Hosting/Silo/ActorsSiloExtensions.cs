@@ -1,8 +1,10 @@
+using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Hosting.Embedded;
 using Actors.Hosting.Outbox;
+using Actors.Hosting.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,12 +31,10 @@ public static class ActorsSiloExtensions
         var connectionString = HostingMode.PostgresConnectionString(configuration);
         if (connectionString is null)
         {
-            silo.UseLocalhostClustering();
-            silo.AddMemoryGrainStorage(StorageNames.Domain);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.Services.TryAddSingleton<IRequestIndex, InMemoryRequestIndex>();
-            silo.Services.AddSingleton<IOutboxPublisher, EmbeddedOutboxPublisher>();
+            silo.UseLocalhostClustering(
+                options.SiloPort > 0 ? options.SiloPort : EndpointOptions.DEFAULT_SILO_PORT,
+                options.GatewayPort > 0 ? options.GatewayPort : EndpointOptions.DEFAULT_GATEWAY_PORT);
+            silo.AddActorsEmbeddedStorage();
         }
         else
         {
@@ -45,12 +45,33 @@ public static class ActorsSiloExtensions
                     options.GatewayPort > 0 ? options.GatewayPort : EndpointOptions.DEFAULT_GATEWAY_PORT);
             }
 
+            silo.UseActorsPostgres(connectionString);
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
-            throw new NotSupportedException("PENDING-POSTGRES");
         }
 
+        return silo.AddActorsLiveUpdates();
+    }
+
+    /// <summary>
+    /// Embedded storage and read models: memory grain storage and reminders, the in-memory request
+    /// index fed directly by the grains. Also what in-process test clusters use.
+    /// </summary>
+    public static ISiloBuilder AddActorsEmbeddedStorage(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Domain);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton<IRequestIndex, InMemoryRequestIndex>();
+        silo.Services.TryAddSingleton<IAllocationIndex, InMemoryAllocationIndex>();
+        silo.Services.TryAddSingleton<IOutboxPublisher, EmbeddedOutboxPublisher>();
+        return silo;
+    }
+
+    /// <summary>Live updates on Orleans streams, in every mode.</summary>
+    public static ISiloBuilder AddActorsLiveUpdates(this ISiloBuilder silo)
+    {
         silo.AddMemoryStreams(StreamNames.Provider);
-        silo.Services.AddSingleton<LiveUpdatePublisher>();
+        silo.Services.TryAddSingleton<LiveUpdatePublisher>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
@@ -66,11 +87,8 @@ public static class ActorsSiloExtensions
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
-        _ = connectionString;
-        throw new NotSupportedException("PENDING-POSTGRES");
-#pragma warning disable CS0162
+        client.UseActorsPostgresClustering(connectionString);
         client.AddMemoryStreams(StreamNames.Provider);
         return client;
-#pragma warning restore CS0162
     }
 }

@@ -1,0 +1,107 @@
+using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
+using Actors.Api.GraphQL.Relay;
+using Actors.Api.Money;
+using Actors.Contracts.Funds;
+using Actors.Contracts.Funds.Index;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Actors.Api.Funds;
+
+public sealed class FundType : ObjectGraphType<FundView>
+{
+    public const string TypeName = "Fund";
+
+    public FundType()
+    {
+        Name = TypeName;
+        Description = "The local authorities' loan and support fund (صندوق القروض ومساعدة الجماعات المحلية) for one budget year. "
+                      + "appropriation = programmed + unprogrammed always; available = programmed - reserved - allocated "
+                      + "(the unprogrammed remainder is not available until an approved amendment programmes it).";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is FundView;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, Year(ctx.Source)));
+        Field<NonNullGraphType<IntGraphType>>("year").Resolve(ctx => ctx.Source.Year);
+        Field<NonNullGraphType<MoneyType>>("appropriation").Description("The year's total appropriation (2026: 138.2 million dinars).")
+            .Resolve(ctx => new Money.Money(ctx.Source.AppropriationMillimes));
+        Field<NonNullGraphType<MoneyType>>("programmed").Description("The sum of the programme lines.")
+            .Resolve(ctx => new Money.Money(ctx.Source.ProgrammedMillimes));
+        Field<NonNullGraphType<MoneyType>>("unprogrammed").Description("Assigned to no programme (2026: 10 million dinars), until an amendment programmes it.")
+            .Resolve(ctx => new Money.Money(ctx.Source.UnprogrammedMillimes));
+        Field<NonNullGraphType<MoneyType>>("reserved").Description("Proposed allocations, not yet approved.")
+            .Resolve(ctx => new Money.Money(ctx.Source.ReservedMillimes));
+        Field<NonNullGraphType<MoneyType>>("allocated").Description("Approved allocations and later, less what cancellations returned.")
+            .Resolve(ctx => new Money.Money(ctx.Source.AllocatedMillimes));
+        Field<NonNullGraphType<MoneyType>>("disbursed").Resolve(ctx => new Money.Money(ctx.Source.DisbursedMillimes));
+        Field<NonNullGraphType<MoneyType>>("available").Description("programmed - reserved - allocated.")
+            .Resolve(ctx => new Money.Money(ctx.Source.AvailableMillimes));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundProgrammeType>>>>("programmes").Resolve(ctx => ctx.Source.Programmes);
+        Field<FundProgrammeType>("programme").Argument<NonNullGraphType<FundProgrammeCodeType>>("code")
+            .Resolve(ctx => ctx.Source.Programmes.FirstOrDefault(p => p.Code == ctx.GetArgument<FundProgrammeCode>("code")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundGovernorateRollupType>>>>("byGovernorate")
+            .Description("Allocations summed per governorate: all 24, in ISO code order, zeros included.")
+            .Resolve(ctx => ctx.Source.ByGovernorate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundAmendmentType>>>>("amendments")
+            .Description("Appropriation amendments, oldest first.")
+            .Argument<AmendmentStatusType>("status")
+            .Resolve(ctx => ctx.GetArgument<AmendmentStatus?>("status") is { } status
+                ? ctx.Source.Amendments.Where(a => a.Status == status).ToList()
+                : ctx.Source.Amendments);
+        Field<NonNullGraphType<IntGraphType>>("allocationCount").Resolve(ctx => ctx.Source.AllocationCount);
+        Field<NonNullGraphType<StringGraphType>>("source").Description("Where the appropriations come from.").Resolve(ctx => ctx.Source.Source);
+        Field<NonNullGraphType<DateTimeScalar>>("openedAt").Resolve(ctx => ctx.Source.OpenedAt);
+        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("Grows by one with every step on the fund.").Resolve(ctx => ctx.Source.Version);
+
+        PageArguments.AddTo(Field<NonNullGraphType<ConnectionType<AllocationType, Allocation>>>("allocations"))
+            .Description("The year's allocations, filtered and ordered (a projection: see asOf; each node is read from the fund itself). "
+                         + PageArguments.Documentation)
+            .Argument<AllocationWhereInputType>("where")
+            .Argument<AllocationOrderInputType>("order")
+            .ResolveAsync(async ctx => await Allocations(ctx));
+    }
+
+    private static string Year(FundView fund) => fund.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Connection<Allocation>> Allocations(IResolveFieldContext<FundView> ctx)
+    {
+        var page = PageArguments.Read(ctx);
+        var where = ctx.GetArgument<AllocationWhere?>("where") ?? new AllocationWhere();
+        var orderInput = ctx.GetArgument<AllocationOrderInput?>("order") ?? new AllocationOrderInput();
+        var order = new AllocationOrder(orderInput.Field, orderInput.Direction == SortDirectionType.Descending);
+        if (where.MunicipalityCodes is { Count: > 100 })
+        {
+            throw ApiErrors.BadInput("At most 100 municipality codes.", "where.municipalityCodes");
+        }
+
+        var year = ctx.Source.Year;
+        var scope = $"allocations/{Year(ctx.Source)}/{order.Field}/{(order.Descending ? "DESC" : "ASC")}";
+        var filter = new AllocationFilter(year, where.Programmes, where.Governorates,
+            where.MunicipalityCodes?.Select(c => c.Trim().ToUpperInvariant()).ToList(), where.Statuses);
+        var query = new AllocationIndexQuery(filter, order,
+            page.First, page.After is { } after ? Cursor(after, scope, "after") : null,
+            page.Last, page.Before is { } before ? Cursor(before, scope, "before") : null);
+        var result = await ctx.Service<IAllocationIndex>().QueryAsync(query, ctx.CancellationToken);
+
+        // The index is a projection; the fund grain is the truth. One call for the whole page.
+        var ids = result.Items.Select(e => e.Id).ToList();
+        var found = ids.Count == 0 ? [] : await ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year).GetAllocations(ids);
+        var byId = found.ToDictionary(a => a.Id);
+        var edges = result.Items
+            .Where(e => byId.ContainsKey(e.Id))
+            .Select(e => new Edge<Allocation>(CursorCodec.Encode(scope, order.KeyOf(e), e.Id.ToString("N")), byId[e.Id]))
+            .ToList();
+        return new Connection<Allocation>(
+            edges,
+            new PageInfo(result.HasNextPage, result.HasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            result.TotalCount,
+            result.AsOf);
+    }
+
+    private static AllocationCursor Cursor(string cursor, string scope, string argument)
+    {
+        var (sortKey, id) = CursorCodec.Decode(cursor, scope, argument);
+        return Guid.TryParseExact(id, "N", out var guid) ? new AllocationCursor(sortKey, guid) : throw ApiErrors.BadInput("Malformed cursor.", argument);
+    }
+}

@@ -1,0 +1,41 @@
+using Actors.Api.GraphQL;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+
+namespace Actors.Api.Transport;
+
+/// <summary>Runs one GraphQL operation the same way for both transports.</summary>
+internal static class GraphQLExecution
+{
+    public static Task<ExecutionResult> ExecuteAsync(
+        GraphQLRequest request,
+        GraphQLUserContext userContext,
+        IServiceProvider services,
+        IValidationRule? extraRule,
+        CancellationToken cancellationToken)
+    {
+        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            DocumentId = request.DocumentId,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = userContext,
+            User = userContext.User,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        };
+
+        if (extraRule is not null)
+        {
+            // Rules registered through AddGraphQL (complexity, ...) are appended to this list by the executer.
+            options.ValidationRules = DocumentValidator.CoreRules.Append(extraRule);
+        }
+
+        return executer.ExecuteAsync(options);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Actors.Contracts.Funds.Index;
+
+public enum AllocationSortField
+{
+    ProposedAt,
+    UpdatedAt,
+    Amount,
+    MunicipalityCode,
+}

@@ -1,0 +1,20 @@
+using Actors.Persistence;
+
+namespace Actors.Hosting.Postgres;
+
+/// <summary>An Orleans client (the API in cluster mode) that finds the silos' gateways in PostgreSQL.</summary>
+public static class PostgresClientBuilderExtensions
+{
+    /// <summary>Gateway discovery through the membership table the silos keep in PostgreSQL.</summary>
+    public static IClientBuilder UseActorsPostgresClustering(this IClientBuilder client, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
+        client.UseAdoNetClustering(options =>
+        {
+            options.Invariant = PostgresSiloBuilderExtensions.Invariant;
+            options.ConnectionString = tuned;
+        });
+        return client;
+    }
+}

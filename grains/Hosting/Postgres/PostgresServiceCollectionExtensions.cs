@@ -1,0 +1,52 @@
+using Actors.Contracts.Funds.Index;
+using Actors.Contracts.Requests.Index;
+using Actors.Persistence;
+using Actors.Persistence.Funds;
+using Actors.Persistence.Outbox;
+using Actors.Persistence.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Actors.Hosting.Postgres;
+
+/// <summary>Services for our own PostgreSQL code (read models, outbox), apart from Orleans' providers.</summary>
+public static class PostgresServiceCollectionExtensions
+{
+    /// <summary>
+    /// The read models' queries: <see cref="PostgresRequestIndex"/> as <see cref="IRequestIndex"/>, over one pooled
+    /// <see cref="NpgsqlDataSource"/>. Silos get it from <c>UseActorsPostgres</c>; the API calls it in cluster mode.
+    /// </summary>
+    public static IServiceCollection AddActorsPostgresReadModels(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(tuned));
+        services.TryAddSingleton<PostgresRequestIndex>();
+        services.TryAddSingleton<IRequestIndex>(sp => sp.GetRequiredService<PostgresRequestIndex>());
+        services.TryAddSingleton<PostgresAllocationIndex>();
+        services.TryAddSingleton<IAllocationIndex>(sp => sp.GetRequiredService<PostgresAllocationIndex>());
+        return services;
+    }
+
+    /// <summary>
+    /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the request-index consumer.
+    /// Add further consumers with <c>services.AddSingleton&lt;IOutboxConsumer, MyConsumer&gt;()</c> and live
+    /// listeners as <see cref="IOutboxObserver"/>.
+    /// </summary>
+    public static IServiceCollection AddActorsOutboxRelay(this IServiceCollection services, Action<OutboxRelayOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<OutboxRelayOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RequestIndexConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AllocationIndexConsumer>());
+        return services;
+    }
+}

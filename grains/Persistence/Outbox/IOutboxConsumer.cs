@@ -1,0 +1,24 @@
+using Actors.Contracts.Outbox;
+using Npgsql;
+
+namespace Actors.Persistence.Outbox;
+
+/// <summary>
+/// Something downstream of the outbox (a read model, notifications, audit...). The relay gives it batches in
+/// commit order inside a transaction that also moves its checkpoint, so its database effects happen exactly once:
+/// a failure rolls back the effects and the checkpoint together, and the batch comes again.
+/// </summary>
+public interface IOutboxConsumer
+{
+    /// <summary>The checkpoint's key. Stable: renaming a consumer makes it start again from the first event.</summary>
+    string Name { get; }
+
+    /// <summary>Event types it wants (<see cref="OutboxEventTypes"/>); the others are skipped but still checkpointed.</summary>
+    IReadOnlySet<string> HandledTypes { get; }
+
+    /// <summary>
+    /// Applies a batch (never empty) using <paramref name="connection"/> and <paramref name="transaction"/> for every
+    /// database effect. Throwing rolls the batch back; it is retried later.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
+}

@@ -1,0 +1,89 @@
+using Actors.Contracts.Funds;
+using Actors.Contracts.Funds.Index;
+
+namespace Actors.Tests.Funds;
+
+/// <summary>What every allocation index answers, in memory or in PostgreSQL; each test gets an empty index.</summary>
+public abstract class AllocationIndexContractTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task The_highest_version_wins_and_replays_change_nothing()
+    {
+        var index = await CreateIndexAsync();
+        var entry = Entry(1, 2026, FundProgrammeCode.Roads, "TUNIS", 1_000, AllocationStatus.Proposed, version: 5);
+
+        await index.ApplyAsync([entry with { Status = AllocationStatus.Approved, Version = 7 }], TestContext.Current.CancellationToken);
+        await index.ApplyAsync([entry, entry with { Status = AllocationStatus.Cancelled, Version = 7 }], TestContext.Current.CancellationToken);
+
+        var page = await index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
+        Assert.Equal(AllocationStatus.Approved, Assert.Single(page.Items).Status);
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_keyset_pages_walk_both_ways_without_gaps()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Enumerable.Range(0, 23).Select(i => Entry(i, 2026, i % 2 == 0 ? FundProgrammeCode.Roads : FundProgrammeCode.Markets,
+            i % 3 == 0 ? "SFAX" : "GABES", 1_000 * (i % 5 + 1), i % 4 == 0 ? AllocationStatus.Approved : AllocationStatus.Proposed)).ToList();
+        await index.ApplyAsync([.. entries, Entry(99, 2027, FundProgrammeCode.Roads, "SFAX", 5, AllocationStatus.Approved)], TestContext.Current.CancellationToken);
+
+        var filter = new AllocationFilter(2026, Programmes: [FundProgrammeCode.Roads], Governorates: ["SFAX"], Statuses: [AllocationStatus.Approved]);
+        var expected = entries.Where(e => e.Programme == FundProgrammeCode.Roads && e.Governorate == "SFAX" && e.Status == AllocationStatus.Approved).ToList();
+        var filtered = await index.QueryAsync(new AllocationIndexQuery(filter, AllocationOrder.Default, First: 50), TestContext.Current.CancellationToken);
+        Assert.Equal(expected.Select(e => e.Id).Order(), filtered.Items.Select(e => e.Id).Order());
+
+        var order = new AllocationOrder(AllocationSortField.Amount, Descending: true);
+        var all = new AllocationFilter(2026);
+        var forward = new List<AllocationIndexEntry>();
+        AllocationCursor? after = null;
+        AllocationIndexPage page;
+        do
+        {
+            page = await index.QueryAsync(new AllocationIndexQuery(all, order, First: 5, After: after), TestContext.Current.CancellationToken);
+            forward.AddRange(page.Items);
+            after = page.Items.Count > 0 ? new AllocationCursor(order.KeyOf(page.Items[^1]), page.Items[^1].Id) : null;
+            Assert.Equal(23, page.TotalCount);
+        }
+        while (page.HasNextPage);
+
+        Assert.Equal(23, forward.Select(e => e.Id).Distinct().Count());
+        Assert.True(forward.Zip(forward.Skip(1)).All(p => p.First.AmountMillimes >= p.Second.AmountMillimes));
+
+        var backward = new List<AllocationIndexEntry>();
+        AllocationCursor? before = null;
+        do
+        {
+            page = await index.QueryAsync(new AllocationIndexQuery(all, order, Last: 4, Before: before), TestContext.Current.CancellationToken);
+            backward.InsertRange(0, page.Items);
+            before = page.Items.Count > 0 ? new AllocationCursor(order.KeyOf(page.Items[0]), page.Items[0].Id) : null;
+        }
+        while (page.HasPreviousPage);
+
+        Assert.Equal(forward.Select(e => e.Id), backward.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Codes_sort_ordinally_and_a_foreign_cursor_is_refused()
+    {
+        var index = await CreateIndexAsync();
+        await index.ApplyAsync([Entry(1, 2026, FundProgrammeCode.Roads, "TUNIS", 5, AllocationStatus.Proposed) with { MunicipalityCode = "b-2" },
+            Entry(2, 2026, FundProgrammeCode.Roads, "TUNIS", 5, AllocationStatus.Proposed) with { MunicipalityCode = "B-10" },
+            Entry(3, 2026, FundProgrammeCode.Roads, "TUNIS", 5, AllocationStatus.Proposed) with { MunicipalityCode = "A" }], TestContext.Current.CancellationToken);
+        var order = new AllocationOrder(AllocationSortField.MunicipalityCode, Descending: false);
+
+        var page = await index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), order, First: 10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["A", "B-10", "b-2"], page.Items.Select(e => e.MunicipalityCode));
+        Assert.True(page.AsOf > DateTimeOffset.UtcNow.AddMinutes(-5));
+        var byAmount = new AllocationOrder(AllocationSortField.Amount, Descending: false);
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), byAmount, First: 1, After: new AllocationCursor("B-10", Guid.Empty)), TestContext.Current.CancellationToken));
+    }
+
+    protected abstract Task<IAllocationIndex> CreateIndexAsync();
+
+    private static AllocationIndexEntry Entry(int n, int year, FundProgrammeCode programme, string governorate, long millimes, AllocationStatus status, long version = 1) =>
+        new(new Guid(n, 0, 0, new byte[8]), year, programme, $"M-{n:D3}", governorate, status, millimes, 0, Start.AddMinutes(n), Start.AddMinutes(n), version);
+}

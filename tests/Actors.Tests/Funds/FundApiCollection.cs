@@ -1,0 +1,7 @@
+namespace Actors.Tests.Funds;
+
+[CollectionDefinition(Name)]
+public sealed class FundApiCollection : ICollectionFixture<FundApiFactory>
+{
+    public const string Name = "funds-api";
+}

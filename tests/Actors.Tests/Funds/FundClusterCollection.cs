@@ -1,0 +1,7 @@
+namespace Actors.Tests.Funds;
+
+[CollectionDefinition(Name)]
+public sealed class FundClusterCollection : ICollectionFixture<FundClusterFixture>
+{
+    public const string Name = "funds-cluster";
+}

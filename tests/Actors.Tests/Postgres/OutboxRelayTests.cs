@@ -1,0 +1,243 @@
+using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Index;
+using Actors.Persistence.Outbox;
+using Actors.Persistence.Requests;
+using Actors.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Actors.Tests.Postgres;
+
+/// <summary>The outbox table, its trigger and the relay, without Orleans: state rows are written as the provider writes them.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
+{
+    private readonly List<NpgsqlDataSource> _dataSources = [];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheStateWriteCopiesItsOutboxOncePerEvent()
+    {
+        var db = await DatabaseAsync();
+        await OutboxStateWriter.WriteAsync(db, "a", OutboxStateWriter.Event("a", 1));
+        await OutboxStateWriter.WriteAsync(db, "a", OutboxStateWriter.Event("a", 1));
+        await OutboxStateWriter.WriteAsync(db, "a", OutboxStateWriter.Event("a", 2), OutboxStateWriter.Event("a", 2, "Other"));
+        await OutboxStateWriter.WriteAsync(db, "a");
+
+        var rows = await ScalarsAsync<string>(db, "SELECT version || ':' || type FROM outbox WHERE aggregate_id = 'a' ORDER BY seq");
+
+        Assert.Equal(["1:ProbeTransitioned", "2:ProbeTransitioned", "2:Other"], rows);
+    }
+
+    [Fact]
+    public async Task EveryEventIsAppliedOnceInOrderAndOtherTypesAreSkipped()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("ordered", "ProbeTransitioned");
+        for (var version = 1; version <= 12; version++)
+        {
+            foreach (var aggregate in new[] { "x", "y", "z" })
+            {
+                await OutboxStateWriter.WriteAsync(db, aggregate, OutboxStateWriter.Event(aggregate, version), OutboxStateWriter.Event(aggregate, version, "Ignored"));
+            }
+        }
+
+        var relay = Relay(db, consumer, batchSize: 5);
+        await DrainAsync(relay, consumer);
+
+        var effects = await ScalarsAsync<string>(db, "SELECT aggregate_id || ':' || version || ':' || applied FROM probe_effect ORDER BY applied_order");
+        var expected = Enumerable.Range(1, 12).SelectMany(v => new[] { $"x:{v}:1", $"y:{v}:1", $"z:{v}:1" });
+        Assert.Equal(expected, effects);
+    }
+
+    [Fact]
+    public async Task AFailedBatchLeavesNoEffectsAndIsAppliedOnceOnRetry()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("flaky", "ProbeTransitioned") { FailNextBatches = 2 };
+        await OutboxStateWriter.WriteAsync(db, "f", OutboxStateWriter.Event("f", 1));
+        await OutboxStateWriter.WriteAsync(db, "f", OutboxStateWriter.Event("f", 2));
+        var relay = Relay(db, consumer);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => relay.ProcessBatchAsync(consumer, Cancel));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => relay.ProcessBatchAsync(consumer, Cancel));
+        Assert.Empty(await ScalarsAsync<long>(db, "SELECT version FROM probe_effect"));
+        await DrainAsync(relay, consumer);
+
+        Assert.Equal(["f:1:1", "f:2:1"], await ScalarsAsync<string>(db, "SELECT aggregate_id || ':' || version || ':' || applied FROM probe_effect ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task RelaysOnSeveralSilosNeverApplyAnEventTwice()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("contended", "ProbeTransitioned");
+        var relays = Enumerable.Range(0, 3).Select(_ => Relay(db, consumer, batchSize: 7)).ToList();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        // Writers and relays race: events keep committing while three relays poll the same consumer.
+        var polling = relays.Select(relay => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await relay.ProcessBatchAsync(consumer, CancellationToken.None);
+            }
+        }, Cancel)).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var version = 1; version <= 25; version++)
+            {
+                await OutboxStateWriter.WriteAsync(db, $"w{writer}", OutboxStateWriter.Event($"w{writer}", version));
+            }
+        }, Cancel)));
+        await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [200], TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Task.WhenAll(polling);
+
+        Assert.Equal([1], await ScalarsAsync<int>(db, "SELECT DISTINCT applied FROM probe_effect"));
+    }
+
+    [Fact]
+    public async Task AnEventThatCommitsLateIsNeitherSkippedNorReordered()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("late", "ProbeTransitioned");
+        var relay = Relay(db, consumer);
+
+        // "early" draws its seq first but commits last; "later" commits first with a higher seq.
+        await using var slow = await db.OpenConnectionAsync(Cancel);
+        await using var transaction = await slow.BeginTransactionAsync(Cancel);
+        await OutboxStateWriter.WriteAsync(slow, transaction, "early", OutboxStateWriter.Event("early", 1));
+        await OutboxStateWriter.WriteAsync(db, "later", OutboxStateWriter.Event("later", 1));
+
+        Assert.Equal(0, await relay.ProcessBatchAsync(consumer, Cancel));
+        await transaction.CommitAsync(Cancel);
+        await DrainAsync(relay, consumer);
+
+        Assert.Equal(["early", "later"], await ScalarsAsync<string>(db, "SELECT aggregate_id FROM probe_effect ORDER BY applied_order"));
+    }
+
+    [Fact]
+    public async Task ObserversHearOfCommittedBatches()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("observed", "ProbeTransitioned");
+        var observer = new ListObserver();
+        var relay = new OutboxRelay(db, [consumer], [observer], Options.Create(new OutboxRelayOptions()), NullLogger<OutboxRelay>.Instance);
+        await OutboxStateWriter.WriteAsync(db, "o", OutboxStateWriter.Event("o", 1));
+
+        await DrainAsync(relay, consumer);
+
+        var heard = Assert.Single(observer.Heard);
+        Assert.Equal("observed", heard.Consumer);
+        Assert.Equal(1, Assert.Single(heard.Events).Version);
+    }
+
+    [Fact]
+    public async Task DuplicateAndReplayedEventsDoNotChangeTheRequestIndex()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RequestIndexConsumer();
+        var relay = Relay(db, consumer);
+        var index = new PostgresRequestIndex(db);
+        var id = Guid.NewGuid();
+        var entry = new RequestIndexEntry(id, "REF-1", RequestKind.NationalIdCard, RequestStatus.Submitted, "C-01", "TUNIS",
+            "owner-" + id, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, 1, false);
+        OutboxEvent Changed(RequestIndexEntry e) => new(AggregateTypes.CitizenRequest, id.ToString("D"), e.Version,
+            OutboxEventTypes.CitizenRequestChanged, OutboxJson.Serialize(e), e.UpdatedAt);
+        var v2 = entry with { Version = 2, Status = RequestStatus.Verifying };
+        var v3 = entry with { Version = 3, Status = RequestStatus.AwaitingPayment };
+
+        await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(entry));
+        await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(v2));
+        await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(v3));
+        await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(v3));
+        await DrainAsync(relay, consumer);
+        var applied = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
+        await ExecuteAsync(db, $"UPDATE outbox_checkpoint SET last_tx = '0', last_seq = 0 WHERE consumer = '{consumer.Name}'");
+        await DrainAsync(relay, consumer);
+        var replayed = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
+
+        Assert.Equal([v3], applied.Items);
+        Assert.Equal([v3], replayed.Items);
+    }
+
+    [Fact]
+    public async Task TheIndexIsDatedByItsCheckpointWhileEventsWait()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RequestIndexConsumer();
+        var relay = Relay(db, consumer);
+        var index = new PostgresRequestIndex(db);
+        var query = new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1);
+        await OutboxStateWriter.WriteAsync(db, "other", OutboxStateWriter.Event("other", 1));
+        await DrainAsync(relay, consumer);
+        var checkpoint = (await ScalarsAsync<DateTimeOffset>(db, $"SELECT updated_at FROM outbox_checkpoint WHERE consumer = '{consumer.Name}'"))[0];
+
+        var caughtUp = await index.QueryAsync(query, Cancel);
+        await OutboxStateWriter.WriteAsync(db, "other", OutboxStateWriter.Event("other", 2));
+        var behind = await index.QueryAsync(query, Cancel);
+
+        Assert.True(caughtUp.AsOf >= checkpoint);
+        Assert.Equal(checkpoint, behind.AsOf);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+    }
+
+    private async Task<NpgsqlDataSource> DatabaseAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        _dataSources.Add(dataSource);
+        await ExecuteAsync(dataSource, RecordingConsumer.CreateTableSql);
+        return dataSource;
+    }
+
+    private static OutboxRelay Relay(NpgsqlDataSource db, IOutboxConsumer consumer, int batchSize = 100) =>
+        new(db, [consumer], [], Options.Create(new OutboxRelayOptions { BatchSize = batchSize }), NullLogger<OutboxRelay>.Instance);
+
+    private static async Task DrainAsync(OutboxRelay relay, IOutboxConsumer consumer)
+    {
+        while (await relay.ProcessBatchAsync(consumer, Cancel) > 0)
+        {
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+
+    private static async Task<List<T>> ScalarsAsync<T>(NpgsqlDataSource db, string sql)
+    {
+        var values = new List<T>();
+        await using var command = db.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    private sealed class ListObserver : IOutboxObserver
+    {
+        public List<(string Consumer, IReadOnlyList<OutboxEvent> Events)> Heard { get; } = [];
+
+        public Task OnAppliedAsync(string consumer, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+        {
+            Heard.Add((consumer, events));
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,405 @@
+using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Index;
+
+namespace Actors.Tests.Requests.Index;
+
+/// <summary>
+/// What every <see cref="IRequestIndex"/> must do, run against each implementation (in memory and PostgreSQL).
+/// Expected answers come from a plain LINQ model of the contract: filter, order by (sort key ordinal, id as text),
+/// ties broken by id in the same direction.
+/// </summary>
+public abstract class RequestIndexContractTests
+{
+    private static readonly DateTimeOffset Epoch = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly string[] GovernorateCodes = ["TUNIS", "SFAX", "SOUSSE", "GABES"];
+    private static readonly string[] CenterCodes = ["C-01", "C-02", "C-03", "C-04", "C-05"];
+    private static readonly string[] Owners = ["citizen-a", "citizen-b", "citizen-c", "citizen-d"];
+    private static readonly RequestStatus[] SomeStatuses =
+        [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestStatus.Delivered];
+
+    public static IEnumerable<RequestOrder> AllOrders =>
+        Enum.GetValues<RequestSortField>().SelectMany(sort => new[] { new RequestOrder(sort, false), new RequestOrder(sort, true) });
+
+    /// <summary>A new, empty index.</summary>
+    protected abstract Task<IRequestIndex> CreateIndexAsync();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EmptyIndexAnswersAnEmptyPage()
+    {
+        var index = await CreateIndexAsync();
+
+        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 10), Cancel);
+
+        Assert.Empty(page.Items);
+        Assert.False(page.HasNextPage);
+        Assert.False(page.HasPreviousPage);
+        Assert.Equal(0, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task EntriesComeBackExactlyAsApplied()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), new RequestOrder(RequestSortField.Reference, false), First: 500), Cancel);
+
+        // Record equality: every field, timestamps to the 100 ns tick (DateTimeOffset compares the instant).
+        Assert.Equal(entries.OrderBy(e => e.Reference, StringComparer.Ordinal), page.Items);
+        Assert.All(page.Items, e => Assert.Equal(TimeSpan.Zero, e.SubmittedAt.Offset));
+    }
+
+    [Fact]
+    public async Task EachFilterAloneSelectsExactlyTheMatchingEntries()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        foreach (var (name, filter) in SingleFilters())
+        {
+            await AssertWholeListAsync(index, entries, filter, RequestOrder.Default, name);
+        }
+    }
+
+    [Fact]
+    public async Task CombinedFiltersAreAllApplied()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        var combinations = new (string, RequestFilter)[]
+        {
+            ("kind+status", new RequestFilter(Kinds: [RequestKind.NationalIdCard], Statuses: [RequestStatus.Submitted, RequestStatus.Paid])),
+            ("governorate+center", new RequestFilter(Governorates: ["TUNIS", "SFAX"], CenterIds: ["C-01", "C-02", "C-03"])),
+            ("owner+pupil", new RequestFilter(OwnerSubject: "citizen-b", IsPupil: false)),
+            ("window+status", new RequestFilter(Statuses: [RequestStatus.Verifying], SubmittedFrom: Epoch.AddMinutes(10), SubmittedBefore: Epoch.AddMinutes(30))),
+            ("everything", new RequestFilter([RequestKind.CriminalRecordExtract], [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.Paid],
+                ["TUNIS", "SOUSSE", "GABES"], ["C-02", "C-03", "C-04"], null, Epoch.AddMinutes(5), Epoch.AddMinutes(38), true)),
+            ("nothing matches", new RequestFilter(OwnerSubject: "nobody")),
+        };
+        foreach (var (name, filter) in combinations)
+        {
+            await AssertWholeListAsync(index, entries, filter, RequestOrder.Default, name);
+        }
+    }
+
+    [Fact]
+    public async Task EveryOrderInBothDirectionsBreaksTiesById()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        foreach (var order in AllOrders)
+        {
+            await AssertWholeListAsync(index, entries, new RequestFilter(), order, $"{order.Field} desc={order.Descending}");
+        }
+    }
+
+    [Fact]
+    public async Task ForwardPagingVisitsEveryEntryOnceInEveryOrder()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        foreach (var order in AllOrders)
+        {
+            await AssertForwardPagingAsync(index, entries, new RequestFilter(), order, pageSize: 7);
+        }
+    }
+
+    [Fact]
+    public async Task BackwardPagingVisitsEveryEntryOnceInEveryOrder()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+
+        foreach (var order in AllOrders)
+        {
+            await AssertBackwardPagingAsync(index, entries, new RequestFilter(), order, pageSize: 9);
+        }
+    }
+
+    [Fact]
+    public async Task PagingAFilteredListVisitsEachMatchOnce()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+        var filter = new RequestFilter(Statuses: [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.Paid], IsPupil: false);
+
+        foreach (var order in AllOrders)
+        {
+            await AssertForwardPagingAsync(index, entries, filter, order, pageSize: 4);
+            await AssertBackwardPagingAsync(index, entries, filter, order, pageSize: 5);
+        }
+    }
+
+    [Fact]
+    public async Task PagesAreWindowsBetweenCursors()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(40);
+        await index.ApplyAsync(entries, Cancel);
+        var order = new RequestOrder(RequestSortField.UpdatedAt, true);
+        var expected = Expected(entries, new RequestFilter(), order);
+        var after = Cursor(order, expected[9]);
+        var before = Cursor(order, expected[20]);
+
+        var forward = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, First: 5, After: after, Before: before), Cancel);
+        var backward = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, Last: 5, After: after, Before: before), Cancel);
+        var all = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, First: 50, After: after, Before: before), Cancel);
+
+        Assert.Equal(Ids(expected.Skip(10).Take(5)), Ids(forward.Items));
+        Assert.True(forward.HasNextPage);
+        Assert.True(forward.HasPreviousPage);
+        Assert.Equal(Ids(expected.Skip(15).Take(5)), Ids(backward.Items));
+        Assert.True(backward.HasNextPage);
+        Assert.True(backward.HasPreviousPage);
+        Assert.Equal(Ids(expected.Skip(10).Take(10)), Ids(all.Items));
+        Assert.Equal(40, all.TotalCount);
+    }
+
+    [Fact]
+    public async Task TotalCountIsTheWholeFilteredListOnEveryPage()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(120);
+        await index.ApplyAsync(entries, Cancel);
+        var filter = new RequestFilter(Governorates: ["SFAX"]);
+        var expected = Expected(entries, filter, RequestOrder.Default);
+
+        var first = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, First: 3), Cancel);
+        var later = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, First: 3, After: Cursor(RequestOrder.Default, expected[5])), Cancel);
+        var last = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, Last: 2), Cancel);
+
+        Assert.All(new[] { first, later, last }, page => Assert.Equal(expected.Count, page.TotalCount));
+    }
+
+    [Fact]
+    public async Task ApplyingIsIdempotentAndTheHighestVersionWins()
+    {
+        var index = await CreateIndexAsync();
+        var original = Sample(1)[0] with { Version = 3, Status = RequestStatus.Verifying };
+        var older = original with { Version = 2, Status = RequestStatus.Submitted, UpdatedAt = original.UpdatedAt.AddMinutes(-5) };
+        var newer = original with { Version = 4, Status = RequestStatus.AwaitingPayment, UpdatedAt = original.UpdatedAt.AddMinutes(5) };
+        var sameVersionOtherContent = original with { Status = RequestStatus.Rejected };
+
+        await index.ApplyAsync([original], Cancel);
+        await index.ApplyAsync([original], Cancel);
+        Assert.Equal([original], await AllAsync(index));
+
+        await index.ApplyAsync([older], Cancel);
+        await index.ApplyAsync([sameVersionOtherContent], Cancel);
+        Assert.Equal([original], await AllAsync(index));
+
+        await index.ApplyAsync([newer], Cancel);
+        await index.ApplyAsync([original, older], Cancel);
+        Assert.Equal([newer], await AllAsync(index));
+    }
+
+    [Fact]
+    public async Task ABatchWithSeveralVersionsOfOneRequestKeepsTheNewest()
+    {
+        var index = await CreateIndexAsync();
+        var entry = Sample(1)[0];
+        var versions = Enumerable.Range(1, 5).Select(v => entry with { Version = v, UpdatedAt = entry.UpdatedAt.AddMinutes(v) }).ToList();
+
+        await index.ApplyAsync([versions[2], versions[4], versions[0], versions[3], versions[1]], Cancel);
+
+        Assert.Equal([versions[4]], await AllAsync(index));
+    }
+
+    [Fact]
+    public async Task ACursorOnARowThatNoLongerMatchesStillMarksItsPlace()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(60).Select(e => e with { Status = RequestStatus.Submitted }).ToList();
+        await index.ApplyAsync(entries, Cancel);
+        var filter = new RequestFilter(Statuses: [RequestStatus.Submitted]);
+        var order = RequestOrder.Default;
+
+        var first = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 10), Cancel);
+        var moved = first.Items[^1] with { Version = first.Items[^1].Version + 1, Status = RequestStatus.Verifying };
+        await index.ApplyAsync([moved], Cancel);
+        var next = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 10, After: Cursor(order, first.Items[^1])), Cancel);
+        var back = await index.QueryAsync(new RequestIndexQuery(filter, order, Last: 3, Before: Cursor(order, first.Items[^1])), Cancel);
+
+        var now = entries.Where(e => e.Id != moved.Id).ToList();
+        var expected = Expected(now, filter, order);
+        Assert.Equal(Ids(expected.Skip(9).Take(10)), Ids(next.Items));
+        Assert.True(next.HasPreviousPage);
+        Assert.True(next.HasNextPage);
+        Assert.Equal(59, next.TotalCount);
+        Assert.Equal(Ids(expected.Skip(6).Take(3)), Ids(back.Items));
+        Assert.True(back.HasPreviousPage);
+        Assert.True(back.HasNextPage);
+    }
+
+    [Fact]
+    public async Task AnswersSayHowFreshTheyAre()
+    {
+        var index = await CreateIndexAsync();
+        await index.ApplyAsync(Sample(3), Cancel);
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1), Cancel);
+
+        Assert.InRange(page.AsOf, before, DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task InvalidRequestsAreRejected()
+    {
+        var index = await CreateIndexAsync();
+        await index.ApplyAsync(Sample(3), Cancel);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1, Last: 1), Cancel));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: -1), Cancel));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1, After: new IndexCursor("not-a-time", Guid.NewGuid())), Cancel));
+    }
+
+    private async Task AssertWholeListAsync(IRequestIndex index, List<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order, string because)
+    {
+        var expected = Expected(entries, filter, order);
+        var page = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 1000), Cancel);
+        Assert.True(Ids(expected).SequenceEqual(Ids(page.Items)), $"{because}: expected {expected.Count} entries in order, got {page.Items.Count}.");
+        Assert.Equal(expected.Count, page.TotalCount);
+        Assert.False(page.HasNextPage, because);
+        Assert.False(page.HasPreviousPage, because);
+    }
+
+    private static async Task AssertForwardPagingAsync(IRequestIndex index, List<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order, int pageSize)
+    {
+        var expected = Expected(entries, filter, order);
+        var seen = new List<RequestIndexEntry>();
+        IndexCursor? after = null;
+        var because = $"forward {order.Field} desc={order.Descending}";
+        for (var pages = 0; ; pages++)
+        {
+            Assert.True(pages <= expected.Count, $"{because}: paging does not end");
+            var page = await index.QueryAsync(new RequestIndexQuery(filter, order, First: pageSize, After: after), Cancel);
+            Assert.Equal(expected.Count, page.TotalCount);
+            Assert.Equal(after is not null, page.HasPreviousPage);
+            seen.AddRange(page.Items);
+            Assert.Equal(seen.Count < expected.Count, page.HasNextPage);
+            if (!page.HasNextPage)
+            {
+                break;
+            }
+
+            Assert.Equal(pageSize, page.Items.Count);
+            after = Cursor(order, page.Items[^1]);
+        }
+
+        Assert.True(Ids(expected).SequenceEqual(Ids(seen)), $"{because}: pages have gaps, duplicates or a wrong order.");
+    }
+
+    private static async Task AssertBackwardPagingAsync(IRequestIndex index, List<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order, int pageSize)
+    {
+        var expected = Expected(entries, filter, order);
+        var seen = new List<RequestIndexEntry>();
+        IndexCursor? before = null;
+        var because = $"backward {order.Field} desc={order.Descending}";
+        for (var pages = 0; ; pages++)
+        {
+            Assert.True(pages <= expected.Count, $"{because}: paging does not end");
+            var page = await index.QueryAsync(new RequestIndexQuery(filter, order, Last: pageSize, Before: before), Cancel);
+            Assert.Equal(expected.Count, page.TotalCount);
+            Assert.Equal(before is not null, page.HasNextPage);
+            // Each page is in the list's order; it goes in front of what we have.
+            seen.InsertRange(0, page.Items);
+            Assert.Equal(seen.Count < expected.Count, page.HasPreviousPage);
+            if (!page.HasPreviousPage)
+            {
+                break;
+            }
+
+            Assert.Equal(pageSize, page.Items.Count);
+            before = Cursor(order, page.Items[0]);
+        }
+
+        Assert.True(Ids(expected).SequenceEqual(Ids(seen)), $"{because}: pages have gaps, duplicates or a wrong order.");
+    }
+
+    private static async Task<List<RequestIndexEntry>> AllAsync(IRequestIndex index) =>
+        [.. (await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1000), Cancel)).Items];
+
+    private static IEnumerable<(string Name, RequestFilter Filter)> SingleFilters()
+    {
+        yield return ("no filter", new RequestFilter());
+        yield return ("empty lists mean any", new RequestFilter(Kinds: [], Statuses: [], Governorates: [], CenterIds: []));
+        yield return ("kind", new RequestFilter(Kinds: [RequestKind.CriminalRecordExtract]));
+        yield return ("both kinds", new RequestFilter(Kinds: [RequestKind.CriminalRecordExtract, RequestKind.NationalIdCard]));
+        yield return ("one status", new RequestFilter(Statuses: [RequestStatus.Paid]));
+        yield return ("two statuses", new RequestFilter(Statuses: [RequestStatus.Submitted, RequestStatus.Delivered]));
+        yield return ("absent status", new RequestFilter(Statuses: [RequestStatus.Expired]));
+        yield return ("governorate", new RequestFilter(Governorates: ["SOUSSE"]));
+        yield return ("governorates", new RequestFilter(Governorates: ["TUNIS", "GABES"]));
+        yield return ("center", new RequestFilter(CenterIds: ["C-04"]));
+        yield return ("centers", new RequestFilter(CenterIds: ["C-01", "C-05"]));
+        yield return ("owner", new RequestFilter(OwnerSubject: "citizen-c"));
+        yield return ("submitted from (inclusive)", new RequestFilter(SubmittedFrom: Epoch.AddMinutes(20)));
+        yield return ("submitted before (exclusive)", new RequestFilter(SubmittedBefore: Epoch.AddMinutes(20)));
+        yield return ("from another offset", new RequestFilter(SubmittedFrom: Epoch.AddMinutes(20).ToOffset(TimeSpan.FromHours(1))));
+        yield return ("pupils", new RequestFilter(IsPupil: true));
+        yield return ("not pupils", new RequestFilter(IsPupil: false));
+    }
+
+    /// <summary>
+    /// 120-ish entries with many ties: three requests share each submission instant and four each update instant,
+    /// and instants carry odd ticks so that the 100 ns precision of the contract is exercised.
+    /// </summary>
+    private static List<RequestIndexEntry> Sample(int count)
+    {
+        var random = new Random(4242);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var submitted = Epoch.AddMinutes(i / 3).AddTicks(i % 3 == 0 ? 0 : 7);
+            return new RequestIndexEntry(
+                Id: Guid.NewGuid(),
+                Reference: $"REQ-{random.Next(100_000, 999_999)}-{i:D3}",
+                Kind: i % 4 == 0 ? RequestKind.CriminalRecordExtract : RequestKind.NationalIdCard,
+                Status: SomeStatuses[random.Next(SomeStatuses.Length)],
+                CenterId: CenterCodes[random.Next(CenterCodes.Length)],
+                Governorate: GovernorateCodes[random.Next(GovernorateCodes.Length)],
+                OwnerSubject: Owners[random.Next(Owners.Length)],
+                SubmittedAt: random.Next(2) == 0 ? submitted : submitted.ToOffset(TimeSpan.FromHours(1)),
+                UpdatedAt: Epoch.AddHours(1).AddMinutes(i % 30).AddTicks(13),
+                Version: random.Next(1, 9),
+                IsPupil: random.Next(3) == 0);
+        }).ToList();
+    }
+
+    /// <summary>The contract as a model: filters ANDed, sort key ordinal then id (as PostgreSQL orders uuids: by text).</summary>
+    private static List<RequestIndexEntry> Expected(IEnumerable<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order)
+    {
+        var matching = entries.Where(e =>
+            (filter.Kinds is not { Count: > 0 } || filter.Kinds.Contains(e.Kind))
+            && (filter.Statuses is not { Count: > 0 } || filter.Statuses.Contains(e.Status))
+            && (filter.Governorates is not { Count: > 0 } || filter.Governorates.Contains(e.Governorate))
+            && (filter.CenterIds is not { Count: > 0 } || filter.CenterIds.Contains(e.CenterId))
+            && (filter.OwnerSubject is null || filter.OwnerSubject == e.OwnerSubject)
+            && (filter.SubmittedFrom is null || e.SubmittedAt.UtcTicks >= filter.SubmittedFrom.Value.UtcTicks)
+            && (filter.SubmittedBefore is null || e.SubmittedAt.UtcTicks < filter.SubmittedBefore.Value.UtcTicks)
+            && (filter.IsPupil is null || filter.IsPupil == e.IsPupil));
+        var sorted = order.Descending
+            ? matching.OrderByDescending(order.KeyOf, StringComparer.Ordinal).ThenByDescending(e => e.Id.ToString("D"), StringComparer.Ordinal)
+            : matching.OrderBy(order.KeyOf, StringComparer.Ordinal).ThenBy(e => e.Id.ToString("D"), StringComparer.Ordinal);
+        return [.. sorted];
+    }
+
+    private static IndexCursor Cursor(RequestOrder order, RequestIndexEntry entry) => new(order.KeyOf(entry), entry.Id);
+
+    private static List<Guid> Ids(IEnumerable<RequestIndexEntry> entries) => [.. entries.Select(e => e.Id)];
+}

@@ -1,0 +1,86 @@
+// Opens the app's GraphiQL in headless Chromium, runs the default query and checks the result.
+// Usage: node graphiql-check.mjs <baseUrl> <screenshot.png> [expected text] [--query <graphql>]
+//   <baseUrl>   e.g. http://127.0.0.1:5099 (GraphiQL is expected at <baseUrl>/graphiql)
+//   expected    text the result pane must contain (default "Tunis")
+//   --query     typed into the editor instead of running the default query (e.g. a subscription)
+// Chromium: /usr/bin/chromium, or CHROMIUM_PATH (apt-get install -y chromium).
+// Exit code: 0 on success, 1 when the page or the result is wrong, 2 on usage problems.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const queryIndex = args.indexOf('--query');
+const [, query] = queryIndex < 0 ? [] : args.splice(queryIndex, 2);
+const [base, screenshot, expected = 'Tunis'] = args;
+if (!base || !screenshot) {
+  console.error('usage: node graphiql-check.mjs <baseUrl> <screenshot.png> [expected text]');
+  process.exit(2);
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-check-'));
+const problems = [];
+let context;
+try {
+  // A persistent context is how playwright takes a fresh --user-data-dir.
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    // Only this server is ever contacted: a CDN request would fail on a closed network anyway.
+    if (!response.url().startsWith(base)) problems.push(`request outside the app: ${response.url()}`);
+  });
+
+  await page.goto(`${base.replace(/\/$/, '')}/graphiql`, { waitUntil: 'load', timeout: 30_000 });
+  const run = page.locator('.graphiql-execute-button');
+  await run.waitFor({ state: 'visible', timeout: 30_000 });
+  // GraphiQL asks for the schema first; run once the editor knows it, as a person would.
+  await page.waitForTimeout(500);
+  if (query) {
+    await page.locator('.graphiql-query-editor .CodeMirror').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(query);
+    // GraphiQL re-parses the editor after a pause; running earlier would send the previous document.
+    await page.waitForTimeout(1000);
+  }
+  await run.click();
+
+  const response = page.locator('.graphiql-response');
+  try {
+    await page.waitForFunction(
+      (text) => document.querySelector('.graphiql-response')?.textContent?.includes(text),
+      expected,
+      { timeout: 30_000 },
+    );
+  } catch {
+    problems.push(`the result pane never showed "${expected}": ${(await response.textContent())?.slice(0, 300)}`);
+  }
+
+  await page.screenshot({ path: screenshot });
+  console.log(`screenshot: ${screenshot}`);
+} catch (error) {
+  problems.push(error?.message ?? String(error));
+} finally {
+  await context?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+for (const problem of problems) console.error(`graphiql-check: ${problem}`);
+console.log(`graphiql-check: ${problems.length === 0 ? 1 : 0} passed, ${problems.length === 0 ? 0 : 1} failed`);
+process.exit(problems.length === 0 ? 0 : 1);
