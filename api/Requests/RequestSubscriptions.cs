@@ -13,19 +13,25 @@ public static class RequestSubscriptions
 {
     public static void AddRequestSubscriptions(this ObjectGraphType subscription) =>
         subscription.Field<NonNullGraphType<RequestStatusChangeType>>("requestStatusChanged")
-            .Description("Every committed step of one request, live. For its owner, its center's agents and its governorate's supervisors.")
+            .Description("Every step of one request committed after subscribing, live. For its owner, its center's agents and its governorate's supervisors.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveStreamAsync(async ctx =>
             {
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CitizenRequestType.TypeName);
                 var actor = ctx.RequireActor();
-                if (await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor) is null)
+                // Join the stream first, then read the request: every step committed after that read is delivered.
+                var stream = ctx.Service<IClusterClient>().GetStreamProvider(StreamNames.Provider)
+                    .GetStream<RequestIndexEntry>(StreamId.Create(StreamNames.RequestStatus, id));
+                var changes = await OrleansStreamObservable<RequestIndexEntry>.SubscribeAsync(
+                    stream, ctx.Service<ILogger<OrleansStreamObservable<RequestIndexEntry>>>());
+                var current = await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor);
+                if (current is null)
                 {
+                    await changes.LeaveAsync();
                     throw ApiErrors.NotFound("Request");
                 }
 
-                var stream = ctx.Service<IClusterClient>().GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestIndexEntry>(StreamId.Create(StreamNames.RequestStatus, id));
-                return new OrleansStreamObservable<RequestIndexEntry>(stream, ctx.Service<ILogger<OrleansStreamObservable<RequestIndexEntry>>>());
+                changes.Accept(change => change.Version > current.Version);
+                return changes;
             });
 }

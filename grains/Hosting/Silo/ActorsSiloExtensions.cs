@@ -38,17 +38,22 @@ public static class ActorsSiloExtensions
         }
         else
         {
-            if (options.SiloPort > 0 || options.GatewayPort > 0)
+            var siloPort = options.SiloPort > 0 ? options.SiloPort : EndpointOptions.DEFAULT_SILO_PORT;
+            var gatewayPort = options.GatewayPort > 0 ? options.GatewayPort : EndpointOptions.DEFAULT_GATEWAY_PORT;
+            if (!string.IsNullOrWhiteSpace(options.AdvertisedAddress))
             {
-                silo.ConfigureEndpoints(
-                    options.SiloPort > 0 ? options.SiloPort : EndpointOptions.DEFAULT_SILO_PORT,
-                    options.GatewayPort > 0 ? options.GatewayPort : EndpointOptions.DEFAULT_GATEWAY_PORT);
+                silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), siloPort, gatewayPort);
+            }
+            else if (options.SiloPort > 0 || options.GatewayPort > 0)
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort);
             }
 
             silo.UseActorsPostgres(connectionString);
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
         }
 
+        silo.AddActorsClusterTuning(configuration);
         return silo.AddActorsLiveUpdates();
     }
 
@@ -88,6 +93,7 @@ public static class ActorsSiloExtensions
             cluster.ServiceId = options.ServiceId;
         });
         client.UseActorsPostgresClustering(connectionString);
+        client.AddActorsClusterTuning(configuration);
         client.AddMemoryStreams(StreamNames.Provider);
         return client;
     }

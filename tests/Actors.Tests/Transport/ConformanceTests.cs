@@ -10,7 +10,7 @@ public sealed class ConformanceTests(TransportTestHost host)
     [Fact]
     public async Task Graphql_http_audit_passes_every_must()
     {
-        Assert.SkipWhen(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
+        ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
 
         var (exitCode, output) = await NodeScript.RunAsync("audit.mjs", host.GraphQLAddress.ToString());
 
@@ -21,7 +21,7 @@ public sealed class ConformanceTests(TransportTestHost host)
     [Fact]
     public async Task Graphql_ws_client_runs_a_query_and_a_subscription()
     {
-        Assert.SkipWhen(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
+        ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
 
         var query = await NodeScript.RunAsync("ws-check.mjs", host.WebSocketAddress.ToString(), "{ whoami hello }", "--token", host.IssueToken("ws-check"));
         Assert.True(query.ExitCode == 0, query.Output);
@@ -34,10 +34,10 @@ public sealed class ConformanceTests(TransportTestHost host)
     [Fact]
     public async Task Graphiql_runs_the_default_query_in_a_browser()
     {
-        Assert.SkipWhen(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
-        Assert.SkipUnless(File.Exists("/usr/bin/chromium"), "Chromium is not installed (apt-get install -y chromium).");
-        Assert.SkipUnless(
-            File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "graphiql", "vendor", "graphiql.min.js")),
+        ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
+        ConformancePrerequisites.Require(!File.Exists("/usr/bin/chromium"), "Chromium is not installed (apt-get install -y chromium).");
+        ConformancePrerequisites.Require(
+            !File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "graphiql", "vendor", "graphiql.min.js")),
             "GraphiQL assets are not built.");
 
         var screenshot = Path.Combine(Path.GetTempPath(), "actors-graphiql-transport-test.png");

@@ -1,0 +1,121 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Tests.Infrastructure;
+
+namespace Actors.Tests.Api;
+
+/// <summary>requestStatusChanged over graphql-transport-ws, on the real host: the owner sees each committed step live.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class RequestSubscriptionApiTests(ApiFactory api)
+{
+    private const string Subscription = "subscription($id: ID!) { requestStatusChanged(id: $id) { requestId status version request { status } } }";
+
+    private async Task<WebSocket> Connect(string token)
+    {
+        var client = api.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        var socket = await client.ConnectAsync(new Uri(api.Server.BaseAddress, "graphql"), CancellationToken.None);
+        await Send(socket, new { type = "connection_init", payload = new { Authorization = "Bearer " + token } });
+        Assert.Equal("connection_ack", (await Receive(socket))["type"]!.GetValue<string>());
+        return socket;
+    }
+
+    private static async Task Send(WebSocket socket, object message) =>
+        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private async Task TakeStep(string mutation, string token, string id)
+    {
+        var name = char.ToUpperInvariant(mutation[0]) + mutation[1..];
+        var result = await api.GraphQL($"mutation($in: {name}Input!) {{ {mutation}(input: $in) {{ errors {{ ... on Error {{ code }} }} }} }}",
+            new { @in = new { requestId = id, reason = "test" } }, token);
+        Assert.Null(result["data"]![mutation]!["errors"]);
+    }
+
+    private static async Task<JsonNode> Receive(WebSocket socket) => (await Receive(socket, TimeSpan.FromSeconds(15)))!;
+
+    private static async Task<JsonNode?> Receive(WebSocket socket, TimeSpan wait, bool allowTimeout = false)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        var buffer = new byte[64 * 1024];
+        var text = new StringBuilder();
+        while (true)
+        {
+            WebSocketReceiveResult result;
+            try
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+            }
+            catch (OperationCanceledException) when (allowTimeout)
+            {
+                return null;
+            }
+
+            text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            if (result.EndOfMessage)
+            {
+                var message = JsonNode.Parse(text.ToString())!;
+                if (message["type"]!.GetValue<string>() == "ping")
+                {
+                    await Send(socket, new { type = "pong" });
+                    text.Clear();
+                    continue;
+                }
+
+                return message;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_owner_sees_each_step_live_and_a_stranger_sees_nothing()
+    {
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
+        var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "live"), citizen);
+        var id = submitted["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
+
+        using var socket = await Connect(citizen);
+        await Send(socket, new { id = "1", type = "subscribe", payload = new { query = Subscription, variables = new { id } } });
+
+        // graphql-transport-ws has no "subscribed" acknowledgement: take steps until the first event
+        // arrives; from then on every step must arrive, in order, exactly once.
+        (string Mutation, string Status)[] steps =
+        [
+            ("startVerification", "VERIFYING"), ("requestCorrection", "NEEDS_CORRECTION"), ("submitCorrection", "VERIFYING"),
+            ("confirmVerification", "AWAITING_PAYMENT"),
+        ];
+        JsonNode? first = null;
+        var index = 0;
+        for (; index < steps.Length && first is null; index++)
+        {
+            await TakeStep(steps[index].Mutation, steps[index].Mutation == "submitCorrection" ? citizen : agent, id);
+            first = await Receive(socket, TimeSpan.FromSeconds(2), allowTimeout: true);
+        }
+
+        Assert.NotNull(first);
+        Assert.Equal("next", first["type"]!.GetValue<string>());
+        var change = first["payload"]!["data"]!["requestStatusChanged"]!;
+        Assert.Equal(id, change["requestId"]!.GetValue<string>());
+        Assert.Equal(steps[index - 1].Status, change["status"]!.GetValue<string>());
+        Assert.Equal(steps[index - 1].Status, change["request"]!["status"]!.GetValue<string>());
+        for (; index < steps.Length; index++)
+        {
+            await TakeStep(steps[index].Mutation, steps[index].Mutation == "submitCorrection" ? citizen : agent, id);
+            var next = await Receive(socket, TimeSpan.FromSeconds(15));
+            Assert.Equal(steps[index].Status, next!["payload"]!["data"]!["requestStatusChanged"]!["status"]!.GetValue<string>());
+        }
+
+        await Send(socket, new { id = "1", type = "complete" });
+
+        var stranger = await api.Token("CITIZEN", "stranger-" + Guid.NewGuid().ToString("N")[..6]);
+        using var other = await Connect(stranger);
+        await Send(other, new { id = "9", type = "subscribe", payload = new { query = Subscription, variables = new { id } } });
+        var refused = await Receive(other);
+        // A refused source stream is an execution result with errors and no data (then complete).
+        Assert.Equal("next", refused["type"]!.GetValue<string>());
+        Assert.Null(refused["payload"]!["data"]);
+        Assert.Equal("NOT_FOUND", refused["payload"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+}
