@@ -19,6 +19,7 @@ app.MapDevTokens();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
 app.InitializeActorsSchema();
+app.LogWhereToStart();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
