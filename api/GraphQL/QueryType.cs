@@ -2,6 +2,7 @@ using Actors.Api.Centers;
 using Actors.Api.Documents;
 using Actors.Api.Funds;
 using Actors.Api.Geography;
+using Actors.Api.Progress;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
@@ -40,6 +41,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCenterQueries(nodes);
         this.AddRequestQueries(nodes);
         this.AddDocumentQueries();
+        this.AddProgressQueries();
         this.AddFundQueries(nodes);
     }
 }

@@ -38,6 +38,11 @@ public static class RequestQueries
             .ResolveAsync(async ctx =>
             {
                 var actor = ctx.RequireActor();
+                if (actor.Role is ActorRole.Analyst or ActorRole.Operator)
+                {
+                    throw ApiErrors.Forbidden("This role reads aggregates (progress), not individual requests.");
+                }
+
                 var page = PageArguments.Read(ctx);
                 var where = ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere();
                 var orderInput = ctx.GetArgument<RequestOrderInput?>("order") ?? new RequestOrderInput();
@@ -68,8 +73,11 @@ public static class RequestQueries
             });
     }
 
-    /// <summary>The caller's filter narrowed to their scope; roles without one see no individual requests.</summary>
-    private static RequestFilter Scoped(Actor actor, RequestWhere where)
+    /// <summary>
+    /// The caller's filter narrowed to their scope. Analysts and operators have the whole country for
+    /// aggregates only; other roles without a scope see no individual requests.
+    /// </summary>
+    public static RequestFilter Scoped(Actor actor, RequestWhere where)
     {
         var centerIds = where.CenterIds?.Select(id => GlobalId.DecodeKey(id, ServiceCenterType.TypeName)).ToList();
         if (where.SubmittedFrom is { } from && where.SubmittedBefore is { } to && from >= to)
@@ -84,6 +92,7 @@ public static class RequestQueries
             ActorRole.Citizen or ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject },
             ActorRole.Agent when actor.CenterId is not null => filter with { CenterIds = Narrow(centerIds, actor.CenterId) },
             ActorRole.Supervisor when actor.Governorate is not null => filter with { Governorates = Narrow(where.Governorates, actor.Governorate) },
+            ActorRole.Analyst or ActorRole.Operator => filter,
             _ => throw ApiErrors.Forbidden("This role reads aggregates (progress), not individual requests."),
         };
     }

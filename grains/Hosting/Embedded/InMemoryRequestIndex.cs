@@ -94,6 +94,27 @@ public sealed class InMemoryRequestIndex(TimeProvider clock) : IRequestIndex
     /// Sort keys compare ordinally (the PostgreSQL index sorts text in the "C" collation), ties by id in the
     /// same direction; Guid.CompareTo orders like PostgreSQL's uuid (the text form, byte by byte).
     /// </summary>
+    /// <inheritdoc />
+    public Task<RequestCounts> CountAsync(RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(groupBy);
+        List<RequestIndexEntry> matching;
+        lock (_gate)
+        {
+            matching = _entries.Values.Where(e => Matches(filter, e)).ToList();
+        }
+
+        var dimensions = groupBy.Distinct().ToList();
+        var groups = matching
+            .GroupBy(e => string.Join('\u001f', dimensions.Select(d => RequestDimensions.ValueOf(e, d))), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RequestCountGroup(
+                dimensions.ToDictionary(d => d, d => RequestDimensions.ValueOf(g.First(), d)), g.LongCount()))
+            .ToList();
+        return Task.FromResult(new RequestCounts(groups, matching.Count, clock.GetUtcNow()));
+    }
+
     private static int Compare(RequestOrder order, (string Key, Guid Id) x, (string Key, Guid Id) y)
     {
         var c = string.CompareOrdinal(x.Key, y.Key);

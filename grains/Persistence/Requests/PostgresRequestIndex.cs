@@ -177,6 +177,65 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource) : IRequest
         return page.Complete(items, total, asOf, rowsBeforeAfter, rowsAfterBefore);
     }
 
+    /// <inheritdoc />
+    public async Task<RequestCounts> CountAsync(
+        RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(groupBy);
+        var dimensions = groupBy.Distinct().ToList();
+        var columns = dimensions.Select(DimensionColumn).ToList();
+        var select = columns.Count == 0 ? "" : string.Join(", ", columns) + ", ";
+        var sql = new SqlBuilder();
+        sql.Append($"SELECT {select}count(*) FROM request_index WHERE ");
+        sql.AppendFilter(filter);
+        if (columns.Count > 0)
+        {
+            var positions = string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            sql.Append($" GROUP BY {positions} ORDER BY {positions}");
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(sql.ToCommand());
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(AsOfSql));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var groups = new List<RequestCountGroup>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new Dictionary<RequestDimension, string>();
+            for (var i = 0; i < dimensions.Count; i++)
+            {
+                key[dimensions[i]] = reader.GetString(i);
+            }
+
+            groups.Add(new RequestCountGroup(key, reader.GetInt64(dimensions.Count)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var asOf = reader.GetFieldValue<DateTimeOffset>(0);
+        if (columns.Count == 0)
+        {
+            var total = groups.Sum(g => g.Count);
+            return new RequestCounts(total == 0 ? [] : groups, total, asOf);
+        }
+
+        // Same order as the in-memory index: ordinal on the joined key values.
+        var ordered = groups.OrderBy(g => string.Join('\u001f', dimensions.Select(d => g.Key[d])), StringComparer.Ordinal).ToList();
+        return new RequestCounts(ordered, ordered.Sum(g => g.Count), asOf);
+    }
+
+    private static string DimensionColumn(RequestDimension dimension) => dimension switch
+    {
+        RequestDimension.Kind => "kind",
+        RequestDimension.Status => "status",
+        RequestDimension.Governorate => "governorate",
+        RequestDimension.Center => "center_id",
+        RequestDimension.IsPupil => "is_pupil::text",
+        RequestDimension.SubmittedDay => "to_char(submitted_at AT TIME ZONE 'Africa/Tunis', 'YYYY-MM-DD')",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Unknown dimension."),
+    };
+
     private static NpgsqlBatchCommand ExistsOutside(RequestIndexQuery query, IndexCursor cursor, bool beyond)
     {
         var sql = new SqlBuilder();

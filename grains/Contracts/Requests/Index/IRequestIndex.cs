@@ -10,4 +10,7 @@ public interface IRequestIndex
     Task ApplyAsync(IReadOnlyList<RequestIndexEntry> entries, CancellationToken cancellationToken = default);
 
     Task<RequestIndexPage> QueryAsync(RequestIndexQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many requests match the filter, grouped by the given dimensions (none: one group, the total).</summary>
+    Task<RequestCounts> CountAsync(RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default);
 }

@@ -39,6 +39,42 @@ public abstract class RequestIndexContractTests
     }
 
     [Fact]
+    public async Task CountsGroupLikeTheModelForEveryFilterAndDimension()
+    {
+        var index = await CreateIndexAsync();
+        // Around midnight in Tunis (UTC+1): 23:30 UTC is already the next day there.
+        var late = Sample(12).Select((e, i) => e with { Id = Guid.NewGuid(), SubmittedAt = new DateTimeOffset(2025, 3, 1, 22, 50, 0, TimeSpan.Zero).AddMinutes(i) });
+        var entries = Sample(120).Concat(late).ToList();
+        await index.ApplyAsync(entries, Cancel);
+
+        RequestDimension[][] groupings =
+        [
+            [], [RequestDimension.Status], [RequestDimension.Kind, RequestDimension.Governorate],
+            [RequestDimension.Center, RequestDimension.IsPupil], [RequestDimension.SubmittedDay], [RequestDimension.Status, RequestDimension.Status],
+        ];
+        foreach (var (name, filter) in SingleFilters())
+        {
+            var matching = Expected(entries, filter, RequestOrder.Default);
+            foreach (var groupBy in groupings)
+            {
+                var dimensions = groupBy.Distinct().ToList();
+                var expected = matching
+                    .GroupBy(e => string.Join('\u001f', dimensions.Select(d => RequestDimensions.ValueOf(e, d))), StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, (long)g.Count()))
+                    .ToList();
+                var counts = await index.CountAsync(filter, groupBy, Cancel);
+                var actual = counts.Groups.Select(g => (string.Join('\u001f', dimensions.Select(d => g.Key[d])), g.Count)).ToList();
+                Assert.True(expected.SequenceEqual(actual), $"{name} by {string.Join(",", groupBy)}");
+                Assert.Equal(matching.Count, counts.Total);
+            }
+        }
+
+        var days = await index.CountAsync(new RequestFilter(), [RequestDimension.SubmittedDay], Cancel);
+        Assert.Equal(["2025-03-01", "2025-03-02"], days.Groups.Select(g => g.Key[RequestDimension.SubmittedDay]));
+    }
+
+    [Fact]
     public async Task EntriesComeBackExactlyAsApplied()
     {
         var index = await CreateIndexAsync();
