@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Actors.Hosting.Silo;
 
 /// <summary>Configuration section "Orleans": ids shared by every silo and client of one deployment.</summary>
@@ -8,6 +10,26 @@ public sealed class ActorsOptions
     public string ClusterId { get; set; } = "actors";
 
     public string ServiceId { get; set; } = "actors";
+
+    /// <summary>
+    /// The ids from configuration, except where the pod sets ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID
+    /// (Kubernetes hosting): those win, so the manifests set them and not the other pair.
+    /// </summary>
+    public static ActorsOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<ActorsOptions>() ?? new ActorsOptions();
+        if (configuration["ORLEANS_CLUSTER_ID"] is { Length: > 0 } clusterId)
+        {
+            options.ClusterId = clusterId;
+        }
+
+        if (configuration["ORLEANS_SERVICE_ID"] is { Length: > 0 } serviceId)
+        {
+            options.ServiceId = serviceId;
+        }
+
+        return options;
+    }
 
     /// <summary>Silo-to-silo port (cluster mode); 0 picks the Orleans default.</summary>
     public int SiloPort { get; set; }

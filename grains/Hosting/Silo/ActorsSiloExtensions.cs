@@ -21,7 +21,7 @@ public static class ActorsSiloExtensions
     /// </summary>
     public static ISiloBuilder AddActorsSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ActorsOptions.Section).Get<ActorsOptions>() ?? new ActorsOptions();
+        var options = ActorsOptions.From(configuration);
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
@@ -84,7 +84,7 @@ public static class ActorsSiloExtensions
     /// <summary>The API as a client of a PostgreSQL-clustered set of silos.</summary>
     public static IClientBuilder AddActorsClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ActorsOptions.Section).Get<ActorsOptions>() ?? new ActorsOptions();
+        var options = ActorsOptions.From(configuration);
         var connectionString = HostingMode.PostgresConnectionString(configuration)
             ?? throw new InvalidOperationException("A cluster client needs ConnectionStrings:Postgres.");
         client.Configure<ClusterOptions>(cluster =>
