@@ -38,7 +38,8 @@ public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource) : IAllo
     // Fresh (now) once the consumer has moved past every committed outbox row, else as of its last batch.
     private const string AsOfSql = """
         SELECT CASE
-          WHEN c.consumer IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox AS o WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq))
+          WHEN c.consumer IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM outbox AS o WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq) ORDER BY o.tx_id, o.seq LIMIT 1)
             THEN now()
           WHEN c.consumer IS NOT NULL THEN c.updated_at
           WHEN NOT EXISTS (SELECT 1 FROM outbox) THEN now()

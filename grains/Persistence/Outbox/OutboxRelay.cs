@@ -37,12 +37,17 @@ public sealed class OutboxRelay(
         """;
 
     // Idle polls only read: no row lock, no transaction id, no WAL, however often silos ask.
+    // The first row beyond the checkpoint in commit order: an index probe on (tx_id, seq), not a scan.
     private const string PendingSql = """
         SELECT EXISTS (
-          SELECT 1 FROM outbox_checkpoint AS c, outbox AS o
+          SELECT 1 FROM outbox_checkpoint AS c
+          CROSS JOIN LATERAL (
+            SELECT o.tx_id FROM outbox AS o
+            WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq)
+            ORDER BY o.tx_id, o.seq
+            LIMIT 1) AS next
           WHERE c.consumer = $1
-            AND (o.tx_id, o.seq) > (c.last_tx, c.last_seq)
-            AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+            AND next.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
         """;
 
     private const string AdvanceSql = """

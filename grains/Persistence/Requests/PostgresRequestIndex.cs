@@ -40,7 +40,9 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource) : IRequest
         SELECT CASE
           WHEN EXISTS (
             SELECT 1 FROM outbox AS o
-            WHERE (o.tx_id, o.seq) > (coalesce(c.last_tx, '0'::xid8), coalesce(c.last_seq, 0)))
+            WHERE (o.tx_id, o.seq) > (coalesce(c.last_tx, '0'::xid8), coalesce(c.last_seq, 0))
+            ORDER BY o.tx_id, o.seq
+            LIMIT 1)
           THEN coalesce(c.updated_at, 'epoch'::timestamptz)
           ELSE now()
         END

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Actors.Tests.Infrastructure;
+
+/// <summary>
+/// A cluster as operators run it, from the built hosts: silo processes (<c>dotnet silo/bin/&lt;cfg&gt;/net10.0/Actors.Silo.dll</c>)
+/// and the API as an Orleans client (<c>Actors.Api.dll</c> with <c>ConnectionStrings__Postgres</c>), all on 127.0.0.1.
+/// Each silo slot keeps its ports, so a restarted silo comes back on the same endpoint with a new generation.
+/// With <see cref="Tuned"/>, membership timings are shortened (the fault test profile) so that a killed silo is
+/// declared dead within seconds. Disposing kills every process still running.
+/// </summary>
+public sealed class ClusterProcesses : IAsyncDisposable
+{
+    /// <summary>The fault test profile: a dead silo is suspected after two missed 1 s probes and declared dead by one vote.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FaultTestProfile = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+        ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
+        ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:02",
+        ["Orleans__Membership__DeathVoteExpirationTimeout"] = "00:00:20",
+        ["Orleans__Messaging__ResponseTimeout"] = "00:00:10",
+        ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:01",
+    };
+
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+
+    private readonly List<SiloSlot> _silos = [];
+
+    public ClusterProcesses(string connectionString, string logDirectory, bool tuned = true, string? clusterId = null)
+    {
+        ConnectionString = connectionString;
+        LogDirectory = logDirectory;
+        Tuned = tuned;
+        ClusterId = clusterId ?? "actors-" + Guid.NewGuid().ToString("N")[..8];
+        ApiPort = FreePort.Next();
+    }
+
+    public string ConnectionString { get; }
+
+    public string LogDirectory { get; }
+
+    public bool Tuned { get; }
+
+    public string ClusterId { get; }
+
+    public string ServiceId { get; } = "actors";
+
+    public int ApiPort { get; }
+
+    public Uri ApiBase => new($"http://127.0.0.1:{ApiPort.ToString(CultureInfo.InvariantCulture)}/");
+
+    public HostProcess? Api { get; private set; }
+
+    public IReadOnlyList<SiloSlot> Silos => _silos;
+
+    /// <summary>Debug or Release: the configuration this assembly was built in, used to find the hosts' builds beside it.</summary>
+    public static string BuildConfiguration { get; } = FindConfiguration();
+
+    public static string SiloDll => Path.Combine(RepositoryRoot.Path, "silo", "bin", BuildConfiguration, "net10.0", "Actors.Silo.dll");
+
+    public static string ApiDll => Path.Combine(RepositoryRoot.Path, "api", "bin", BuildConfiguration, "net10.0", "Actors.Api.dll");
+
+    /// <summary>Runs <c>dotnet Actors.Silo.dll migrate</c> against the database and fails unless it exits 0.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SiloDll);
+        start.ArgumentList.Add("migrate");
+        start.Environment["ConnectionStrings__Postgres"] = ConnectionString;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the migration.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"silo migrate exited with {process.ExitCode}:\n{await output}\n{await errors}");
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> silo slots with ports of their own, starts them together, waits until all are ready.</summary>
+    public async Task StartSilosAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var started = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            _silos.Add(new SiloSlot(_silos.Count, FreePort.Next(), FreePort.Next(), FreePort.Next()));
+            started.Add(_silos.Count - 1);
+        }
+
+        foreach (var index in started)
+        {
+            Launch(_silos[index]);
+        }
+
+        await Task.WhenAll(started.Select(index => _silos[index].Process!.WaitReadyAsync(ReadyDeadline, cancellationToken)));
+    }
+
+    /// <summary>Starts slot <paramref name="index"/> again (after a kill or a stop) on its ports and waits until it is ready.</summary>
+    public async Task RestartSiloAsync(int index, CancellationToken cancellationToken = default)
+    {
+        var slot = _silos[index];
+        if (slot.Process is { HasExited: false })
+        {
+            throw new InvalidOperationException($"Silo {index} is still running.");
+        }
+
+        if (slot.Process is not null)
+        {
+            await slot.Process.DisposeAsync();
+        }
+
+        Launch(slot);
+        await slot.Process!.WaitReadyAsync(ReadyDeadline, cancellationToken);
+    }
+
+    /// <summary>kill -9 of one silo.</summary>
+    public Task KillSiloAsync(int index) => _silos[index].Process!.KillAsync();
+
+    /// <summary>SIGTERM to one silo and a wait for it to leave the cluster gracefully.</summary>
+    public Task StopSiloAsync(int index, TimeSpan? grace = null) => _silos[index].Process!.StopAsync(grace ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>Starts the API in cluster mode (Development, so /dev/token exists) and waits until it is ready.</summary>
+    public async Task StartApiAsync(bool seedDemo = true, CancellationToken cancellationToken = default)
+    {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        var environment = Common();
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Demo__Seed"] = seedDemo ? "true" : "false";
+        Api = HostProcess.Start("api", ApiDll, environment, ["--urls", ApiBase.ToString().TrimEnd('/')], LogDirectory, ApiBase);
+        await Api.WaitReadyAsync(ReadyDeadline, cancellationToken);
+    }
+
+    /// <summary>kill -9 of every process: the API and all silos at once.</summary>
+    public async Task KillAllAsync()
+    {
+        var all = _silos.Select(s => s.Process).Append(Api).OfType<HostProcess>().ToList();
+        await Task.WhenAll(all.Select(p => p.KillAsync()));
+    }
+
+    /// <summary>The last output of every process, for failure messages.</summary>
+    public string Tails() => string.Join("\n", _silos.Select(s => s.Process).Append(Api).OfType<HostProcess>().Select(p => p.Tail()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _silos.Select(s => s.Process).Append(Api).OfType<HostProcess>())
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    private void Launch(SiloSlot slot)
+    {
+        var environment = Common();
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Orleans__SiloPort"] = slot.SiloPort.ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = slot.GatewayPort.ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        environment["Urls"] = slot.HealthBase.ToString().TrimEnd('/');
+        slot.Generation++;
+        slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", SiloDll, environment, [], LogDirectory, slot.HealthBase);
+    }
+
+    private Dictionary<string, string> Common()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ConnectionStrings__Postgres"] = ConnectionString,
+            ["Orleans__ClusterId"] = ClusterId,
+            ["Orleans__ServiceId"] = ServiceId,
+            ["Logging__Json"] = "false",
+        };
+        if (Tuned)
+        {
+            foreach (var (key, value) in FaultTestProfile)
+            {
+                environment[key] = value;
+            }
+        }
+
+        return environment;
+    }
+
+    private static string FindConfiguration()
+    {
+        // .../bin/<Configuration>/net10.0/
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return framework.Parent?.Name ?? "Debug";
+    }
+
+    /// <summary>One silo's place in the cluster: fixed ports, and the process currently running there.</summary>
+    public sealed class SiloSlot(int index, int siloPort, int gatewayPort, int healthPort)
+    {
+        public int Index { get; } = index;
+
+        public int SiloPort { get; } = siloPort;
+
+        public int GatewayPort { get; } = gatewayPort;
+
+        public int HealthPort { get; } = healthPort;
+
+        public Uri HealthBase => new($"http://127.0.0.1:{HealthPort.ToString(CultureInfo.InvariantCulture)}/");
+
+        /// <summary>How many times this slot was started.</summary>
+        public int Generation { get; set; }
+
+        public HostProcess? Process { get; set; }
+    }
+}

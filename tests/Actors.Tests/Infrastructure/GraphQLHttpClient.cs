@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Actors.Tests.Infrastructure;
+
+/// <summary>
+/// The API over real HTTP, as a frontend would call it: tokens from <c>POST /dev/token</c>, operations as
+/// <c>POST /graphql</c> with a JSON body. One instance per API base address; it is safe to share between tasks.
+/// </summary>
+public sealed class GraphQLHttpClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public GraphQLHttpClient(Uri baseAddress, TimeSpan? timeout = null, int maxConnections = 256)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            UseProxy = false,
+        };
+        _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>A development token for a role (CITIZEN, AGENT with a center code, SUPERVISOR with a governorate, OPERATOR...).</summary>
+    public async Task<string> TokenAsync(string role, string subject, string? centerId = null, string? governorate = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate }, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"/dev/token answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text)!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// POSTs an operation and returns the whole response body. Throws <see cref="HttpRequestException"/> when the server
+    /// does not answer with a GraphQL response (connection refused, 5xx without a body, a proxy page...).
+    /// </summary>
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query, variables }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return JsonNode.Parse(text) ?? throw new HttpRequestException($"Empty response ({(int)response.StatusCode}).");
+        }
+        catch (JsonException ex)
+        {
+            throw new HttpRequestException($"Not a GraphQL response ({(int)response.StatusCode}): {text[..Math.Min(text.Length, 200)]}", ex);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
