@@ -36,8 +36,7 @@ public static class GraphQLServiceExtensions
                 if (context.OriginalException is Contracts.Errors.DomainException domain)
                 {
                     context.ErrorMessage = domain.Error.Message;
-                    context.Exception = ApiErrors.With(domain.Error.Code, domain.Error.Message,
-                        domain.Error.Parameters.Select(p => (p.Key, p.Value)).ToArray());
+                    context.Exception = ApiErrors.From(domain.Error);
                     return;
                 }
 

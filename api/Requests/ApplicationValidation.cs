@@ -4,6 +4,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Geography;
 using Actors.Contracts.Requests;
 
 namespace Actors.Api.Requests;

@@ -17,6 +17,10 @@ public static class ApiErrors
     /// <summary>Not found and not yours look the same, so that ids cannot be probed.</summary>
     public static ExecutionError NotFound(string what) => With(ErrorCodes.NotFound, $"{what} not found.");
 
+    /// <summary>A domain refusal raised as a GraphQL error, its code and parameters kept.</summary>
+    public static ExecutionError From(DomainError error) =>
+        With(error.Code, error.Message, error.Parameters.Select(p => (p.Key, p.Value)).ToArray());
+
     public static ExecutionError With(string code, string message, params (string Key, string Value)[] parameters)
     {
         var error = new ExecutionError(message) { Code = code };

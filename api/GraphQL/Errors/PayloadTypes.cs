@@ -40,7 +40,7 @@ public static class PayloadTypes
         }
         catch (DomainException ex)
         {
-            throw ApiErrors.With(ex.Error.Code, ex.Error.Message, ex.Error.Parameters.Select(p => (p.Key, p.Value)).ToArray());
+            throw ApiErrors.From(ex.Error);
         }
     }
 }

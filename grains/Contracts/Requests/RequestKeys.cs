@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Actors.Contracts.Naming;
 
 namespace Actors.Contracts.Requests;
 
@@ -22,7 +23,6 @@ public static class RequestKeys
     /// <summary>The human-readable reference: kind prefix, year, and 10 base-32 characters of the id.</summary>
     public static string ReferenceFor(Guid id, RequestKind kind, DateTimeOffset submittedAt)
     {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford: no I, L, O, U
         var bytes = id.ToByteArray();
         ulong bits = 0;
         for (var i = 0; i < 8; i++)
@@ -33,7 +33,7 @@ public static class RequestKeys
         var chars = new char[10];
         for (var i = 0; i < 10; i++)
         {
-            chars[i] = alphabet[(int)(bits & 31)];
+            chars[i] = Crockford.Alphabet[(int)(bits & 31)];
             bits >>= 5;
         }
 

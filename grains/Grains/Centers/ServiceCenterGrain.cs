@@ -4,6 +4,7 @@ using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Centers;
 
@@ -133,16 +134,7 @@ public sealed class ServiceCenterGrain(
             new OutboxEvent(AggregateTypes.ServiceCenter, S.Profile!.Code, S.Version,
                 OutboxEventTypes.ServiceCenterChanged, OutboxJson.Serialize(view), now),
         ];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-
+        await state.WriteOrRestoreAsync(this);
         await outbox.PublishAsync(S.Outbox);
         await Directory.Upsert(view);
     }

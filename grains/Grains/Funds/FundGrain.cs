@@ -5,6 +5,7 @@ using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Funds;
 
@@ -393,28 +394,7 @@ public sealed class FundGrain(
         S.Version = version;
         S.UpdatedAt = now;
         S.Outbox = events;
-        try
-        {
-            Ledger.CheckBooks();
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Nothing was acknowledged: forget the in-memory change and take the stored truth back,
-            // or, if even that fails, leave so that the next call activates from storage.
-            try
-            {
-                await state.ReadStateAsync();
-                SeedIfNew();
-            }
-            catch
-            {
-                DeactivateOnIdle();
-            }
-
-            throw;
-        }
-
+        await state.WriteOrRestoreAsync(this, checkBeforeWrite: Ledger.CheckBooks, afterRestore: SeedIfNew);
         await outbox.PublishAsync(S.Outbox);
     }
 

@@ -4,6 +4,7 @@ using Actors.Contracts.Funds;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Funds;
 
@@ -84,24 +85,7 @@ public sealed partial class MunicipalityRegistryGrain(
             S.Imports.RemoveRange(0, S.Imports.Count - ImportsKept);
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            try
-            {
-                await state.ReadStateAsync();
-            }
-            catch
-            {
-                DeactivateOnIdle();
-            }
-
-            throw;
-        }
-
+        await state.WriteOrRestoreAsync(this);
         return new MunicipalityImportResult(created, updated, unchanged, rejected, S.Municipalities.Count, now);
     }
 

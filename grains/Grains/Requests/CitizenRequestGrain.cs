@@ -9,6 +9,7 @@ using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Documents;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Requests;
 
@@ -218,17 +219,7 @@ public sealed class CitizenRequestGrain(
             new OutboxEvent(AggregateTypes.CitizenRequest, S.Id.ToString("D"), S.Version,
                 OutboxEventTypes.CitizenRequestChanged, OutboxJson.Serialize(entry), now),
         ];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Nothing was acknowledged: forget the in-memory change and take the stored truth back.
-            await state.ReadStateAsync();
-            throw;
-        }
-
+        await state.WriteOrRestoreAsync(this);
         await outbox.PublishAsync(S.Outbox);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
+using Actors.Persistence.Outbox;
 using Npgsql;
 
 namespace Actors.Persistence.Funds;
@@ -33,20 +34,6 @@ public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource) : IAllo
           proposed_ticks = excluded.proposed_ticks, updated_at = excluded.updated_at,
           updated_ticks = excluded.updated_ticks, version = excluded.version
         WHERE a.version < excluded.version
-        """;
-
-    // Fresh (now) once the consumer has moved past every committed outbox row, else as of its last batch.
-    private const string AsOfSql = """
-        SELECT CASE
-          WHEN c.consumer IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM outbox AS o WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq) ORDER BY o.tx_id, o.seq LIMIT 1)
-            THEN now()
-          WHEN c.consumer IS NOT NULL THEN c.updated_at
-          WHEN NOT EXISTS (SELECT 1 FROM outbox) THEN now()
-          ELSE 'epoch'::timestamptz
-        END
-        FROM (SELECT 1) AS one
-        LEFT JOIN outbox_checkpoint AS c ON c.consumer = $1
         """;
 
     /// <inheritdoc />
@@ -145,8 +132,7 @@ public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource) : IAllo
         var rowsBefore = query.After is { } a && await Outside(query.Filter, column, order, a, atOrBefore: true, connection, cancellationToken);
         var rowsAfter = query.Before is { } b && await Outside(query.Filter, column, order, b, atOrBefore: false, connection, cancellationToken);
 
-        await using var asOfCommand = new NpgsqlCommand(AsOfSql, connection);
-        asOfCommand.Parameters.Add(new NpgsqlParameter { Value = ConsumerName });
+        await using var asOfCommand = OutboxFreshness.Command(ConsumerName, connection);
         var asOf = new DateTimeOffset((DateTime)(await asOfCommand.ExecuteScalarAsync(cancellationToken))!, TimeSpan.Zero);
 
         return backward

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
+using Actors.Persistence.Outbox;
 using Npgsql;
 
 namespace Actors.Persistence.Requests;
@@ -33,21 +34,6 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource) : IRequest
           updated_at = excluded.updated_at, updated_ticks = excluded.updated_ticks,
           version = excluded.version, is_pupil = excluded.is_pupil
         WHERE r.version < excluded.version
-        """;
-
-    // Up to date when the consumer has read every committed outbox row; otherwise as of its last checkpoint.
-    private const string AsOfSql = $"""
-        SELECT CASE
-          WHEN EXISTS (
-            SELECT 1 FROM outbox AS o
-            WHERE (o.tx_id, o.seq) > (coalesce(c.last_tx, '0'::xid8), coalesce(c.last_seq, 0))
-            ORDER BY o.tx_id, o.seq
-            LIMIT 1)
-          THEN coalesce(c.updated_at, 'epoch'::timestamptz)
-          ELSE now()
-        END
-        FROM (SELECT 1) AS one
-        LEFT JOIN outbox_checkpoint AS c ON c.consumer = '{ConsumerName}'
         """;
 
     /// <inheritdoc />
@@ -132,7 +118,7 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource) : IRequest
         count.AppendFilter(query.Filter);
         batch.BatchCommands.Add(count.ToCommand());
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(AsOfSql));
+        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(ConsumerName));
 
         // Rows outside the window: at or before the "after" cursor, at or after the "before" cursor.
         if (query.After is { } afterCursor)
@@ -199,7 +185,7 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource) : IRequest
 
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(sql.ToCommand());
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(AsOfSql));
+        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(ConsumerName));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var groups = new List<RequestCountGroup>();
         while (await reader.ReadAsync(cancellationToken))

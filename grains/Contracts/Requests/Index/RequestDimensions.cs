@@ -1,12 +1,11 @@
 using System.Globalization;
+using Actors.Contracts.Geography;
 
 namespace Actors.Contracts.Requests.Index;
 
 /// <summary>The value of an entry for a dimension, the same text in every index implementation.</summary>
 public static class RequestDimensions
 {
-    private static readonly TimeZoneInfo Tunis = TimeZoneInfo.FindSystemTimeZoneById("Africa/Tunis");
-
     public static string ValueOf(RequestIndexEntry entry, RequestDimension dimension) => dimension switch
     {
         RequestDimension.Kind => entry.Kind.ToString(),
@@ -14,7 +13,7 @@ public static class RequestDimensions
         RequestDimension.Governorate => entry.Governorate,
         RequestDimension.Center => entry.CenterId,
         RequestDimension.IsPupil => entry.IsPupil ? "true" : "false",
-        RequestDimension.SubmittedDay => TimeZoneInfo.ConvertTime(entry.SubmittedAt, Tunis).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        RequestDimension.SubmittedDay => TimeZoneInfo.ConvertTime(entry.SubmittedAt, TunisCalendar.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 }

@@ -1,9 +1,9 @@
-namespace Actors.Api.GraphQL;
+namespace Actors.Contracts.Geography;
 
 /// <summary>Dates and "days" are in Africa/Tunis (API.md), whatever the server's own zone.</summary>
 public static class TunisCalendar
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Tunis");
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Tunis");
 
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);

@@ -1,0 +1,38 @@
+using Npgsql;
+
+namespace Actors.Persistence.Outbox;
+
+/// <summary>
+/// How fresh a read model fed by the outbox is (its <c>asOf</c>): now once its consumer has read every
+/// committed outbox row, else the time of its last checkpoint (the epoch before its first batch).
+/// </summary>
+public static class OutboxFreshness
+{
+    private const string AsOfSql = """
+        SELECT CASE
+          WHEN EXISTS (
+            SELECT 1 FROM outbox AS o
+            WHERE (o.tx_id, o.seq) > (coalesce(c.last_tx, '0'::xid8), coalesce(c.last_seq, 0))
+            ORDER BY o.tx_id, o.seq
+            LIMIT 1)
+          THEN coalesce(c.updated_at, 'epoch'::timestamptz)
+          ELSE now()
+        END
+        FROM (SELECT 1) AS one
+        LEFT JOIN outbox_checkpoint AS c ON c.consumer = $1
+        """;
+
+    public static NpgsqlBatchCommand BatchCommand(string consumer)
+    {
+        var command = new NpgsqlBatchCommand(AsOfSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
+        return command;
+    }
+
+    public static NpgsqlCommand Command(string consumer, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(AsOfSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
+        return command;
+    }
+}
