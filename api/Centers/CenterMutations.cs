@@ -14,10 +14,6 @@ public static partial class CenterMutations
 {
     public static void AddCenterMutations(this ObjectGraphType mutation, DomainErrorTypes errors)
     {
-        errors.Describe(ErrorCodes.CenterAlreadyRegistered, "A different center already has this code.");
-        errors.Describe(ErrorCodes.CenterNotFound, "No center has this id.");
-        errors.Describe(ErrorCodes.InvalidCenterServices, "The services break the separation of administrative and judicial services.");
-        errors.Describe(ErrorCodes.CenterNotReady, "The center's readiness does not allow this phase yet.");
         string[] common = [ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed];
 
         mutation.AddMutation(errors, "registerServiceCenter", "Registers a center in PLANNED phase (OPERATOR).",

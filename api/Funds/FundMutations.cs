@@ -16,14 +16,6 @@ public static class FundMutations
 {
     public static void AddFundMutations(this ObjectGraphType mutation, DomainErrorTypes errors)
     {
-        errors.Describe(ErrorCodes.FundNotFound, "There is no fund for this year.");
-        errors.Describe(ErrorCodes.ProgrammeNotFound, "The fund has no such programme line.");
-        errors.Describe(ErrorCodes.MunicipalityNotFound, "No municipality has this code.");
-        errors.Describe(ErrorCodes.AppropriationExceeded, "The amount exceeds what is available on the programme (appropriation - reserved - allocated).");
-        errors.Describe(ErrorCodes.UnprogrammedExceeded, "The amount exceeds the unprogrammed remainder.");
-        errors.Describe(ErrorCodes.NotANewMunicipality, "NEW_MUNICIPALITIES aid goes to new municipalities only.");
-        errors.Describe(ErrorCodes.SegregationOfDuties, "The fund manager who proposed cannot approve; another one must.");
-        errors.Describe(ErrorCodes.DisbursementExceedsAllocation, "The tranche exceeds what is left to disburse on the allocation.");
 
         string[] step = [ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed];
 

@@ -19,13 +19,6 @@ public static class RequestMutations
 
     public static void AddRequestMutations(this ObjectGraphType mutation, DomainErrorTypes errors)
     {
-        errors.Describe(ErrorCodes.CenterNotFound, "No center has this id.");
-        errors.Describe(ErrorCodes.CenterDoesNotOfferService, "The center does not offer the service this request needs.");
-        errors.Describe(ErrorCodes.CenterNotTakingRequests, "The center is not in PILOT or LIVE phase.");
-        errors.Describe(ErrorCodes.GuardianConsentRequired, "An applicant under 18 needs a guardian who consents.");
-        errors.Describe(ErrorCodes.PaymentAmountMismatch, "The amount paid is not the fee.");
-        errors.Describe(ErrorCodes.AppointmentInPast, "An appointment must be in the future.");
-        errors.Describe(ErrorCodes.PupilDeliveryOnly, "Only pupils' cards are delivered at school.");
 
         mutation.AddMutation(errors, "submitIdCardRequest",
             "Submits a national ID card request (CITIZEN for themselves, EDUCATION_OFFICER for a pupil, AGENT at the desk). Idempotent with idempotencyKey.",

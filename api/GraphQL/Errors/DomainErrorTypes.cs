@@ -4,36 +4,24 @@ using GraphQL.Types;
 namespace Actors.Api.GraphQL.Errors;
 
 /// <summary>
-/// The catalogue of payload error types, one per domain code, and the per-mutation unions built
-/// from them. Features add their codes with <see cref="Describe"/> before the schema is built.
+/// The payload error types, one per refusal code of the catalogue in Contracts
+/// (<see cref="RefusalCatalogue"/>), and the per-mutation unions built from the refusals each
+/// operation declares (<see cref="DomainOperation"/>).
 /// </summary>
 public sealed class DomainErrorTypes
 {
     private readonly Dictionary<string, DomainErrorType> byCode = new(StringComparer.Ordinal);
 
-    public DomainErrorTypes()
-    {
-        Describe(ErrorCodes.InvalidTransition, "The step is not possible from the current status.");
-        Describe(ErrorCodes.NotAllowed, "The caller's role or scope does not permit this step.");
-        Describe(ErrorCodes.ReasonRequired, "This step must say why.");
-        Describe(ErrorCodes.VersionMismatch, "The object changed since the caller read it.");
-        Describe(ErrorCodes.IdempotencyKeyReused, "The idempotency key was used before with different input.");
-        Describe(ErrorCodes.ValidationFailed, "The input breaks a domain rule.");
-    }
-
-    public DomainErrorType Describe(string code, string description)
+    public DomainErrorType For(string code)
     {
         if (!byCode.TryGetValue(code, out var type))
         {
-            type = new DomainErrorType(code, description);
+            type = new DomainErrorType(code, RefusalCatalogue.Describe(code));
             byCode[code] = type;
         }
 
         return type;
     }
-
-    public DomainErrorType For(string code) =>
-        byCode.TryGetValue(code, out var type) ? type : throw new InvalidOperationException($"No payload error type for {code}.");
 
     /// <summary>The union <c>{mutationName}Error</c> of the given codes (VerbNounError per API.md).</summary>
     public UnionGraphType Union(string mutationTypeName, IEnumerable<string> codes)

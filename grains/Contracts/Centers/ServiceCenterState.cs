@@ -4,7 +4,7 @@ namespace Actors.Contracts.Centers;
 
 /// <summary>The persisted state of one center (JSON; members are only ever added).</summary>
 [GenerateSerializer]
-public sealed class ServiceCenterState
+public sealed class ServiceCenterState : IAggregateState
 {
     public const int CurrentSchemaVersion = 1;
 

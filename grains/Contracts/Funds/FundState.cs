@@ -1,3 +1,4 @@
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Outbox;
 
 namespace Actors.Contracts.Funds;
@@ -9,7 +10,7 @@ namespace Actors.Contracts.Funds;
 /// the latest step only, committed with the state.
 /// </summary>
 [GenerateSerializer]
-public sealed class FundState
+public sealed class FundState : IAggregateState
 {
     public const int CurrentSchemaVersion = 1;
 

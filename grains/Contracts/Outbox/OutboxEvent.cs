@@ -13,4 +13,13 @@ public sealed record OutboxEvent(
     [property: Id(2)] long Version,
     [property: Id(3)] string Type,
     [property: Id(4)] string Payload,
-    [property: Id(5)] DateTimeOffset OccurredAt);
+    [property: Id(5)] DateTimeOffset OccurredAt)
+{
+    /// <summary>The envelope of a domain event: its record's name is the outbox type, its JSON the payload.</summary>
+    public static OutboxEvent Of(string aggregateType, string aggregateId, IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return new OutboxEvent(aggregateType, aggregateId, domainEvent.Version, domainEvent.GetType().Name,
+            OutboxJson.Serialize(domainEvent, domainEvent.GetType()), domainEvent.At);
+    }
+}

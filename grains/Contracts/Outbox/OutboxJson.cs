@@ -13,6 +13,8 @@ public static class OutboxJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    public static string Serialize(object value, Type type) => JsonSerializer.Serialize(value, type, Options);
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.");
 }

@@ -8,7 +8,7 @@ namespace Actors.Contracts.Requests;
 /// Outbox holds the events of the latest transition only: they are committed with the state.
 /// </summary>
 [GenerateSerializer]
-public sealed class CitizenRequestState
+public sealed class CitizenRequestState : IAggregateState
 {
     public const int CurrentSchemaVersion = 1;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Funds;
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
