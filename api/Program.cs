@@ -3,7 +3,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.Hosting;
 using Actors.Api.Identity;
 using Actors.Api.Transport;
-using Actors.Hosting.Defaults;
+using Actors.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddActorsServiceDefaults("actors-api");

@@ -1,5 +1,5 @@
-using Actors.Hosting.Defaults;
-using Actors.Hosting.Silo;
+using Actors.ServiceDefaults;
+using Actors.SiloHosting;
 using Actors.Silo;
 
 // `dotnet run --project silo -- migrate` applies the database migrations and exits (0 on success).

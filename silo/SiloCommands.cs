@@ -1,5 +1,5 @@
-using Actors.Hosting.Silo;
 using Actors.Persistence.Migrations;
+using Actors.ServiceDefaults;
 
 namespace Actors.Silo;
 

@@ -1,4 +1,4 @@
-using Actors.Hosting.Silo;
+using Actors.ServiceDefaults;
 
 namespace Actors.Api.Demo;
 

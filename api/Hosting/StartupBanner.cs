@@ -1,4 +1,4 @@
-using Actors.Hosting.Silo;
+using Actors.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

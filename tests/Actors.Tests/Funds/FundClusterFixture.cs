@@ -5,9 +5,9 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Funds;
-using Actors.Hosting.Embedded;
-using Actors.Hosting.Outbox;
-using Actors.Hosting.Silo;
+using Actors.SiloHosting;
+using Actors.SiloHosting.Embedded;
+using Actors.SiloHosting.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

@@ -1,11 +1,12 @@
+using Actors.ClientHosting.Postgres;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Outbox;
-using Actors.Hosting.Outbox;
-using Actors.Hosting.Postgres;
-using Actors.Hosting.Silo;
 using Actors.Persistence.Outbox;
+using Actors.SiloHosting;
+using Actors.SiloHosting.Outbox;
+using Actors.SiloHosting.Postgres;
 using Actors.Tests.Infrastructure;
 using Actors.Tests.Postgres;
 using Microsoft.Extensions.Configuration;

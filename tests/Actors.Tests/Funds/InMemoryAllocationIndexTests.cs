@@ -1,5 +1,5 @@
 using Actors.Contracts.Funds.Index;
-using Actors.Hosting.Embedded;
+using Actors.SiloHosting.Embedded;
 
 namespace Actors.Tests.Funds;
 

@@ -1,4 +1,4 @@
-using Actors.Hosting.Silo;
+using Actors.SiloHosting;
 using Orleans.TestingHost;
 
 namespace Actors.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Net;
-using Actors.Hosting.Postgres;
+using Actors.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,7 @@ public sealed class OrleansProviderTests(PostgresClusterFixture fixture)
         var table = new AdoNetClusteringTable(
             services,
             Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = fixture.ServiceId }),
-            Options.Create(new AdoNetClusteringSiloOptions { Invariant = PostgresSiloBuilderExtensions.Invariant, ConnectionString = fixture.Server.ConnectionString }),
+            Options.Create(new AdoNetClusteringSiloOptions { Invariant = PostgresConnectionStrings.AdoNetInvariant, ConnectionString = fixture.Server.ConnectionString }),
             NullLogger<AdoNetClusteringTable>.Instance);
         await table.InitializeMembershipTableAsync(true, Cancel);
         await table.InitializeMembershipTableAsync(true, Cancel);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Actors.Hosting.Postgres;
+using Actors.ClientHosting.Postgres;
 using Actors.Persistence.Outbox;
+using Actors.SiloHosting.Postgres;
 using Actors.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

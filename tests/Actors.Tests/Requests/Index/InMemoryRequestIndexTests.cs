@@ -1,5 +1,5 @@
 using Actors.Contracts.Requests.Index;
-using Actors.Hosting.Embedded;
+using Actors.SiloHosting.Embedded;
 
 namespace Actors.Tests.Requests.Index;
 

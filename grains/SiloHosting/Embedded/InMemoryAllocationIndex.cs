@@ -1,6 +1,6 @@
 using Actors.Contracts.Funds.Index;
 
-namespace Actors.Hosting.Embedded;
+namespace Actors.SiloHosting.Embedded;
 
 /// <summary>
 /// The allocation index of the embedded mode, in memory: the highest version of each allocation wins,

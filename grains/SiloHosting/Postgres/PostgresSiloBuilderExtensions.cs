@@ -3,14 +3,11 @@ using Actors.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
-namespace Actors.Hosting.Postgres;
+namespace Actors.SiloHosting.Postgres;
 
 /// <summary>A silo on PostgreSQL: clustering, reminders and grain state through Orleans' ADO.NET providers, plus the outbox relay and read models.</summary>
 public static class PostgresSiloBuilderExtensions
 {
-    /// <summary>The ADO.NET invariant Orleans uses to find Npgsql's provider factory.</summary>
-    public const string Invariant = "Npgsql";
-
     /// <summary>
     /// Configures clustering, reminders, the <see cref="StorageNames.Domain"/> and <see cref="StorageNames.PubSub"/>
     /// grain storages (state as System.Text.Json), the outbox relay with its consumers, and the PostgreSQL request index.
@@ -23,12 +20,12 @@ public static class PostgresSiloBuilderExtensions
 
         silo.UseAdoNetClustering(options =>
         {
-            options.Invariant = Invariant;
+            options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
         silo.UseAdoNetReminderService(options =>
         {
-            options.Invariant = Invariant;
+            options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
         silo.AddAdoNetGrainStorage(StorageNames.Domain, options => Configure(options, tuned));
@@ -44,7 +41,7 @@ public static class PostgresSiloBuilderExtensions
 
     private static void Configure(AdoNetGrainStorageOptions options, string connectionString)
     {
-        options.Invariant = Invariant;
+        options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
         options.ConnectionString = connectionString;
     }
 }

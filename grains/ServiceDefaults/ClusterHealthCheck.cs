@@ -1,7 +1,7 @@
 using Actors.Contracts.Centers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Actors.Hosting.Defaults;
+namespace Actors.ServiceDefaults;
 
 /// <summary>Ready when a grain call round-trips through the cluster (silo or client alike).</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

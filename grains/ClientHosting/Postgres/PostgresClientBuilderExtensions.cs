@@ -1,6 +1,6 @@
 using Actors.Persistence;
 
-namespace Actors.Hosting.Postgres;
+namespace Actors.ClientHosting.Postgres;
 
 /// <summary>An Orleans client (the API in cluster mode) that finds the silos' gateways in PostgreSQL.</summary>
 public static class PostgresClientBuilderExtensions
@@ -12,7 +12,7 @@ public static class PostgresClientBuilderExtensions
         var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
         client.UseAdoNetClustering(options =>
         {
-            options.Invariant = PostgresSiloBuilderExtensions.Invariant;
+            options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
         return client;

@@ -2,16 +2,19 @@ using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
-using Actors.Hosting.Embedded;
-using Actors.Hosting.Outbox;
-using Actors.Hosting.Postgres;
+using Actors.Persistence;
+using Actors.ServiceDefaults;
+using Actors.SiloHosting.Embedded;
+using Actors.SiloHosting.Outbox;
+using Actors.SiloHosting.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
-namespace Actors.Hosting.Silo;
+namespace Actors.SiloHosting;
 
+/// <summary>A silo of either mode: the api co-hosts one in embedded mode, silo/ runs one per process on PostgreSQL.</summary>
 public static class ActorsSiloExtensions
 {
     /// <summary>
@@ -79,22 +82,5 @@ public static class ActorsSiloExtensions
         silo.Services.TryAddSingleton<LiveUpdatePublisher>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
-    }
-
-    /// <summary>The API as a client of a PostgreSQL-clustered set of silos.</summary>
-    public static IClientBuilder AddActorsClient(this IClientBuilder client, IConfiguration configuration)
-    {
-        var options = ActorsOptions.From(configuration);
-        var connectionString = HostingMode.PostgresConnectionString(configuration)
-            ?? throw new InvalidOperationException("A cluster client needs ConnectionStrings:Postgres.");
-        client.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
-        });
-        client.UseActorsPostgresClustering(connectionString);
-        client.AddActorsClusterTuning(configuration);
-        client.AddMemoryStreams(StreamNames.Provider);
-        return client;
     }
 }

@@ -1,6 +1,5 @@
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Requests.Index;
-using Actors.Persistence;
 using Actors.Persistence.Funds;
 using Actors.Persistence.Outbox;
 using Actors.Persistence.Requests;
@@ -8,14 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
-namespace Actors.Hosting.Postgres;
+namespace Actors.Persistence;
 
 /// <summary>Services for our own PostgreSQL code (read models, outbox), apart from Orleans' providers.</summary>
 public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// The read models' queries: <see cref="PostgresRequestIndex"/> as <see cref="IRequestIndex"/>, over one pooled
-    /// <see cref="NpgsqlDataSource"/>. Silos get it from <c>UseActorsPostgres</c>; the API calls it in cluster mode.
+    /// <see cref="NpgsqlDataSource"/>. Silos get it from <c>UseActorsPostgres</c>; the API gets it from <c>AddActorsClient</c> in cluster mode.
     /// </summary>
     public static IServiceCollection AddActorsPostgresReadModels(this IServiceCollection services, string connectionString)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Actors.Hosting.Silo;
+namespace Actors.ServiceDefaults;
 
 /// <summary>The one switch between the embedded default and PostgreSQL: the connection string.</summary>
 public static class HostingMode

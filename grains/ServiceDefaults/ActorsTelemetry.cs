@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Actors.Hosting.Defaults;
+namespace Actors.ServiceDefaults;
 
 /// <summary>Our own meter and activity source, so domain counters sit beside Orleans' and ASP.NET's.</summary>
 public static class ActorsTelemetry

@@ -2,7 +2,7 @@ using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 
-namespace Actors.Hosting.Outbox;
+namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go

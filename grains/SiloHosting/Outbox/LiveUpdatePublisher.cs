@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Logging;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
-namespace Actors.Hosting.Outbox;
+namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
 /// Carries committed request changes live on Orleans streams (one stream per request) for the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Actors.Contracts.Requests.Index;
 
-namespace Actors.Hosting.Embedded;
+namespace Actors.SiloHosting.Embedded;
 
 /// <summary>
 /// The request index of the embedded mode: one process, held in memory, same contract as the PostgreSQL index

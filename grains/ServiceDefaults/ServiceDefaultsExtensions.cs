@@ -10,7 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Actors.Hosting.Defaults;
+namespace Actors.ServiceDefaults;
 
 /// <summary>What every host (api, silo) gets the same way: telemetry, JSON logs, health endpoints.</summary>
 public static class ServiceDefaultsExtensions

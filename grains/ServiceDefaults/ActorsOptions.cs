@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Actors.Hosting.Silo;
+namespace Actors.ServiceDefaults;
 
 /// <summary>Configuration section "Orleans": ids shared by every silo and client of one deployment.</summary>
 public sealed class ActorsOptions
 {
     public const string Section = "Orleans";
+
+    /// <summary>Orleans membership timings of a silo (<c>ClusterTuning</c>).</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>Orleans messaging timings, silo and client alike.</summary>
+    public const string MessagingSection = "Orleans:Messaging";
+
+    /// <summary>Orleans gateway settings of a client (<c>ClientClusterTuning</c>).</summary>
+    public const string GatewaySection = "Orleans:Gateway";
 
     public string ClusterId { get; set; } = "actors";
 

@@ -1,6 +1,6 @@
 using Actors.Contracts.Outbox;
 
-namespace Actors.Hosting.Outbox;
+namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
 /// PostgreSQL mode: the storage write already copied the events into the outbox table in the same

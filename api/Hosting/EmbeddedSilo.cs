@@ -1,0 +1,17 @@
+using Actors.SiloHosting;
+
+namespace Actors.Api.Hosting;
+
+/// <summary>
+/// The one place where the API uses silo hosting (and through it the grains and storage): the embedded mode co-hosts a
+/// silo in this process. Everything else in the API sees only the contracts; tests/Actors.Tests/Architecture checks it.
+/// </summary>
+public static class EmbeddedSilo
+{
+    public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration));
+        return builder;
+    }
+}
