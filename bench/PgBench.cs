@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Actors.Tests.Infrastructure;
+using Actors.TestSupport;
 
 namespace Actors.Bench;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Actors.Bench;
-using Actors.Tests.Infrastructure;
+using Actors.TestSupport;
 using Npgsql;
 
 // dotnet run -c Release --project bench -- [--clients N] [--seconds S] [--warmup W] [--scale K] [--keep-logs]

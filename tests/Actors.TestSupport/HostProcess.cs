@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// One of our hosts (a silo or the API) as a real OS process: <c>dotnet &lt;dll&gt;</c> with its own environment, its

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>Builds global ids the way clients never should (they are opaque), to reach known demo objects.</summary>
 public static class GlobalIds

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// A real, throwaway PostgreSQL server from the Debian package: <c>initdb</c> and <c>pg_ctl</c> in a temp directory,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// A cluster as operators run it, from the built hosts: silo processes (<c>dotnet silo/bin/&lt;cfg&gt;/net10.0/Actors.Silo.dll</c>)

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// The API over real HTTP, as a frontend would call it: tokens from <c>POST /dev/token</c>, operations as

@@ -1,4 +1,4 @@
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 public static class RepositoryRoot
 {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// Drives ID card requests through the real API over HTTP GraphQL, many at once: a citizen submits with an idempotency

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Actors.Tests.Infrastructure;
+namespace Actors.TestSupport;
 
 public static class FreePort
 {
