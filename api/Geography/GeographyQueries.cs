@@ -1,4 +1,3 @@
-using Actors.Api.GraphQL;
 using Actors.Contracts.Geography;
 using GraphQL.Types;
 

@@ -2,7 +2,6 @@ using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
-using Actors.Persistence;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
 using Actors.SiloHosting.Outbox;

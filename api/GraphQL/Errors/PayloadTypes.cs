@@ -1,5 +1,4 @@
 using Actors.Contracts.Errors;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Actors.Api.GraphQL.Errors;

@@ -1,6 +1,5 @@
 using GraphQL.Types;
 
-using Actors.Api.GraphQL;
 
 namespace Actors.Api.GraphQL.Relay;
 

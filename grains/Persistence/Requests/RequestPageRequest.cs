@@ -25,6 +25,8 @@ internal sealed record RequestPageRequest(int? Size, bool Backward)
     }
 
     /// <param name="read">Rows in reading order: the list's order, or reversed for a backward page.</param>
+    /// <param name="totalCount">Rows of the filtered list, whatever the page.</param>
+    /// <param name="asOf">When the answer was read.</param>
     /// <param name="rowsAtOrBeforeAfter">Whether the filtered list has rows at or before the <c>after</c> cursor.</param>
     /// <param name="rowsAtOrAfterBefore">Whether the filtered list has rows at or after the <c>before</c> cursor.</param>
     public RequestIndexPage Complete(

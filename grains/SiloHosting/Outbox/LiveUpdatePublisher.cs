@@ -2,7 +2,6 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
 
 namespace Actors.SiloHosting.Outbox;
 

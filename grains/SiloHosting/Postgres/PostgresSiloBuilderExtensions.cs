@@ -1,6 +1,5 @@
 using Actors.Contracts.Naming;
 using Actors.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace Actors.SiloHosting.Postgres;

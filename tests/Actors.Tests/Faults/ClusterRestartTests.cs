@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Actors.Tests.Infrastructure;
 using Actors.Tests.Postgres;
-using Orleans.TestingHost;
 
 namespace Actors.Tests.Faults;
 
