@@ -6,7 +6,8 @@ namespace Actors.Tests.Requests;
 
 /// <summary>
 /// Drives requests through the real grains: a fresh live center per driver, a citizen, an agent of
-/// that center and a supervisor of its governorate, and the shortest legal path to any status.
+/// that center and a supervisor of its governorate, and the shortest legal path to any status
+/// (legal per <see cref="ExpectedRequestSteps"/>, the tests' own table).
 /// </summary>
 public sealed class RequestDriver(IGrainFactory grains)
 {
@@ -47,11 +48,16 @@ public sealed class RequestDriver(IGrainFactory grains)
 
     public ICitizenRequestGrain Grain(Guid id) => grains.GetGrain<ICitizenRequestGrain>(id);
 
-    /// <summary>The actor who may take a step (owner, agent or supervisor), per the table.</summary>
-    public Actor ActorFor(RequestTransition row) =>
-        row.Roles.Contains(ActorRole.Agent) ? Agent
-        : row.Roles.Contains(ActorRole.Supervisor) ? Supervisor
-        : Citizen;
+    public Actor System { get; } = Actor.System("tests");
+
+    /// <summary>Everyone in the request's scope who could try a step: owner, agent of its center, supervisor of its governorate, system.</summary>
+    public Actor As(StepTaker taker) => taker switch
+    {
+        StepTaker.Agent => Agent,
+        StepTaker.Supervisor => Supervisor,
+        StepTaker.Owner => Citizen,
+        _ => System,
+    };
 
     public static RequestCommand CommandFor(RequestAction action, RequestKind kind) => action switch
     {
@@ -60,16 +66,17 @@ public sealed class RequestDriver(IGrainFactory grains)
         _ => new RequestCommand(action, Reason: "test reason"),
     };
 
-    public async Task<CitizenRequestView> Step(CitizenRequestView request, RequestAction action)
-    {
-        var row = RequestTransitions.For(action);
-        return await Grain(request.Id).Perform(ActorFor(row), CommandFor(action, request.Kind));
-    }
+    /// <summary>A step taken by the first of those the expected table lets take it.</summary>
+    public Task<CitizenRequestView> Step(CitizenRequestView request, RequestAction action) =>
+        Step(request, action, ExpectedRequestSteps.For(action).TakenBy[0]);
+
+    public async Task<CitizenRequestView> Step(CitizenRequestView request, RequestAction action, StepTaker taker) =>
+        await Grain(request.Id).Perform(As(taker), CommandFor(action, request.Kind));
 
     /// <summary>A new request of this kind brought to this status along a shortest legal path; null if unreachable.</summary>
     public async Task<CitizenRequestView?> RequestIn(RequestKind kind, RequestStatus status)
     {
-        var path = PathTo(kind, status);
+        var path = ExpectedRequestSteps.PathTo(kind, status);
         if (path is null)
         {
             return null;
@@ -82,24 +89,5 @@ public sealed class RequestDriver(IGrainFactory grains)
         }
 
         return request;
-    }
-
-    public static List<RequestAction>? PathTo(RequestKind kind, RequestStatus target)
-    {
-        var paths = new Dictionary<RequestStatus, List<RequestAction>> { [RequestStatus.Submitted] = [] };
-        var queue = new Queue<RequestStatus>([RequestStatus.Submitted]);
-        while (queue.Count > 0)
-        {
-            var status = queue.Dequeue();
-            foreach (var row in RequestTransitions.All.Where(t => t.Kinds.Contains(kind) && t.From.Contains(status)))
-            {
-                if (paths.TryAdd(row.To, [.. paths[status], row.Action]))
-                {
-                    queue.Enqueue(row.To);
-                }
-            }
-        }
-
-        return paths.GetValueOrDefault(target);
     }
 }
