@@ -145,7 +145,9 @@ public sealed class FundInvariantTests(FundClusterFixture fixture)
         // The fault grain is keyed by the state name the storage writes under.
         var faults = fixture.Grains.GetGrain<IStorageFaultGrain>(StorageNames.FundState);
         await faults.AddFaultOnWrite(fund.GetGrainId(), new InvalidOperationException("disk full (injected)"));
-        await Assert.ThrowsAnyAsync<Exception>(() => fund.Allocate(Manager, Proposal(FundProgrammeCode.Roads, municipality, 5_000)));
+        // Orleans reports a failed storage write as its own exception, with the provider's as the inner one.
+        var failed = await Assert.ThrowsAsync<OrleansException>(() => fund.Allocate(Manager, Proposal(FundProgrammeCode.Roads, municipality, 5_000)));
+        Assert.Equal("disk full (injected)", Assert.IsType<InvalidOperationException>(failed.InnerException).Message);
 
         var after = (await fund.Find())!;
         Assert.Equal((1, 1_000L), (after.AllocationCount, after.ReservedMillimes));

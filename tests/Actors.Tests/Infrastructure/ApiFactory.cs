@@ -8,32 +8,52 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Actors.Tests.Infrastructure;
 
 /// <summary>
-/// The real API host (embedded silo, demo centers, Development so that /dev/token exists) on the
-/// test server, with its silo on free ports so that several factories can run side by side.
+/// The real API host (embedded silo, demo centers, Development so that /dev/token exists) served by
+/// Kestrel on a free loopback port: the API tests go over real HTTP and WebSocket. Its silo gets free
+/// ports so that several factories can run side by side.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly int siloPort = FreePort.Next();
     private readonly int gatewayPort = FreePort.Next();
+    private HttpClient? _http;
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => Http.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
     public async ValueTask InitializeAsync()
     {
-        using var client = CreateClient();
-        // The demo seeder runs before the host reports started; wait until the directory answers.
+        UseKestrel(0);
+        StartServer();
+        _http = CreateClient();
+        Assert.StartsWith("http://", _http.BaseAddress?.ToString(), StringComparison.Ordinal);
+
+        // The demo seeder runs before the host reports started; wait (bounded, failing loudly) until the directory answers.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var result = await GraphQL("{ centers(first: 1) { totalCount } }");
-            if (result["data"]?["centers"]?["totalCount"]?.GetValue<int>() > 0 || DateTime.UtcNow > deadline)
+            if (result["data"]?["centers"]?["totalCount"]?.GetValue<int>() > 0)
             {
                 return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The demo centers did not appear within 60 s; last answer: " + result.ToJsonString());
             }
 
             await Task.Delay(100);
         }
     }
 
-    public new async ValueTask DisposeAsync() => await base.DisposeAsync();
+    public new async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        await base.DisposeAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,8 +64,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null)
     {
-        using var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate });
+        using var response = await Http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return body!["token"]!.GetValue<string>();
@@ -54,7 +73,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>POSTs a GraphQL operation and returns the whole response body.</summary>
     public async Task<JsonNode> GraphQL(string query, object? variables = null, string? token = null, string? language = null)
     {
-        using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query, variables }),
@@ -70,7 +88,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             request.Headers.AcceptLanguage.ParseAdd(language);
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(text) ?? throw new JsonException($"Empty response ({(int)response.StatusCode}).");
     }

@@ -2,7 +2,8 @@ namespace Actors.Tests.Transport;
 
 /// <summary>
 /// The reference clients against the test host: graphql-http's audit, the graphql-ws client and
-/// GraphiQL in headless Chromium. Skipped where node, the npm packages or Chromium are missing.
+/// GraphiQL in headless Chromium (the test host listens on a real port). Skipped where node, the npm packages or
+/// Chromium are missing, except in CI, where that fails (<see cref="ConformancePrerequisites"/>).
 /// </summary>
 [Collection(TransportCollection.Name)]
 public sealed class ConformanceTests(TransportTestHost host)
