@@ -36,7 +36,11 @@ public sealed class RequestPathwayApiTests(ApiFactory api)
             $"mutation($in: {name}Input!) {{ {mutation}(input: $in) {{ request {{ {RequestFields} }} errors {{ ... on Error {{ code message }} }} }} }}",
             new { @in = input }, token);
         Assert.Null(result["errors"]);
-        return result["data"]![mutation]!;
+        var payload = result["data"]![mutation]!;
+        // A refused step is a payload error, not a GraphQL error: both must be absent for a step to count as taken.
+        Assert.True(payload["errors"] is null, $"{mutation}: {payload["errors"]?.ToJsonString()}");
+        Assert.NotNull(payload["request"]);
+        return payload;
     }
 
     [Fact]
