@@ -24,7 +24,7 @@ public static class ApplicationRules
         if (actor.Role is not (ActorRole.Citizen or ActorRole.EducationOfficer or ActorRole.Agent))
         {
             var role = SchemaText.Of(actor.Role);
-            throw operation.Refuse(ErrorCodes.NotAllowed, $"A {role} may not submit requests.", ("role", role));
+            throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not submit requests.", ("role", role));
         }
 
         if (actor.Role == ActorRole.EducationOfficer && (kind != RequestKind.NationalIdCard || pupil is null))

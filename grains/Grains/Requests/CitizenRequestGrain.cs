@@ -108,7 +108,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate))
         {
             var role = SchemaText.Of(actor.Role);
-            throw operation.Refuse(ErrorCodes.NotAllowed, $"A {role} may not {action} this request.", ("action", action), ("role", role));
+            throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take {action} on this request.", ("action", action), ("role", role));
         }
 
         if (command.ExpectedVersion is { } expected && expected != S.Version)
