@@ -32,7 +32,7 @@ public sealed class RequestRulesApiTests(ApiFactory api)
         var id = (await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "long-reason"), citizen))
             ["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
         var result = await api.GraphQL(
-            "mutation($in: CancelRequestInput!) { cancelRequest(input: $in) { request { id } errors { __typename ... on Error { code message parameters { key value } } } } }",
+            "mutation($in: CancelRequestInput!) { cancelRequest(input: $in) { request { id } errors { __typename ... on Error { code message } ... on ValidationFailedError { parameters { key value } } } } }",
             new { @in = new { requestId = id, reason = new string('x', DomainLimits.MaxReasonLength + 1) } }, citizen);
         var error = PayloadError(result, "cancelRequest");
         Assert.Equal("VALIDATION_FAILED", error["code"]!.GetValue<string>());
