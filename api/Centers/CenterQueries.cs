@@ -21,7 +21,7 @@ public static class CenterQueries
             .ResolveAsync(async ctx =>
             {
                 var code = GlobalId.DecodeKey(ctx.GetArgument<string>("id"), ServiceCenterType.TypeName);
-                return await ctx.Service<CenterLookup>().Find(code) ?? throw ApiErrors.NotFound("Center");
+                return await ctx.Service<CenterLookup>().Find(code) ?? throw ApiErrors.NotFound();
             });
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<ServiceCenterType, ServiceCenterView>>>("centers"))

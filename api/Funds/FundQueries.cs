@@ -33,7 +33,7 @@ public static class FundQueries
             .ResolveAsync(async ctx =>
             {
                 ctx.RequireReader();
-                return await ctx.Service<FundLookup>().Fund(ctx.GetArgument<int>("year")) ?? throw ApiErrors.NotFound("Fund");
+                return await ctx.Service<FundLookup>().Fund(ctx.GetArgument<int>("year")) ?? throw ApiErrors.NotFound();
             });
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<MunicipalityType, Municipality>>>("municipalities"))

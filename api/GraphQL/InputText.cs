@@ -17,6 +17,9 @@ public static partial class InputText
         return text ?? throw ApiErrors.BadInput($"{field} must not be empty.", field);
     }
 
+    /// <summary>Normalised text whose length a grain bounds (a step's reason): refused there, the same for every caller.</summary>
+    public static string? Optional(string? value, string field) => Optional(value, field, int.MaxValue);
+
     public static string? Optional(string? value, string field, int maxLength)
     {
         if (value is null)

@@ -1,4 +1,5 @@
 using Actors.Api.GraphQL.Errors;
+using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Types;
 
@@ -11,6 +12,25 @@ namespace Actors.Api.GraphQL;
 /// </summary>
 public static class MutationFields
 {
+    /// <summary>
+    /// A mutation for a domain operation declared in Contracts: its name is the operation's and its
+    /// error union is exactly the refusals the operation declares, so the grain and the schema
+    /// cannot disagree on what the mutation may return.
+    /// </summary>
+    public static void AddMutation(
+        this ObjectGraphType mutation,
+        DomainErrorTypes errorTypes,
+        DomainOperation operation,
+        string description,
+        IGraphType inputType,
+        string valueField,
+        string valueTypeName,
+        Func<IResolveFieldContext, Task<object>> body)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        mutation.AddMutation(errorTypes, operation.Name, description, inputType, valueField, valueTypeName, operation.Refusals, body);
+    }
+
     public static void AddMutation(
         this ObjectGraphType mutation,
         DomainErrorTypes errorTypes,
@@ -22,6 +42,8 @@ public static class MutationFields
         IEnumerable<string> errorCodes,
         Func<IResolveFieldContext, Task<object>> body)
     {
+        ArgumentNullException.ThrowIfNull(errorTypes);
+        ArgumentNullException.ThrowIfNull(name);
         var typeName = char.ToUpperInvariant(name[0]) + name[1..];
         var union = errorTypes.Union(typeName, errorCodes);
         var payload = PayloadTypes.Build(typeName, valueField, new GraphQLTypeReference(valueTypeName), union,

@@ -22,7 +22,7 @@ public sealed class QueryType : ObjectGraphType
         Field<NodeInterface>("node")
             .Description("Any object by its global id; null (with NOT_FOUND) when it does not exist or is not yours.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx => await nodes.Resolve(ctx, ctx.GetArgument<string>("id")) ?? throw ApiErrors.NotFound("Node"));
+            .ResolveAsync(async ctx => await nodes.Resolve(ctx, ctx.GetArgument<string>("id")) ?? throw ApiErrors.NotFound());
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"Objects by global ids, in the same order; null where not found or not yours. At most {MaxNodesPerCall} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")

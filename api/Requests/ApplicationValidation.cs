@@ -3,20 +3,19 @@ using Actors.Api.Centers;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
-using Actors.Contracts.Errors;
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Requests;
 
 namespace Actors.Api.Requests;
 
 /// <summary>
-/// Turns submission inputs into applications: malformed input is a BAD_USER_INPUT GraphQL error
-/// naming the field; a rule of the pathway (guardian consent) is a typed payload error.
+/// Turns submission inputs into applications, checking their shape only: malformed input is a
+/// BAD_USER_INPUT GraphQL error naming the field. The rules of the pathway (who submits, ages,
+/// guardian consent) are the grain's, whoever calls it.
 /// </summary>
 public static partial class ApplicationValidation
 {
-    public const int AdultAge = 18;
-
     public static IdCardApplication IdCard(SubmitIdCardRequestInput input, TimeProvider clock)
     {
         var applicant = Applicant(input.Applicant, clock, requireCardNumber: input.Reason != IdCardReason.FirstIssue);
@@ -32,12 +31,6 @@ public static partial class ApplicationValidation
                 InputText.Required(g.Relationship, "input.guardian.relationship", 40),
                 g.ConsentGiven)
             : null;
-        if (TunisCalendar.AgeOn(applicant.BirthDate, TunisCalendar.Today(clock)) < AdultAge && guardian is not { ConsentGiven: true })
-        {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.GuardianConsentRequired, "An applicant under 18 needs a guardian who consents.", ("minimumAge", "18")));
-        }
-
         var pupil = input.Pupil is { } p
             ? new PupilEnrolment(
                 SchoolCode().IsMatch(p.SchoolCode.Trim().ToUpperInvariant())
@@ -140,7 +133,7 @@ public static partial class ApplicationValidation
             return null;
         }
 
-        return IdempotencyKeyPattern().IsMatch(key) ? key : throw ApiErrors.BadInput("idempotencyKey is 1 to 100 of A-Z a-z 0-9 - _ : .", "input.idempotencyKey");
+        return IdempotencyPolicy.IsWellFormed(key) ? key : throw ApiErrors.BadInput($"idempotencyKey is {IdempotencyPolicy.KeyFormat}.", "input.idempotencyKey");
     }
 
     [GeneratedRegex("^[A-Z0-9-]{3,20}$")]
@@ -151,7 +144,4 @@ public static partial class ApplicationValidation
 
     [GeneratedRegex(@"^(\+216)?[0-9]{8}$")]
     private static partial Regex Phone();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_:.\-]{1,100}$")]
-    private static partial Regex IdempotencyKeyPattern();
 }

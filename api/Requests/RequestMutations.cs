@@ -1,7 +1,6 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
-using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
 using GraphQL;
@@ -9,35 +8,27 @@ using GraphQL.Types;
 
 namespace Actors.Api.Requests;
 
+/// <summary>
+/// The request mutations: each is one of <see cref="RequestOperations"/>, whose declared refusals are
+/// its error union. The API checks the input's shape; the grain checks every rule of the pathway.
+/// </summary>
 public static class RequestMutations
 {
-    private static readonly string[] SubmitErrors =
-    [
-        ErrorCodes.CenterNotFound, ErrorCodes.CenterDoesNotOfferService, ErrorCodes.CenterNotTakingRequests,
-        ErrorCodes.IdempotencyKeyReused, ErrorCodes.NotAllowed, ErrorCodes.GuardianConsentRequired,
-    ];
-
     public static void AddRequestMutations(this ObjectGraphType mutation, DomainErrorTypes errors)
     {
-
-        mutation.AddMutation(errors, "submitIdCardRequest",
+        mutation.AddMutation(errors, RequestOperations.SubmitIdCardRequest,
             "Submits a national ID card request (CITIZEN for themselves, EDUCATION_OFFICER for a pupil, AGENT at the desk). Idempotent with idempotencyKey.",
-            new SubmitIdCardRequestInputType(), "request", CitizenRequestType.TypeName, SubmitErrors,
+            new SubmitIdCardRequestInputType(), "request", CitizenRequestType.TypeName,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer, ActorRole.Agent);
                 var application = ApplicationValidation.IdCard(ctx.GetArgument<SubmitIdCardRequestInput>("input"), ctx.Service<TimeProvider>());
-                if (actor.Role == ActorRole.EducationOfficer && application.Pupil is null)
-                {
-                    throw ApiErrors.BadInput("An education officer submits for pupils only: set pupil.", "input.pupil");
-                }
-
                 return await Grain(ctx, actor, application.IdempotencyKey).SubmitIdCard(actor, application);
             });
 
-        mutation.AddMutation(errors, "submitCriminalRecordRequest",
+        mutation.AddMutation(errors, RequestOperations.SubmitCriminalRecordRequest,
             "Submits a bulletin no. 3 extract request (CITIZEN, or AGENT at the desk). Idempotent with idempotencyKey.",
-            new SubmitCriminalRecordRequestInputType(), "request", CitizenRequestType.TypeName, SubmitErrors,
+            new SubmitCriminalRecordRequestInputType(), "request", CitizenRequestType.TypeName,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.Agent);
@@ -48,9 +39,8 @@ public static class RequestMutations
         foreach (var transition in RequestTransitions.All)
         {
             var action = transition.Action;
-            var name = TransitionInputs.FieldName(action);
-            mutation.AddMutation(errors, name, TransitionInputs.Describe(transition),
-                TransitionInputs.For(transition), "request", CitizenRequestType.TypeName, TransitionInputs.ErrorCodesOf(action),
+            mutation.AddMutation(errors, RequestOperations.For(action), TransitionInputs.Describe(transition),
+                TransitionInputs.For(transition), "request", CitizenRequestType.TypeName,
                 async ctx =>
                 {
                     var actor = ctx.RequireActor();

@@ -27,7 +27,7 @@ public static class RequestQueries
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CitizenRequestType.TypeName);
                 var actor = ctx.RequireActor();
                 return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor)
-                    ?? throw ApiErrors.NotFound("Request");
+                    ?? throw ApiErrors.NotFound();
             });
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<CitizenRequestType, CitizenRequestView>>>("requests"))

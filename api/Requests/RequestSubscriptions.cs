@@ -3,7 +3,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
-using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Requests.Events;
 using GraphQL;
 using GraphQL.Types;
 
@@ -21,14 +21,14 @@ public static class RequestSubscriptions
                 var actor = ctx.RequireActor();
                 // Join the stream first, then read the request: every step committed after that read is delivered.
                 var stream = ctx.Service<IClusterClient>().GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestIndexEntry>(StreamId.Create(StreamNames.RequestStatus, id));
-                var changes = await OrleansStreamObservable<RequestIndexEntry>.SubscribeAsync(
-                    stream, ctx.Service<ILogger<OrleansStreamObservable<RequestIndexEntry>>>());
+                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatus, id));
+                var changes = await OrleansStreamObservable<RequestStatusChanged>.SubscribeAsync(
+                    stream, ctx.Service<ILogger<OrleansStreamObservable<RequestStatusChanged>>>());
                 var current = await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor);
                 if (current is null)
                 {
                     await changes.LeaveAsync();
-                    throw ApiErrors.NotFound("Request");
+                    throw ApiErrors.NotFound();
                 }
 
                 changes.Accept(change => change.Version > current.Version);

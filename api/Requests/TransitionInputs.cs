@@ -1,5 +1,6 @@
 using Actors.Api.GraphQL;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using GraphQL.Types;
 
@@ -8,26 +9,21 @@ namespace Actors.Api.Requests;
 /// <summary>
 /// The input type of each step, derived from the transition table: the request id, a reason
 /// (non-null where the step requires one), an optional expectedVersion, and the step's own data.
+/// Its error union is the step's operation (<see cref="RequestOperations.For"/>).
 /// </summary>
 public static class TransitionInputs
 {
-    public static string FieldName(RequestAction action)
-    {
-        var name = action.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
     public static InputObjectGraphType For(RequestTransition transition)
     {
         var input = new InputObjectGraphType { Name = action(transition) + "Input" };
         input.Field<NonNullGraphType<IdGraphType>>("requestId");
         if (transition.ReasonRequired)
         {
-            input.Field<NonNullGraphType<StringGraphType>>("reason").Description("Why; required for this step, at most 500 characters.");
+            input.Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why; required for this step, at most {DomainLimits.MaxReasonLength} characters.");
         }
         else
         {
-            input.Field<StringGraphType>("reason").Description("Optional note, at most 500 characters.");
+            input.Field<StringGraphType>("reason").Description($"Optional note, at most {DomainLimits.MaxReasonLength} characters.");
         }
 
         input.Field<LongGraphType>("expectedVersion").Description("Refuse the step (VERSION_MISMATCH) if the request changed since this version.");
@@ -50,26 +46,16 @@ public static class TransitionInputs
         static string action(RequestTransition t) => t.Action.ToString();
     }
 
+    /// <summary>The step in the schema's words, e.g. "VERIFYING → AWAITING_PAYMENT. By AGENT, SUPERVISOR."</summary>
     public static string Describe(RequestTransition t) =>
-        $"{string.Join(" / ", t.From.Select(s => s.ToString()))} → {t.To}. "
-        + $"By {(t.Roles.Count > 0 ? string.Join(", ", t.Roles) : "")}{(t.OwnerMayAct ? (t.Roles.Count > 0 ? " or " : "") + "the owner" : "")}"
-        + $"{(t.Kinds.Count == 1 ? $"; {t.Kinds.Single()} only" : "")}.";
-
-    public static IEnumerable<string> ErrorCodesOf(RequestAction action)
-    {
-        string[] common = [ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.ReasonRequired, ErrorCodes.VersionMismatch];
-        return action switch
-        {
-            RequestAction.RecordPayment => [.. common, ErrorCodes.PaymentAmountMismatch],
-            RequestAction.BookAppointment => [.. common, ErrorCodes.AppointmentInPast, ErrorCodes.CenterNotTakingRequests],
-            RequestAction.ConfirmDelivery => [.. common, ErrorCodes.PupilDeliveryOnly],
-            _ => common,
-        };
-    }
+        $"{string.Join(" / ", t.From.Select(s => SchemaText.Of(s)))} → {SchemaText.Of(t.To)}. "
+        + $"By {string.Join(", ", t.Roles.Select(r => SchemaText.Of(r)))}{(t.OwnerMayAct ? (t.Roles.Count > 0 ? " or " : "") + "the owner" : "")}"
+        + $"{(t.Kinds.Count == 1 ? $"; {SchemaText.Of(t.Kinds.Single())} only" : "")}.";
 
     public static RequestCommand Command(RequestAction action, IReadOnlyDictionary<string, object?> input)
     {
-        var reason = InputText.Optional(input.GetValueOrDefault("reason") as string, "input.reason", 500);
+        // Normalised here; its length is a rule of the grain (VALIDATION_FAILED), the same for every caller.
+        var reason = InputText.Optional(input.GetValueOrDefault("reason") as string, "input.reason");
         var expected = input.GetValueOrDefault("expectedVersion") is { } v ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         return action switch
         {

@@ -2,6 +2,8 @@ using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Actors.Grains.Requests;
+using Actors.Persistence;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
 using Actors.SiloHosting.Outbox;
@@ -56,6 +58,7 @@ public static class ActorsSiloExtensions
         }
 
         silo.AddActorsClusterTuning(configuration);
+        silo.Services.AddRequestOptions(configuration);
         return silo.AddActorsLiveUpdates();
     }
 

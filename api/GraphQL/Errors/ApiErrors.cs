@@ -14,8 +14,8 @@ public static class ApiErrors
 
     public static ExecutionError Forbidden(string message) => With(ErrorCodes.Forbidden, message);
 
-    /// <summary>Not found and not yours look the same, so that ids cannot be probed.</summary>
-    public static ExecutionError NotFound(string what) => With(ErrorCodes.NotFound, $"{what} not found.");
+    /// <summary>Not found and not yours look the same, so that ids cannot be probed; one wording everywhere.</summary>
+    public static ExecutionError NotFound() => From(DomainError.NotFound());
 
     /// <summary>A domain refusal raised as a GraphQL error, its code and parameters kept.</summary>
     public static ExecutionError From(DomainError error) =>

@@ -31,7 +31,7 @@ public static class PayloadTypes
         }
         catch (DomainException ex) when (ex.Error.Code == ErrorCodes.NotFound)
         {
-            throw ApiErrors.NotFound("Object");
+            throw ApiErrors.NotFound();
         }
         catch (DomainException ex) when (union.PossibleTypes.Any(t => t is DomainErrorType d && d.Code == ex.Error.Code))
         {

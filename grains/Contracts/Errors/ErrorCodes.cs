@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string CenterNotReady = "CENTER_NOT_READY";
     public const string PupilDeliveryOnly = "SCHOOL_DELIVERY_FOR_PUPILS_ONLY";
     public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";
+    public const string BelowMinimumCardAge = "BELOW_MINIMUM_CARD_AGE";
+    public const string PupilAgeOutOfRange = "PUPIL_AGE_OUT_OF_RANGE";
     public const string FundNotFound = "FUND_NOT_FOUND";
     public const string FundAlreadyOpen = "FUND_ALREADY_OPEN";
     public const string ProgrammeNotFound = "PROGRAMME_NOT_FOUND";

@@ -22,6 +22,8 @@ public static class RefusalCatalogue
         [ErrorCodes.CenterDoesNotOfferService] = "The center does not offer the service this request needs.",
         [ErrorCodes.CenterNotTakingRequests] = "The center is not in PILOT or LIVE phase.",
         [ErrorCodes.GuardianConsentRequired] = "An applicant under 18 needs a guardian who consents.",
+        [ErrorCodes.BelowMinimumCardAge] = "The applicant is younger than the minimum age for a national ID card.",
+        [ErrorCodes.PupilAgeOutOfRange] = "A pupil's age is outside the school age range.",
         [ErrorCodes.PaymentAmountMismatch] = "The amount paid is not the fee.",
         [ErrorCodes.AppointmentInPast] = "An appointment must be in the future.",
         [ErrorCodes.PupilDeliveryOnly] = "Only pupils' cards are delivered at school.",

@@ -3,7 +3,11 @@ namespace Actors.Contracts.Outbox;
 /// <summary>Event type names as stored in the outbox; a consumer picks the types it handles.</summary>
 public static class OutboxEventTypes
 {
-    /// <summary>Payload: <see cref="Requests.Index.RequestIndexEntry"/> (a full snapshot, highest version wins).</summary>
+    /// <summary>
+    /// The previous release's request event. Payload: <see cref="Requests.Index.RequestIndexEntry"/> (a full
+    /// snapshot, highest version wins). Requests now write RequestSubmitted and RequestStatusChanged
+    /// (<see cref="Requests.Events.RequestEvents"/>); consumers still read this one from older outboxes.
+    /// </summary>
     public const string CitizenRequestChanged = "CitizenRequestChanged";
 
     /// <summary>Payload: <see cref="Centers.ServiceCenterView"/>.</summary>

@@ -3,142 +3,178 @@ using System.Text;
 using Actors.Contracts.Centers;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Geography;
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
-using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Requests.Events;
 using Actors.Grains.Documents;
-using Actors.Grains.Persistence;
+using Actors.Grains.Steps;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Requests;
 
 /// <summary>
-/// One citizen request. Every step goes: check (table, scope, step data) → apply to state with a
-/// history entry and the outbox event → persist (one write) → publish. A refused step throws a
-/// DomainException before anything changes; a failed write reloads the stored state.
+/// One citizen request. Every operation runs through <see cref="GrainSteps{TState}"/>: check (rules,
+/// table, scope, step data) → apply to state with a history entry and its event → persist once →
+/// publish. A refusal is raised through the operation that declares it, before anything changes.
 /// </summary>
-public sealed class CitizenRequestGrain(
-    [PersistentState(StorageNames.CitizenRequestState, StorageNames.Domain)] IPersistentState<CitizenRequestState> state,
-    IOutboxPublisher outbox,
-    TimeProvider clock) : Grain, ICitizenRequestGrain
+public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 {
+    private readonly IPersistentState<CitizenRequestState> state;
+    private readonly GrainSteps<CitizenRequestState> steps;
+    private readonly RequestOptions options;
+    private readonly TimeProvider clock;
+
+    public CitizenRequestGrain(
+        [PersistentState(StorageNames.CitizenRequestState, StorageNames.Domain)] IPersistentState<CitizenRequestState> state,
+        IOutboxPublisher outbox,
+        TimeProvider clock,
+        IOptions<RequestOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.state = state;
+        this.clock = clock;
+        this.options = options.Value;
+        steps = new GrainSteps<CitizenRequestState>(state, this, outbox, clock, AggregateTypes.CitizenRequest);
+    }
+
     private CitizenRequestState S => state.State;
 
-    public Task<CitizenRequestView> SubmitIdCard(Actor actor, IdCardApplication application) =>
-        Submit(actor, RequestKind.NationalIdCard, application.CenterId, application.IdempotencyKey, Fingerprint(application), s =>
-        {
-            s.Applicant = application.Applicant;
-            s.IdCardReason = application.Reason;
-            s.Pupil = application.Pupil;
-            s.Guardian = application.Guardian;
-            s.Contact = application.Contact;
-        });
+    public Task<CitizenRequestView> SubmitIdCard(Actor actor, IdCardApplication application)
+    {
+        var operation = RequestOperations.SubmitIdCardRequest;
+        return steps.Run(operation, () => Submit(operation, actor, RequestKind.NationalIdCard, application.CenterId, application.IdempotencyKey,
+            Fingerprints(operation, application),
+            () =>
+            {
+                ApplicationRules.CheckSubmitter(operation, actor, RequestKind.NationalIdCard, application.Pupil);
+                ApplicationRules.CheckCardApplicant(operation, application, options, TunisCalendar.Today(clock));
+            },
+            s =>
+            {
+                s.Applicant = application.Applicant;
+                s.IdCardReason = application.Reason;
+                s.Pupil = application.Pupil;
+                s.Guardian = application.Guardian;
+                s.Contact = application.Contact;
+            }));
+    }
 
-    public Task<CitizenRequestView> SubmitCriminalRecord(Actor actor, CriminalRecordApplication application) =>
-        Submit(actor, RequestKind.CriminalRecordExtract, application.CenterId, application.IdempotencyKey, Fingerprint(application), s =>
-        {
-            s.Applicant = application.Applicant;
-            s.Purpose = application.Purpose;
-            s.Contact = application.Contact;
-        });
+    public Task<CitizenRequestView> SubmitCriminalRecord(Actor actor, CriminalRecordApplication application)
+    {
+        var operation = RequestOperations.SubmitCriminalRecordRequest;
+        return steps.Run(operation, () => Submit(operation, actor, RequestKind.CriminalRecordExtract, application.CenterId, application.IdempotencyKey,
+            Fingerprints(operation, application),
+            () => ApplicationRules.CheckSubmitter(operation, actor, RequestKind.CriminalRecordExtract, pupil: null),
+            s =>
+            {
+                s.Applicant = application.Applicant;
+                s.Purpose = application.Purpose;
+                s.Contact = application.Contact;
+            }));
+    }
 
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
             ? ToView()
             : null);
 
-    public async Task<CitizenRequestView> Perform(Actor actor, RequestCommand command)
+    public Task<CitizenRequestView> Perform(Actor actor, RequestCommand command)
+    {
+        var operation = RequestOperations.For(command.Action);
+        return steps.Run(operation, () => Step(operation, actor, command));
+    }
+
+    private async Task<CitizenRequestView> Step(DomainOperation operation, Actor actor, RequestCommand command)
     {
         if (!state.RecordExists || !RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate))
         {
-            throw new DomainException(DomainError.Of(ErrorCodes.NotFound, "No such request."));
+            throw new DomainException(DomainError.NotFound());
         }
 
+        var action = SchemaText.Of(command.Action);
         var row = RequestTransitions.For(command.Action);
         if (!RequestTransitions.Allows(command.Action, S.Kind, S.Status))
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.InvalidTransition,
-                $"{command.Action} is not possible for a {S.Kind} request in status {S.Status}.",
-                ("action", command.Action.ToString()), ("status", S.Status.ToString()), ("kind", S.Kind.ToString())));
+            var (kind, status) = (SchemaText.Of(S.Kind), SchemaText.Of(S.Status));
+            throw operation.Refuse(
+                ErrorCodes.InvalidTransition, $"{action} is not possible for a {kind} request in status {status}.",
+                ("action", action), ("status", status), ("kind", kind));
         }
 
         if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate))
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.NotAllowed, $"A {actor.Role} may not {command.Action} this request.",
-                ("action", command.Action.ToString()), ("role", actor.Role.ToString())));
+            var role = SchemaText.Of(actor.Role);
+            throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take {action} on this request.", ("action", action), ("role", role));
         }
 
         if (command.ExpectedVersion is { } expected && expected != S.Version)
         {
-            throw new DomainException(DomainError.Of(
+            throw operation.Refuse(
                 ErrorCodes.VersionMismatch, "The request changed since it was read; reload it and try again.",
-                ("expectedVersion", expected.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("currentVersion", S.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                ("expectedVersion", SchemaText.Number(expected)), ("currentVersion", SchemaText.Number(S.Version)));
         }
 
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = StepReason.Of(operation, command.Reason);
         if (row.ReasonRequired && reason is null)
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.ReasonRequired, $"{command.Action} needs a reason.", ("action", command.Action.ToString())));
+            throw operation.Refuse(ErrorCodes.ReasonRequired, $"{action} needs a reason.", ("action", action));
         }
 
-        var now = clock.GetUtcNow();
-        var effect = await CheckStepData(actor, command, now);
-        effect?.Invoke(S);
-        await Commit(actor, row.To, now, reason, command.Action);
+        var (version, now) = steps.Next();
+        var record = await CheckStepData(operation, actor, command, now);
+        var from = S.Status;
+        record?.Invoke(S);
+        Apply(actor, row.To, version, now, reason, command.Action);
+        await steps.Commit(AggregateId, [new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
     private async Task<CitizenRequestView> Submit(
-        Actor actor, RequestKind kind, string centerId, string? idempotencyKey, string fingerprint, Action<CitizenRequestState> fill)
+        DomainOperation operation, Actor actor, RequestKind kind, string centerId, string? idempotencyKey,
+        IReadOnlyCollection<string> fingerprints, Action checkApplication, Action<CitizenRequestState> fill)
     {
         if (state.RecordExists)
         {
-            if (S.OwnerSubject == actor.Subject && S.ApplicationFingerprint == fingerprint && S.Kind == kind)
+            // The grain's key is the caller's idempotency key, scoped to them (RequestKeys): a retry lands here.
+            if (S.OwnerSubject == actor.Subject && S.Kind == kind && fingerprints.Contains(S.ApplicationFingerprint))
             {
                 return ToView();
             }
 
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.IdempotencyKeyReused,
-                "This idempotency key was already used for a different submission.",
-                ("idempotencyKey", idempotencyKey ?? "")));
+            throw operation.Refuse(
+                ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for a different submission.",
+                ("idempotencyKey", idempotencyKey ?? ""));
         }
 
-        if (actor.Role is not (ActorRole.Citizen or ActorRole.EducationOfficer or ActorRole.Agent))
-        {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.NotAllowed, $"A {actor.Role} may not submit requests.", ("role", actor.Role.ToString())));
-        }
-
+        checkApplication();
         var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
-            ?? throw new DomainException(DomainError.Of(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId)));
+            ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
         var service = CenterServices.Needed(kind);
         if (!center.Offers(service))
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.CenterDoesNotOfferService, $"Center {centerId} does not offer {service}.",
-                ("centerId", centerId), ("service", service.ToString())));
+            throw operation.Refuse(
+                ErrorCodes.CenterDoesNotOfferService, $"Center {centerId} does not offer {SchemaText.Of(service)}.",
+                ("centerId", centerId), ("service", SchemaText.Of(service)));
         }
 
         if (!center.TakesRequests)
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.CenterNotTakingRequests, $"Center {centerId} is {center.Phase} and takes no requests yet.",
-                ("centerId", centerId), ("phase", center.Phase.ToString())));
+            throw operation.Refuse(
+                ErrorCodes.CenterNotTakingRequests, $"Center {centerId} is {SchemaText.Of(center.Phase)} and takes no requests yet.",
+                ("centerId", centerId), ("phase", SchemaText.Of(center.Phase)));
         }
 
         if (actor.Role == ActorRole.Agent && actor.CenterId != centerId)
         {
-            throw new DomainException(DomainError.Of(
-                ErrorCodes.NotAllowed, "An agent submits requests for their own center only.", ("centerId", centerId)));
+            throw operation.Refuse(
+                ErrorCodes.NotAllowed, $"An {SchemaText.Of(ActorRole.Agent)} submits requests for their own center only.", ("centerId", centerId));
         }
 
-        var now = clock.GetUtcNow();
+        var (version, now) = steps.Next();
         var id = this.GetPrimaryKey();
         S.Id = id;
         S.Kind = kind;
@@ -148,14 +184,15 @@ public sealed class CitizenRequestGrain(
         S.Governorate = center.Profile.Governorate;
         S.OwnerSubject = actor.Subject;
         S.IdempotencyKey = idempotencyKey;
-        S.ApplicationFingerprint = fingerprint;
+        S.ApplicationFingerprint = fingerprints.First();
         fill(S);
-        await Commit(actor, RequestStatus.Submitted, now, null, null);
+        Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
+        await steps.Commit(AggregateId, [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
-    /// <summary>Checks what a step needs beyond the table; returns the change it makes to the state, if any.</summary>
-    private async Task<Action<CitizenRequestState>?> CheckStepData(Actor actor, RequestCommand command, DateTimeOffset now)
+    /// <summary>Checks what a step needs beyond the table; returns what it records in the state, if anything.</summary>
+    private async Task<Action<CitizenRequestState>?> CheckStepData(DomainOperation operation, Actor actor, RequestCommand command, DateTimeOffset now)
     {
         switch (command.Action)
         {
@@ -163,10 +200,10 @@ public sealed class CitizenRequestGrain(
                 var fee = RequestFees.For(S.Kind);
                 if (string.IsNullOrWhiteSpace(command.PaymentReference) || command.AmountMillimes != fee)
                 {
-                    throw new DomainException(DomainError.Of(
-                        ErrorCodes.PaymentAmountMismatch, $"The fee is {fee} millimes, paid with a payment reference.",
-                        ("expectedMillimes", fee.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                        ("paidMillimes", command.AmountMillimes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+                    throw operation.Refuse(
+                        ErrorCodes.PaymentAmountMismatch, $"The fee is {SchemaText.Dinars(fee)} dinars, paid with a payment reference.",
+                        ("expectedDinars", SchemaText.Dinars(fee)),
+                        ("paidDinars", command.AmountMillimes is { } paid ? SchemaText.Dinars(paid) : ""));
                 }
 
                 return s => s.Payment = new PaymentRecord(command.PaymentReference.Trim(), fee, now, actor.Describe());
@@ -174,14 +211,14 @@ public sealed class CitizenRequestGrain(
             case RequestAction.BookAppointment:
                 if (command.AppointmentAt is not { } at || at <= now)
                 {
-                    throw new DomainException(DomainError.Of(ErrorCodes.AppointmentInPast, "An appointment must be in the future."));
+                    throw operation.Refuse(ErrorCodes.AppointmentInPast, "An appointment must be in the future.");
                 }
 
                 var center = await GrainFactory.GetGrain<IServiceCenterGrain>(S.CenterId).Find();
                 if (center is null || !center.TakesRequests)
                 {
-                    throw new DomainException(DomainError.Of(
-                        ErrorCodes.CenterNotTakingRequests, $"Center {S.CenterId} takes no bookings now.", ("centerId", S.CenterId)));
+                    throw operation.Refuse(
+                        ErrorCodes.CenterNotTakingRequests, $"Center {S.CenterId} takes no bookings now.", ("centerId", S.CenterId));
                 }
 
                 return s => s.Appointment = new Appointment(S.CenterId, at);
@@ -190,7 +227,9 @@ public sealed class CitizenRequestGrain(
                 var channel = command.DeliveryChannel ?? DeliveryChannel.Center;
                 if (channel == DeliveryChannel.School && S.Pupil is null)
                 {
-                    throw new DomainException(DomainError.Of(ErrorCodes.PupilDeliveryOnly, "Only pupils' cards are delivered at school."));
+                    throw operation.Refuse(
+                        ErrorCodes.PupilDeliveryOnly, $"Only pupils' cards are delivered at {SchemaText.Of(DeliveryChannel.School)}.",
+                        ("channel", SchemaText.Of(channel)));
                 }
 
                 return s => s.DeliveryChannel = channel;
@@ -207,21 +246,16 @@ public sealed class CitizenRequestGrain(
         }
     }
 
-    private async Task Commit(Actor actor, RequestStatus to, DateTimeOffset now, string? reason, RequestAction? action)
+    /// <summary>The applied step: status, time, version and its history entry (the event is built from the result).</summary>
+    private void Apply(Actor actor, RequestStatus to, long version, DateTimeOffset now, string? reason, RequestAction? action)
     {
         S.Status = to;
         S.UpdatedAt = now;
-        S.Version++;
-        S.History.Add(new HistoryEntry(S.Version, to, now, actor.Describe(), reason, action));
-        var entry = RequestIndexEntry.From(ToView());
-        S.Outbox =
-        [
-            new OutboxEvent(AggregateTypes.CitizenRequest, S.Id.ToString("D"), S.Version,
-                OutboxEventTypes.CitizenRequestChanged, OutboxJson.Serialize(entry), now),
-        ];
-        await state.WriteOrRestoreAsync(this);
-        await outbox.PublishAsync(S.Outbox);
+        S.Version = version;
+        S.History.Add(new HistoryEntry(version, to, now, actor.Describe(), reason, action));
     }
+
+    private string AggregateId => S.Id.ToString("D");
 
     private async Task RegisterDocument(string code, DateTimeOffset issuedAt)
     {
@@ -235,6 +269,13 @@ public sealed class CitizenRequestGrain(
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
         S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList());
 
-    private static string Fingerprint<T>(T application) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(OutboxJson.Serialize(application))));
+    /// <summary>
+    /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's
+    /// JSON alone), so that a retry of a submission stored before the upgrade still finds its request.
+    /// </summary>
+    private static string[] Fingerprints<T>(DomainOperation operation, T application) =>
+    [
+        IdempotencyPolicy.Fingerprint(operation.Name, application),
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(OutboxJson.Serialize(application)))),
+    ];
 }

@@ -1,5 +1,6 @@
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Index;
 
 namespace Actors.SiloHosting.Outbox;
@@ -13,8 +14,8 @@ public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationInde
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
     {
         var entries = events
-            .Where(e => e.Type == OutboxEventTypes.CitizenRequestChanged)
-            .Select(e => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload))
+            .Where(e => RequestEvents.IndexedTypes.Contains(e.Type))
+            .Select(RequestEvents.IndexEntryOf)
             .ToList();
         if (entries.Count > 0)
         {

@@ -1,31 +1,33 @@
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
-using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Requests.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
-/// Carries committed request changes live on Orleans streams (one stream per request) for the
-/// <c>requestStatusChanged</c> subscription. Best effort by design: the durable path is the outbox.
+/// Carries each committed <see cref="RequestStatusChanged"/> live on Orleans streams (one stream per
+/// request) for the <c>requestStatusChanged</c> subscription. Best effort by design: the durable
+/// path is the outbox. A submission has no subscriber yet (one subscribes to an existing request).
 /// </summary>
 public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdatePublisher> logger)
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
     {
+        ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events)
         {
-            if (e.Type != OutboxEventTypes.CitizenRequestChanged)
+            if (e.Type != nameof(RequestStatusChanged))
             {
                 continue;
             }
 
             try
             {
-                var entry = OutboxJson.Deserialize<RequestIndexEntry>(e.Payload);
+                var change = OutboxJson.Deserialize<RequestStatusChanged>(e.Payload);
                 var stream = client.GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestIndexEntry>(StreamId.Create(StreamNames.RequestStatus, entry.Id));
-                await stream.OnNextAsync(entry);
+                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatus, change.Request.Id));
+                await stream.OnNextAsync(change);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

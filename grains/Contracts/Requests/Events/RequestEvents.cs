@@ -1,0 +1,32 @@
+using System.Collections.Frozen;
+using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests.Index;
+
+namespace Actors.Contracts.Requests.Events;
+
+/// <summary>
+/// How the request index reads a request's outbox events, in one place for every consumer (the
+/// PostgreSQL relay and the embedded publisher). The previous release wrote one
+/// <see cref="OutboxEventTypes.CitizenRequestChanged"/> (an index row) per step; such events may
+/// still sit in an outbox during a rolling upgrade, so they are still read.
+/// </summary>
+public static class RequestEvents
+{
+    /// <summary>The outbox types that change a request's index row.</summary>
+    public static IReadOnlySet<string> IndexedTypes { get; } =
+        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), OutboxEventTypes.CitizenRequestChanged }
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The index row of the request as the event leaves it.</summary>
+    public static RequestIndexEntry IndexEntryOf(OutboxEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Type switch
+        {
+            nameof(RequestSubmitted) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestSubmitted>(e.Payload).Request),
+            nameof(RequestStatusChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request),
+            OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
+            _ => throw new ArgumentException($"{e.Type} is not an event of the request index.", nameof(e)),
+        };
+    }
+}

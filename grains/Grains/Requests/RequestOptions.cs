@@ -1,0 +1,21 @@
+namespace Actors.Grains.Requests;
+
+/// <summary>
+/// Configuration section "Requests": the plausibility limits of a card application. The defaults
+/// are ours; the README's configuration table says where they come from.
+/// </summary>
+public sealed class RequestOptions
+{
+    public const string Section = "Requests";
+
+    /// <summary>
+    /// The youngest applicant for a national ID card. Organic law no. 2024-22 (amending law no. 93-27)
+    /// makes the card compulsory from 15 and allows it from 12 in exceptional cases: 12 is the floor.
+    /// </summary>
+    public int MinimumCardAge { get; set; } = 12;
+
+    /// <summary>The ages a pupil can plausibly have: school starts at 6; 20 leaves room after the baccalauréat year.</summary>
+    public AgeRange PupilAgeRange { get; set; } = new() { Minimum = 6, Maximum = 20 };
+
+    public bool IsValid => MinimumCardAge >= 0 && PupilAgeRange.Minimum >= 0 && PupilAgeRange.Minimum <= PupilAgeRange.Maximum;
+}
