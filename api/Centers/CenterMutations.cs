@@ -3,7 +3,6 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Centers;
-using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
@@ -14,11 +13,9 @@ public static partial class CenterMutations
 {
     public static void AddCenterMutations(this ObjectGraphType mutation, DomainErrorTypes errors)
     {
-        string[] common = [ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed];
-
-        mutation.AddMutation(errors, "registerServiceCenter", "Registers a center in PLANNED phase (OPERATOR).",
-            new RegisterServiceCenterInputType(), "center", ServiceCenterType.TypeName,
-            [.. common, ErrorCodes.CenterAlreadyRegistered, ErrorCodes.InvalidCenterServices],
+        var register = CenterOperations.Register;
+        mutation.AddMutation(errors, register.Name, "Registers a center in PLANNED phase (OPERATOR).",
+            new RegisterServiceCenterInputType(), "center", ServiceCenterType.TypeName, register.Refusals,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Operator);
@@ -27,11 +24,6 @@ public static partial class CenterMutations
                 if (!CenterCode().IsMatch(code))
                 {
                     throw ApiErrors.BadInput("code is 2 to 32 of A-Z, 0-9 and '-'.", "input.code");
-                }
-
-                if (input.DailyCapacity is < 0 or > 100_000)
-                {
-                    throw ApiErrors.BadInput("dailyCapacity must be between 0 and 100000.", "input.dailyCapacity");
                 }
 
                 var profile = new ServiceCenterProfile(
@@ -47,39 +39,43 @@ public static partial class CenterMutations
                 return await Grain(ctx, code).Register(actor, profile);
             });
 
-        mutation.AddMutation(errors, "updateCenterReadiness", "Reports a center's readiness on the four rollout tracks (OPERATOR, or SUPERVISOR of its governorate).",
-            new UpdateCenterReadinessInputType(), "center", ServiceCenterType.TypeName, [.. common, ErrorCodes.CenterNotFound],
+        var readiness = CenterOperations.UpdateReadiness;
+        mutation.AddMutation(errors, readiness.Name, "Reports a center's readiness on the four rollout tracks (OPERATOR, or SUPERVISOR of its governorate).",
+            new UpdateCenterReadinessInputType(), "center", ServiceCenterType.TypeName, readiness.Refusals,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Operator, ActorRole.Supervisor);
                 var input = ctx.GetArgument<UpdateCenterReadinessInput>("input");
-                var readiness = new CenterReadiness(input.Networked, input.AgentsTrained, input.AgentsRequired,
+                var reported = new CenterReadiness(input.Networked, input.AgentsTrained, input.AgentsRequired,
                     input.WorkstationsInstalled, input.WorkstationsRequired, input.HostingCapacity);
-                return await Grain(ctx, CenterKey(input.CenterId)).UpdateReadiness(actor, readiness);
+                return await Grain(ctx, CenterKey(input.CenterId)).UpdateReadiness(actor, reported);
             });
 
-        mutation.AddMutation(errors, "changeCenterRolloutPhase", "Moves a center to PILOT, LIVE or SUSPENDED (OPERATOR).",
-            new ChangeCenterRolloutPhaseInputType(), "center", ServiceCenterType.TypeName,
-            [.. common, ErrorCodes.CenterNotFound, ErrorCodes.CenterNotReady, ErrorCodes.InvalidTransition, ErrorCodes.ReasonRequired],
+        var changePhase = CenterOperations.ChangePhase;
+        mutation.AddMutation(errors, changePhase.Name, "Moves a center to PILOT, LIVE or SUSPENDED (OPERATOR); its availableActions lists where it can go now.",
+            new ChangeCenterRolloutPhaseInputType(), "center", ServiceCenterType.TypeName, changePhase.Refusals,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Operator);
                 var input = ctx.GetArgument<ChangeCenterRolloutPhaseInput>("input");
-                var reason = InputText.Optional(input.Reason, "input.reason", 500);
+                var reason = Reason(input.Reason);
                 return await Grain(ctx, CenterKey(input.CenterId)).ChangePhase(actor, input.Phase, reason);
             });
 
-        mutation.AddMutation(errors, "changeCenterServices", "Changes a center's kind and services, e.g. an upgrade to MODEL_OFFICE (OPERATOR).",
-            new ChangeCenterServicesInputType(), "center", ServiceCenterType.TypeName,
-            [.. common, ErrorCodes.CenterNotFound, ErrorCodes.InvalidCenterServices],
+        var changeServices = CenterOperations.ChangeServices;
+        mutation.AddMutation(errors, changeServices.Name, "Changes a center's kind and services, e.g. an upgrade to MODEL_OFFICE (OPERATOR).",
+            new ChangeCenterServicesInputType(), "center", ServiceCenterType.TypeName, changeServices.Refusals,
             async ctx =>
             {
                 var actor = ctx.RequireRole(ActorRole.Operator);
                 var input = ctx.GetArgument<ChangeCenterServicesInput>("input");
-                var reason = InputText.Optional(input.Reason, "input.reason", 500);
+                var reason = Reason(input.Reason);
                 return await Grain(ctx, CenterKey(input.CenterId)).ChangeServices(actor, input.Kind, input.Services, reason);
             });
     }
+
+    /// <summary>The reason normalised; its length is the grain's rule (DomainLimits.MaxReasonLength), not checked here.</summary>
+    private static string? Reason(string? reason) => InputText.Optional(reason, "input.reason", int.MaxValue);
 
     private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
 

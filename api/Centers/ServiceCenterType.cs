@@ -34,5 +34,8 @@ public sealed class ServiceCenterType : ObjectGraphType<ServiceCenterView>
         Field<NonNullGraphType<BooleanGraphType>>("isDemo").Description("Demo data, not an official center.").Resolve(ctx => ctx.Source.Profile.IsDemo);
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RolloutPhaseType>>>>("availableActions")
+            .Description("The phases changeCenterRolloutPhase can move the center to now (OPERATOR): LIVE once its readiness allows, SUSPENDED with a reason.")
+            .Resolve(ctx => CenterPhaseTransitions.AvailableFrom(ctx.Source.Phase, ctx.Source.Readiness));
     }
 }

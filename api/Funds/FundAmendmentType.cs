@@ -29,5 +29,8 @@ public sealed class FundAmendmentType : ObjectGraphType<FundAmendment>
         Field<DateTimeScalar>("decidedAt").Resolve(ctx => ctx.Source.DecidedAt);
         Field<StringGraphType>("decisionReason").Resolve(ctx => ctx.Source.DecisionReason);
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AmendmentActionType>>>>("availableActions")
+            .Description("Decisions the status allows; approval also needs a fund manager other than the proposer.")
+            .Resolve(ctx => AmendmentTransitions.AvailableFrom(ctx.Source.Status));
     }
 }

@@ -22,7 +22,7 @@ public static class FundQueries
                 : null);
         nodes.Register(FundAmendmentType.TypeName, async (ctx, key) =>
             ctx.MayRead() && FundIds.TryParseKey(key, out var year, out var id)
-                ? (await ctx.Service<FundLookup>().Fund(year))?.Amendments.FirstOrDefault(a => a.Id == id)
+                ? await ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year).FindAmendment(id)
                 : null);
         nodes.Register(MunicipalityType.TypeName, async (ctx, code) =>
             ctx.MayRead() ? await ctx.Service<FundLookup>().Municipality(code) : null);

@@ -43,11 +43,13 @@ public sealed class FundType : ObjectGraphType<FundView>
             .Description("Allocations summed per governorate: all 24, in ISO code order, zeros included.")
             .Resolve(ctx => ctx.Source.ByGovernorate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundAmendmentType>>>>("amendments")
-            .Description("Appropriation amendments, oldest first.")
+            .Description("Appropriation amendments, oldest first: a projection of the fund's amendment events (a mutation's payload is authoritative at once).")
             .Argument<AmendmentStatusType>("status")
-            .Resolve(ctx => ctx.GetArgument<AmendmentStatus?>("status") is { } status
-                ? ctx.Source.Amendments.Where(a => a.Status == status).ToList()
-                : ctx.Source.Amendments);
+            .ResolveAsync(async ctx =>
+            {
+                var all = await ctx.Service<IGrainFactory>().GetGrain<IAmendmentRegisterGrain>(ctx.Source.Year).List();
+                return ctx.GetArgument<AmendmentStatus?>("status") is { } status ? all.Where(a => a.Status == status).ToList() : all;
+            });
         Field<NonNullGraphType<IntGraphType>>("allocationCount").Resolve(ctx => ctx.Source.AllocationCount);
         Field<NonNullGraphType<StringGraphType>>("source").Description("Where the appropriations come from.").Resolve(ctx => ctx.Source.Source);
         Field<NonNullGraphType<DateTimeScalar>>("openedAt").Resolve(ctx => ctx.Source.OpenedAt);

@@ -1,5 +1,6 @@
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Requests.Index;
+using Actors.Persistence.Centers;
 using Actors.Persistence.Funds;
 using Actors.Persistence.Outbox;
 using Actors.Persistence.Requests;
@@ -29,7 +30,8 @@ public static class PostgresServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the request-index consumer.
+    /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the consumers that feed the
+    /// read models (request index, allocation index, amendment register, center directory).
     /// Add further consumers with <c>services.AddSingleton&lt;IOutboxConsumer, MyConsumer&gt;()</c> and live
     /// listeners as <see cref="IOutboxObserver"/>.
     /// </summary>
@@ -46,6 +48,8 @@ public static class PostgresServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RequestIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AllocationIndexConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, CenterDirectoryConsumer>());
         return services;
     }
 }

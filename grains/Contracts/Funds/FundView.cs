@@ -2,7 +2,8 @@ namespace Actors.Contracts.Funds;
 
 /// <summary>
 /// A fund year as the grain sees it at one version: every total in millimes, the programmes, the
-/// roll-up by governorate (all 24, zeros included) and the amendments.
+/// roll-up by governorate (all 24, zeros included). Its amendments are listed by the amendment
+/// register (<see cref="IAmendmentRegisterGrain"/>); Id 10 held them until then and stays unused.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record FundView(
@@ -16,7 +17,6 @@ public sealed record FundView(
     [property: Id(7)] long AvailableMillimes,
     [property: Id(8)] IReadOnlyList<FundProgrammeView> Programmes,
     [property: Id(9)] IReadOnlyList<FundGovernorateRollup> ByGovernorate,
-    [property: Id(10)] IReadOnlyList<FundAmendment> Amendments,
     [property: Id(11)] int AllocationCount,
     [property: Id(12)] string Source,
     [property: Id(13)] DateTimeOffset OpenedAt,

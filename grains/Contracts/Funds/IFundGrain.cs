@@ -38,4 +38,8 @@ public interface IFundGrain : IGrainWithIntegerKey
     Task<FundAmendment> ProposeAmendment(Actor actor, AmendmentProposal proposal);
 
     Task<FundAmendment> DecideAmendment(Actor actor, AmendmentDecision decision);
+
+    /// <summary>One amendment as the fund holds it now (the amendment register may lag behind by one relay poll).</summary>
+    [ReadOnly]
+    Task<FundAmendment?> FindAmendment(Guid amendmentId);
 }

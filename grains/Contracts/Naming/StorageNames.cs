@@ -18,4 +18,5 @@ public static class StorageNames
     public const string IssuedDocumentState = "issued-document";
     public const string FundState = "fund";
     public const string MunicipalityRegistryState = "municipality-registry";
+    public const string AmendmentRegisterState = "amendment-register";
 }

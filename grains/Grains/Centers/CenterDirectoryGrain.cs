@@ -3,21 +3,30 @@ using Actors.Contracts.Naming;
 
 namespace Actors.Grains.Centers;
 
-/// <summary>Keeps the latest view of every center; an older version never replaces a newer one.</summary>
+/// <summary>Keeps the latest view of every center, fed from the outbox; an older version never replaces a newer one.</summary>
 public sealed class CenterDirectoryGrain(
     [PersistentState(StorageNames.CenterDirectoryState, StorageNames.Domain)] IPersistentState<CenterDirectoryState> state)
     : Grain, ICenterDirectoryGrain
 {
-    public async Task Upsert(ServiceCenterView center)
+    public async Task Apply(IReadOnlyList<ServiceCenterView> centers)
     {
-        if (state.State.Centers.TryGetValue(center.Code, out var known) && known.Version >= center.Version)
+        var changed = false;
+        foreach (var center in centers)
         {
-            return;
+            if (!state.State.Centers.TryGetValue(center.Code, out var known) || known.Version < center.Version)
+            {
+                state.State.Centers[center.Code] = center;
+                changed = true;
+            }
         }
 
-        state.State.Centers[center.Code] = center;
-        await state.WriteStateAsync();
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
     }
+
+    public Task Upsert(ServiceCenterView center) => Apply([center]);
 
     public Task<IReadOnlyList<ServiceCenterView>> List() =>
         Task.FromResult<IReadOnlyList<ServiceCenterView>>(state.State.Centers.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());

@@ -1,202 +1,219 @@
 using Actors.Contracts.Centers;
+using Actors.Contracts.Centers.Events;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
-using Actors.Grains.Persistence;
+using Actors.Grains.Steps;
 
 namespace Actors.Grains.Centers;
 
 /// <summary>
-/// One service center. Operators register it and steer its rollout; supervisors of its governorate
-/// report readiness. Every change is recorded, persisted with its outbox event, then mirrored into
-/// the center directory (which also heals itself on activation).
+/// One service center. Operators register it and steer its rollout (<see cref="CenterPhaseTransitions"/>);
+/// supervisors of its governorate report readiness. Each step runs through <see cref="GrainSteps{TState}"/>:
+/// checked, recorded in the history with the event that says what happened, written once, published.
+/// The center directory is fed from those events by the outbox's consumers.
 /// </summary>
-public sealed class ServiceCenterGrain(
-    [PersistentState(StorageNames.ServiceCenterState, StorageNames.Domain)] IPersistentState<ServiceCenterState> state,
-    IOutboxPublisher outbox,
-    TimeProvider clock) : Grain, IServiceCenterGrain
+public sealed class ServiceCenterGrain : Grain, IServiceCenterGrain
 {
     private const int MaxNameLength = 200;
+    private const int MaxCodeLength = 32;
+    private const int MaxPeople = 10_000;
+
+    private readonly IPersistentState<ServiceCenterState> state;
+    private readonly GrainSteps<ServiceCenterState> steps;
+
+    public ServiceCenterGrain(
+        [PersistentState(StorageNames.ServiceCenterState, StorageNames.Domain)] IPersistentState<ServiceCenterState> state,
+        IOutboxPublisher outbox,
+        TimeProvider clock)
+    {
+        this.state = state;
+        steps = new GrainSteps<ServiceCenterState>(state, this, outbox, clock, AggregateTypes.ServiceCenter);
+    }
 
     private ServiceCenterState S => state.State;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public Task<ServiceCenterView> Register(Actor actor, ServiceCenterProfile profile) => steps.Run(CenterOperations.Register, async () =>
     {
+        var op = CenterOperations.Register;
+        Require(op, actor, ActorRole.Operator);
         if (state.RecordExists)
         {
-            await Directory.Upsert(ToView());
-        }
-    }
-
-    public async Task<ServiceCenterView> Register(Actor actor, ServiceCenterProfile profile)
-    {
-        Require(actor, ActorRole.Operator);
-        if (state.RecordExists)
-        {
-            if (S.Profile == profile || SameProfile(S.Profile!, profile))
-            {
-                return ToView();
-            }
-
-            throw Refuse(ErrorCodes.CenterAlreadyRegistered, $"Center {profile.Code} is already registered.", ("centerId", profile.Code));
+            return SameProfile(S.Profile!, profile)
+                ? ToView()
+                : throw op.Refuse(ErrorCodes.CenterAlreadyRegistered, $"Center {profile.Code} is already registered.", ("centerId", profile.Code));
         }
 
-        Validate(profile);
-        var now = clock.GetUtcNow();
+        Validate(op, profile);
+        var (version, now) = steps.Next();
         // A concrete List: collection expressions produce compiler types that stored state cannot read back.
         S.Profile = profile with { Services = profile.Services.Distinct().Order().ToList() };
         S.Phase = RolloutPhase.Planned;
         S.Readiness = CenterReadiness.None(agentsRequired: 4, workstationsRequired: 4);
         S.RegisteredAt = now;
-        await Commit(actor, "REGISTERED", null, now);
-        return ToView();
-    }
+        return await Record(actor, version, now, "REGISTERED", null, view => new CenterRegistered(actor.Describe(), version, now, view));
+    });
 
-    public async Task<ServiceCenterView> UpdateReadiness(Actor actor, CenterReadiness readiness)
+    public Task<ServiceCenterView> UpdateReadiness(Actor actor, CenterReadiness readiness) => steps.Run(CenterOperations.UpdateReadiness, async () =>
     {
-        RequireExisting();
+        var op = CenterOperations.UpdateReadiness;
+        RequireExisting(op);
         if (!(actor.Role is ActorRole.Operator or ActorRole.System
               || (actor.Role == ActorRole.Supervisor && actor.Governorate == S.Profile!.Governorate)))
         {
-            throw Refuse(ErrorCodes.NotAllowed, "Only operators and the governorate's supervisors report readiness.");
+            throw op.Refuse(ErrorCodes.NotAllowed,
+                $"Only an {SchemaText.Of(ActorRole.Operator)} or a {SchemaText.Of(ActorRole.Supervisor)} of the center's governorate reports readiness.",
+                ("role", SchemaText.Of(actor.Role)));
         }
 
         if (readiness.AgentsTrained < 0 || readiness.AgentsRequired < 0 || readiness.WorkstationsInstalled < 0
             || readiness.WorkstationsRequired < 0 || readiness.HostingCapacity < 0
-            || readiness.AgentsRequired > 10_000 || readiness.WorkstationsRequired > 10_000 || readiness.HostingCapacity > 100_000)
+            || readiness.AgentsRequired > MaxPeople || readiness.WorkstationsRequired > MaxPeople || readiness.HostingCapacity > DomainLimits.MaxDailyCapacity)
         {
-            throw Refuse(ErrorCodes.ValidationFailed, "Readiness counts must be between 0 and their maximum.");
+            throw op.Refuse(ErrorCodes.ValidationFailed,
+                $"Readiness counts are at least 0; agents and workstations required at most {SchemaText.Number(MaxPeople)}, hosting capacity at most {SchemaText.Number(DomainLimits.MaxDailyCapacity)}.");
         }
 
+        var (version, now) = steps.Next();
         S.Readiness = readiness;
-        await Commit(actor, "READINESS_UPDATED", null, clock.GetUtcNow());
-        return ToView();
-    }
+        return await Record(actor, version, now, "READINESS_UPDATED", null, view => new CenterReadinessUpdated(actor.Describe(), version, now, view));
+    });
 
-    public async Task<ServiceCenterView> ChangePhase(Actor actor, RolloutPhase phase, string? reason)
+    public Task<ServiceCenterView> ChangePhase(Actor actor, RolloutPhase phase, string? reason) => steps.Run(CenterOperations.ChangePhase, async () =>
     {
-        Require(actor, ActorRole.Operator);
-        RequireExisting();
+        var op = CenterOperations.ChangePhase;
+        Require(op, actor, ActorRole.Operator);
+        RequireExisting(op);
+        var why = Reason(op, reason);
         if (phase == S.Phase)
         {
             return ToView();
         }
 
-        if (phase == RolloutPhase.Live && !S.Readiness!.IsReadyForLive)
+        var from = S.Phase;
+        var transition = CenterPhaseTransitions.To(phase);
+        if (transition is null || !transition.From.Contains(from))
         {
-            throw Refuse(ErrorCodes.CenterNotReady,
-                "A center goes live once networked, with every required agent trained and workstation installed, and hosting capacity.",
+            throw op.Refuse(ErrorCodes.InvalidTransition,
+                $"A center never moves from {SchemaText.Of(from)} to {SchemaText.Of(phase)}{(phase == RolloutPhase.Planned ? "; suspend it instead" : "")}.",
+                ("from", SchemaText.Of(from)), ("to", SchemaText.Of(phase)));
+        }
+
+        if (transition.NeedsReadiness && !S.Readiness!.IsReadyForLive)
+        {
+            throw op.Refuse(ErrorCodes.CenterNotReady,
+                $"A center goes {SchemaText.Of(phase)} once networked, with every required agent trained and workstation installed, and hosting capacity.",
                 ("centerId", S.Profile!.Code), ("readiness", S.Readiness.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (phase == RolloutPhase.Planned)
+        if (transition.ReasonRequired && why is null)
         {
-            throw Refuse(ErrorCodes.InvalidTransition, "A center never goes back to PLANNED; suspend it instead.",
-                ("from", S.Phase.ToString()), ("to", phase.ToString()));
+            throw op.Refuse(ErrorCodes.ReasonRequired, $"Moving a center to {SchemaText.Of(phase)} needs a reason.", ("to", SchemaText.Of(phase)));
         }
 
-        if (phase == RolloutPhase.Suspended && string.IsNullOrWhiteSpace(reason))
-        {
-            throw Refuse(ErrorCodes.ReasonRequired, "Suspending a center needs a reason.");
-        }
-
-        var from = S.Phase;
+        var (version, now) = steps.Next();
         S.Phase = phase;
-        await Commit(actor, $"PHASE_{from}_TO_{phase}".ToUpperInvariant(), reason, clock.GetUtcNow());
-        return ToView();
-    }
+        return await Record(actor, version, now, $"PHASE_{SchemaText.Of(from)}_TO_{SchemaText.Of(phase)}", why,
+            view => new CenterPhaseChanged(actor.Describe(), version, now, from, phase, why, view));
+    });
 
-    public async Task<ServiceCenterView> ChangeServices(Actor actor, CenterKind kind, IReadOnlyList<CenterService> services, string? reason)
-    {
-        Require(actor, ActorRole.Operator);
-        RequireExisting();
-        var profile = S.Profile! with { Kind = kind, Services = services.Distinct().Order().ToList() };
-        Validate(profile);
-        S.Profile = profile;
-        await Commit(actor, kind == CenterKind.ModelOffice ? "UPGRADED_OR_SERVICES_CHANGED" : "SERVICES_CHANGED", reason, clock.GetUtcNow());
-        return ToView();
-    }
+    public Task<ServiceCenterView> ChangeServices(Actor actor, CenterKind kind, IReadOnlyList<CenterService> services, string? reason) =>
+        steps.Run(CenterOperations.ChangeServices, async () =>
+        {
+            var op = CenterOperations.ChangeServices;
+            Require(op, actor, ActorRole.Operator);
+            RequireExisting(op);
+            var why = Reason(op, reason);
+            var profile = S.Profile! with { Kind = kind, Services = services.Distinct().Order().ToList() };
+            Validate(op, profile);
+            var (version, now) = steps.Next();
+            S.Profile = profile;
+            return await Record(actor, version, now, kind == CenterKind.ModelOffice ? "UPGRADED_OR_SERVICES_CHANGED" : "SERVICES_CHANGED", why,
+                view => new CenterServicesChanged(actor.Describe(), version, now, kind, why, view));
+        });
 
     public Task<ServiceCenterView?> Find() => Task.FromResult(state.RecordExists ? ToView() : null);
 
-    private ICenterDirectoryGrain Directory => GrainFactory.GetGrain<ICenterDirectoryGrain>(0);
-
-    private async Task Commit(Actor actor, string change, string? reason, DateTimeOffset now)
+    /// <summary>Records the applied step in the history and commits it with the event it made.</summary>
+    private async Task<ServiceCenterView> Record(
+        Actor actor, long version, DateTimeOffset now, string change, string? reason, Func<ServiceCenterView, IDomainEvent> happened)
     {
+        S.Version = version;
         S.UpdatedAt = now;
-        S.Version++;
-        S.History.Add(new CenterHistoryEntry(S.Version, change, now, actor.Describe(), reason));
+        S.History.Add(new CenterHistoryEntry(version, change, now, actor.Describe(), reason));
         var view = ToView();
-        S.Outbox =
-        [
-            new OutboxEvent(AggregateTypes.ServiceCenter, S.Profile!.Code, S.Version,
-                OutboxEventTypes.ServiceCenterChanged, OutboxJson.Serialize(view), now),
-        ];
-        await state.WriteOrRestoreAsync(this);
-        await outbox.PublishAsync(S.Outbox);
-        await Directory.Upsert(view);
+        await steps.Commit(S.Profile!.Code, [happened(view)]);
+        return view;
     }
 
-    private static void Validate(ServiceCenterProfile profile)
+    private static void Validate(DomainOperation op, ServiceCenterProfile profile)
     {
-        if (string.IsNullOrWhiteSpace(profile.Code) || profile.Code.Length > 32)
+        if (string.IsNullOrWhiteSpace(profile.Code) || profile.Code.Length > MaxCodeLength)
         {
-            throw Refuse(ErrorCodes.ValidationFailed, "A center code has 1 to 32 characters.");
+            throw op.Refuse(ErrorCodes.ValidationFailed, $"A center code has 1 to {MaxCodeLength} characters.", ("field", "code"));
         }
 
         if (string.IsNullOrWhiteSpace(profile.NameAr) || string.IsNullOrWhiteSpace(profile.NameFr)
             || profile.NameAr.Length > MaxNameLength || profile.NameFr.Length > MaxNameLength)
         {
-            throw Refuse(ErrorCodes.ValidationFailed, $"A center has an Arabic and a French name of at most {MaxNameLength} characters.");
+            throw op.Refuse(ErrorCodes.ValidationFailed, $"A center has an Arabic and a French name of at most {MaxNameLength} characters.");
         }
 
         if (!Governorates.Exists(profile.Governorate))
         {
-            throw Refuse(ErrorCodes.ValidationFailed, $"Unknown governorate {profile.Governorate}.", ("governorate", profile.Governorate));
+            throw op.Refuse(ErrorCodes.ValidationFailed, $"Unknown governorate {profile.Governorate}.", ("field", "governorate"), ("governorate", profile.Governorate));
         }
 
-        if (profile.DailyCapacity is < 0 or > 100_000)
+        if (profile.DailyCapacity is < 0 or > DomainLimits.MaxDailyCapacity)
         {
-            throw Refuse(ErrorCodes.ValidationFailed, "Daily capacity must be between 0 and 100000.");
+            throw op.Refuse(ErrorCodes.ValidationFailed, $"Daily capacity is between 0 and {SchemaText.Number(DomainLimits.MaxDailyCapacity)}.",
+                ("field", "dailyCapacity"), ("max", SchemaText.Number(DomainLimits.MaxDailyCapacity)));
         }
 
         if (profile.Services.Count == 0)
         {
-            throw Refuse(ErrorCodes.InvalidCenterServices, "A center offers at least one service.");
+            throw op.Refuse(ErrorCodes.InvalidCenterServices, "A center offers at least one service.");
         }
 
-        var refused = profile.Services.Where(s => !CenterServices.KindMayOffer(profile.Kind, CenterServices.CategoryOf(s))).ToList();
+        var refused = profile.Services.Where(s => !CenterServices.KindMayOffer(profile.Kind, CenterServices.CategoryOf(s))).Select(SchemaText.Of).ToList();
         if (refused.Count > 0)
         {
-            throw Refuse(ErrorCodes.InvalidCenterServices,
-                $"A {profile.Kind} keeps administrative and judicial services apart and cannot offer {string.Join(", ", refused)}.",
-                ("kind", profile.Kind.ToString()), ("services", string.Join(",", refused)));
+            throw op.Refuse(ErrorCodes.InvalidCenterServices,
+                $"A {SchemaText.Of(profile.Kind)} keeps administrative and judicial services apart and cannot offer {string.Join(", ", refused)}.",
+                ("kind", SchemaText.Of(profile.Kind)), ("services", string.Join(",", refused)));
         }
+    }
+
+    /// <summary>A reason trimmed, or null when blank; longer than <see cref="DomainLimits.MaxReasonLength"/> is refused.</summary>
+    private static string? Reason(DomainOperation op, string? reason)
+    {
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return text is { Length: > DomainLimits.MaxReasonLength }
+            ? throw op.Refuse(ErrorCodes.ValidationFailed, $"A reason has at most {DomainLimits.MaxReasonLength} characters.",
+                ("field", "reason"), ("maxLength", SchemaText.Number(DomainLimits.MaxReasonLength)))
+            : text;
     }
 
     private static bool SameProfile(ServiceCenterProfile a, ServiceCenterProfile b) =>
         a with { Services = [] } == b with { Services = [] } && a.Services.Order().SequenceEqual(b.Services.Order());
 
-    private void RequireExisting()
+    private void RequireExisting(DomainOperation op)
     {
         if (!state.RecordExists)
         {
-            throw Refuse(ErrorCodes.CenterNotFound, $"No center {this.GetPrimaryKeyString()}.", ("centerId", this.GetPrimaryKeyString()));
+            throw op.Refuse(ErrorCodes.CenterNotFound, $"No center {this.GetPrimaryKeyString()}.", ("centerId", this.GetPrimaryKeyString()));
         }
     }
 
-    private static void Require(Actor actor, ActorRole role)
+    private static void Require(DomainOperation op, Actor actor, ActorRole role)
     {
         if (actor.Role != role && actor.Role != ActorRole.System)
         {
-            throw Refuse(ErrorCodes.NotAllowed, $"Only a {role} may do this.", ("role", actor.Role.ToString()));
+            throw op.Refuse(ErrorCodes.NotAllowed, $"Only an {SchemaText.Of(role)} may do this.", ("role", SchemaText.Of(actor.Role)));
         }
     }
-
-    private static DomainException Refuse(string code, string message, params (string Key, string Value)[] parameters) =>
-        new(DomainError.Of(code, message, parameters));
 
     private ServiceCenterView ToView() => new(S.Profile!, S.Phase, S.Readiness!, S.RegisteredAt, S.UpdatedAt, S.Version);
 }

@@ -104,7 +104,6 @@ internal sealed class FundLedger(FundState state)
             programmes.Aggregate(0L, (sum, p) => checked(sum + p.AvailableMillimes)),
             programmes,
             byGovernorate,
-            state.Amendments.ToList(),
             state.Allocations.Count,
             state.Source,
             state.OpenedAt,

@@ -25,16 +25,17 @@ public sealed partial class MunicipalityRegistryGrain(
 
     public async Task<MunicipalityImportResult> Import(Actor actor, IReadOnlyList<MunicipalityImportRow> rows, string source)
     {
+        var op = FundOperations.ImportMunicipalities;
         if (actor.Role is not (ActorRole.FundManager or ActorRole.Operator or ActorRole.System))
         {
-            throw new DomainException(DomainError.Of(ErrorCodes.NotAllowed, "Only fund managers and operators import municipalities.",
-                ("role", actor.Role.ToString())));
+            throw op.Refuse(ErrorCodes.NotAllowed,
+                $"Only a {SchemaText.Of(ActorRole.FundManager)} or an {SchemaText.Of(ActorRole.Operator)} imports municipalities.",
+                ("role", SchemaText.Of(actor.Role)));
         }
 
         if (rows.Count > MaxRows)
         {
-            throw new DomainException(DomainError.Of(ErrorCodes.ValidationFailed, $"An import has at most {MaxRows} rows.",
-                ("rows", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            throw op.Refuse(ErrorCodes.ValidationFailed, $"An import has at most {SchemaText.Number(MaxRows)} rows.", ("rows", SchemaText.Number(rows.Count)));
         }
 
         var now = clock.GetUtcNow();

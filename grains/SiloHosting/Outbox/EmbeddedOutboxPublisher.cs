@@ -1,3 +1,7 @@
+using Actors.Contracts.Centers;
+using Actors.Contracts.Centers.Events;
+using Actors.Contracts.Funds;
+using Actors.Contracts.Funds.Events;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
@@ -9,7 +13,8 @@ namespace Actors.SiloHosting.Outbox;
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
 /// straight to the in-memory read models (idempotent, highest version wins) and to live streams.
 /// </summary>
-public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationIndex allocations, LiveUpdatePublisher live) : IOutboxPublisher
+public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationIndex allocations, IGrainFactory grains, LiveUpdatePublisher live)
+    : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
     {
@@ -22,13 +27,21 @@ public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationInde
             await index.ApplyAsync(entries);
         }
 
-        var allocationEntries = events
-            .Where(e => e.Type == OutboxEventTypes.AllocationChanged)
-            .Select(e => OutboxJson.Deserialize<AllocationIndexEntry>(e.Payload))
-            .ToList();
+        var allocationEntries = FundEvents.IndexEntries(events);
         if (allocationEntries.Count > 0)
         {
             await allocations.ApplyAsync(allocationEntries);
+        }
+
+        foreach (var year in FundEvents.Amendments(events).GroupBy(a => a.Year))
+        {
+            await grains.GetGrain<IAmendmentRegisterGrain>(year.Key).Apply(year.ToList());
+        }
+
+        var centers = CenterEvents.LatestCenters(events);
+        if (centers.Count > 0)
+        {
+            await grains.GetGrain<ICenterDirectoryGrain>(0).Apply(centers);
         }
 
         await live.PublishAsync(events);

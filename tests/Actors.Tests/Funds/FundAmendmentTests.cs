@@ -13,7 +13,7 @@ public sealed class FundAmendmentTests(FundClusterFixture fixture)
     [Fact]
     public async Task Programming_part_of_the_unprogrammed_remainder_needs_a_second_fund_manager_and_keeps_the_books_balanced()
     {
-        var (_, fund) = await fixture.OpenFund();
+        var (year, fund) = await fixture.OpenFund();
         var proposal = new AmendmentProposal(null, FundProgrammeCode.Roads, 2_000_000_000, "Loi de finances complémentaire", null);
 
         var proposed = await fund.ProposeAmendment(Proposer, proposal);
@@ -32,7 +32,11 @@ public sealed class FundAmendmentTests(FundClusterFixture fixture)
         Assert.Equal(after.AppropriationMillimes, after.ProgrammedMillimes + after.UnprogrammedMillimes);
         var roads = after.Programmes.Single(p => p.Code == FundProgrammeCode.Roads);
         Assert.Equal((75_000_000_000L, 77_000_000_000L), (roads.InitialAppropriationMillimes, roads.AppropriationMillimes));
-        Assert.Single(after.Amendments);
+
+        // The amendment register is fed by the fund's amendment events (embedded mode: before the call returns).
+        var listed = Assert.Single(await fixture.Grains.GetGrain<IAmendmentRegisterGrain>(year).List());
+        Assert.Equal((approved.Id, AmendmentStatus.Approved, approved.Version), (listed.Id, listed.Status, listed.Version));
+        Assert.Equal(approved, await fund.FindAmendment(approved.Id));
 
         await FundRefusal.Expect(ErrorCodes.InvalidTransition, () => fund.DecideAmendment(FundClusterFixture.FundManager("fm-amend-3"), new AmendmentDecision(proposed.Id, Approve: true, null)));
     }

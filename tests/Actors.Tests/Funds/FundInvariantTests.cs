@@ -23,8 +23,10 @@ public sealed class FundInvariantTests(FundClusterFixture fixture)
         var first = await fund.Allocate(Manager, Proposal(FundProgrammeCode.WasteSystem, municipality, 1_000_000_000));
         var refused = await FundRefusal.Expect(ErrorCodes.AppropriationExceeded, () =>
             fund.Allocate(Manager, Proposal(FundProgrammeCode.WasteSystem, municipality, 200_000_001)));
-        Assert.Equal("200000000", refused.Parameters["availableMillimes"]);
-        Assert.Equal("WasteSystem", refused.Parameters["programme"]);
+        Assert.Equal("200000.000", refused.Parameters["availableDinars"]);
+        Assert.Equal("200000.001", refused.Parameters["requestedDinars"]);
+        Assert.Equal("WASTE_SYSTEM", refused.Parameters["programme"]);
+        Assert.Equal("Programme WASTE_SYSTEM has 200000.000 dinars available; 200000.001 asked.", refused.Message);
 
         var last = await fund.Allocate(Manager, Proposal(FundProgrammeCode.WasteSystem, municipality, 200_000_000));
         await FundRefusal.Expect(ErrorCodes.AppropriationExceeded, () => fund.Allocate(Manager, Proposal(FundProgrammeCode.WasteSystem, municipality, 1)));
@@ -66,7 +68,7 @@ public sealed class FundInvariantTests(FundClusterFixture fixture)
         await fund.Perform(OtherManager, new AllocationCommand(allocation.Id, AllocationAction.Commit, null));
 
         var refused = await FundRefusal.Expect(ErrorCodes.DisbursementExceedsAllocation, () => fund.Disburse(Manager, new DisbursementOrder(allocation.Id, 10_001, null, null)));
-        Assert.Equal("10000", refused.Parameters["remainingMillimes"]);
+        Assert.Equal(("10.000", "10.001"), (refused.Parameters["remainingDinars"], refused.Parameters["requestedDinars"]));
         await fund.Disburse(Manager, new DisbursementOrder(allocation.Id, 9_999, null, null));
         await FundRefusal.Expect(ErrorCodes.DisbursementExceedsAllocation, () => fund.Disburse(Manager, new DisbursementOrder(allocation.Id, 2, null, null)));
         var done = await fund.Disburse(Manager, new DisbursementOrder(allocation.Id, 1, null, null));

@@ -1,5 +1,6 @@
 using Actors.ClientHosting.Postgres;
 using Actors.Contracts.Funds;
+using Actors.Contracts.Funds.Events;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Outbox;
@@ -96,7 +97,7 @@ public sealed class FundPostgresFaultTests(PostgresServer server)
 
             await using var database = NpgsqlDataSource.Create(connectionString);
             await using var count = database.CreateCommand(
-                $"SELECT count(*), count(DISTINCT (aggregate_id, version)) FROM outbox WHERE type = '{OutboxEventTypes.AllocationChanged}'");
+                $"SELECT count(*), count(DISTINCT (aggregate_id, version)) FROM outbox WHERE type IN ({string.Join(", ", FundEvents.AllocationEventTypes.Select(t => $"'{t}'"))})");
             await using var reader = await count.ExecuteReaderAsync(TestContext.Current.CancellationToken);
             Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
             Assert.Equal(acknowledged.Count + 1, reader.GetInt64(0));
