@@ -1,4 +1,4 @@
-using System.Globalization;
+using Actors.Contracts.ReadModels;
 
 namespace Actors.Contracts.Funds.Index;
 
@@ -6,20 +6,24 @@ namespace Actors.Contracts.Funds.Index;
 [GenerateSerializer, Immutable]
 public sealed record AllocationOrder(
     [property: Id(0)] AllocationSortField Field,
-    [property: Id(1)] bool Descending)
+    [property: Id(1)] bool Descending) : IKeysetOrder<AllocationIndexEntry>
 {
     public static AllocationOrder Default { get; } = new(AllocationSortField.ProposedAt, Descending: true);
 
-    /// <summary>
-    /// The sort key of an entry as text that orders ordinally like the field: timestamps as 19-digit
-    /// UTC ticks, amounts as 19-digit millimes (never negative), codes as they are.
-    /// </summary>
-    public string KeyOf(AllocationIndexEntry entry) => Field switch
+    /// <inheritdoc />
+    public SortKeyKind KeyKind => Field == AllocationSortField.MunicipalityCode ? SortKeyKind.Text : SortKeyKind.Number;
+
+    /// <inheritdoc />
+    public string KeyOf(AllocationIndexEntry entry)
     {
-        AllocationSortField.ProposedAt => entry.ProposedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture),
-        AllocationSortField.UpdatedAt => entry.UpdatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture),
-        AllocationSortField.Amount => entry.AmountMillimes.ToString("D19", CultureInfo.InvariantCulture),
-        AllocationSortField.MunicipalityCode => entry.MunicipalityCode,
-        _ => throw new ArgumentOutOfRangeException(nameof(Field)),
-    };
+        ArgumentNullException.ThrowIfNull(entry);
+        return Field switch
+        {
+            AllocationSortField.ProposedAt => SortKeys.Of(entry.ProposedAt),
+            AllocationSortField.UpdatedAt => SortKeys.Of(entry.UpdatedAt),
+            AllocationSortField.Amount => SortKeys.Of(entry.AmountMillimes),
+            AllocationSortField.MunicipalityCode => entry.MunicipalityCode,
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), Field, "Unknown sort field."),
+        };
+    }
 }
