@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Tests.Infrastructure;
 
@@ -15,6 +16,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly int siloPort = FreePort.Next();
     private readonly int gatewayPort = FreePort.Next();
+
+    /// <summary>The grain calls this host has made, for tests that count them.</summary>
+    public GrainCallLog GrainCalls { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -40,6 +44,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("Orleans:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<IOutgoingGrainCallFilter>(GrainCalls));
     }
 
     public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null)
