@@ -67,7 +67,7 @@ public sealed class RequestListApiTests(ApiFactory api)
     {
         var (citizen, ids) = await SubmitAsync(2);
         var stranger = await api.Token("CITIZEN", "stranger-" + Guid.NewGuid().ToString("N")[..8]);
-        var agentElsewhere = await api.Token("AGENT", "agent-elsewhere", "SF61-GU1");
+        var agentElsewhere = await api.Token("AGENT", "agent-elsewhere", "TN61-GU1");
 
         var own = await api.GraphQL(Page, token: citizen);
         var none = await api.GraphQL(Page, token: stranger);
