@@ -6,15 +6,15 @@ using Npgsql;
 namespace Actors.Persistence.Funds;
 
 /// <summary>
-/// The table <c>allocation_index</c> (migration 0006): one fund year per query; timestamps stored as timestamptz for
-/// people and SQL and as .NET ticks for exact keyset cursors, amounts as integer millimes.
+/// The table <c>allocation_index</c> (migration 0006): one fund year per query, amounts as integer millimes.
 /// </summary>
 public sealed class AllocationIndexTable : KeysetTable<AllocationIndexEntry, AllocationFilter, AllocationOrder>
 {
-    public static AllocationIndexTable Instance { get; } = new();
-
     /// <inheritdoc />
     public override string Name => "allocation_index";
+
+    /// <inheritdoc />
+    public override string Consumer => "allocation-index";
 
     /// <inheritdoc />
     public override IReadOnlyList<IndexColumn<AllocationIndexEntry>> Columns { get; } =
@@ -27,10 +27,8 @@ public sealed class AllocationIndexTable : KeysetTable<AllocationIndexEntry, All
         IndexColumn<AllocationIndexEntry>.Of("status", "text", e => e.Status.ToString()),
         IndexColumn<AllocationIndexEntry>.Of("amount_millimes", "bigint", e => e.AmountMillimes),
         IndexColumn<AllocationIndexEntry>.Of("disbursed_millimes", "bigint", e => e.DisbursedMillimes),
-        IndexColumn<AllocationIndexEntry>.Of("proposed_at", "timestamptz", e => e.ProposedAt.ToUniversalTime()),
-        IndexColumn<AllocationIndexEntry>.Of("proposed_ticks", "bigint", e => e.ProposedAt.UtcTicks),
-        IndexColumn<AllocationIndexEntry>.Of("updated_at", "timestamptz", e => e.UpdatedAt.ToUniversalTime()),
-        IndexColumn<AllocationIndexEntry>.Of("updated_ticks", "bigint", e => e.UpdatedAt.UtcTicks),
+        .. IndexColumn<AllocationIndexEntry>.Instant("proposed", e => e.ProposedAt),
+        .. IndexColumn<AllocationIndexEntry>.Instant("updated", e => e.UpdatedAt),
         IndexColumn<AllocationIndexEntry>.Of("version", "bigint", e => e.Version),
     ];
 
@@ -51,8 +49,8 @@ public sealed class AllocationIndexTable : KeysetTable<AllocationIndexEntry, All
             Status: Enum.Parse<AllocationStatus>(reader.GetString(5)),
             AmountMillimes: reader.GetInt64(6),
             DisbursedMillimes: reader.GetInt64(7),
-            ProposedAt: new DateTimeOffset(reader.GetInt64(8), TimeSpan.Zero),
-            UpdatedAt: new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero),
+            ProposedAt: IndexColumn<AllocationIndexEntry>.Instant(reader, 8),
+            UpdatedAt: IndexColumn<AllocationIndexEntry>.Instant(reader, 9),
             Version: reader.GetInt64(10));
     }
 

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Actors.Persistence.ReadModels;
 
 /// <summary>
-/// How one read model's table maps to its entries, for <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder}"/>.
+/// How one read model's table maps to its entries, for <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder, TTable}"/>.
 /// Every such table has a uuid primary key <c>id</c> and a bigint <c>version</c>; sort columns hold the same values
 /// as the order's sort keys (numbers as bigint, text in the "C" collation) and have an index on (column, id).
 /// </summary>
@@ -13,6 +13,12 @@ public abstract class KeysetTable<TEntry, TFilter, TOrder>
     where TOrder : IKeysetOrder<TEntry>
 {
     public abstract string Name { get; }
+
+    /// <summary>
+    /// The outbox consumer that feeds the table (its checkpoint's key, so never renamed); its checkpoint dates the
+    /// answers (<c>asOf</c>).
+    /// </summary>
+    public abstract string Consumer { get; }
 
     /// <summary>The columns an upsert writes, <c>id</c> and <c>version</c> among them.</summary>
     public abstract IReadOnlyList<IndexColumn<TEntry>> Columns { get; }

@@ -10,18 +10,18 @@ namespace Actors.Persistence.ReadModels;
 /// a page costs the same at the start and the end of a list and a cursor stays valid when rows around it change; a
 /// page, its total, its freshness and what lies outside it are one batch, one round trip.
 /// </summary>
-/// <param name="consumer">The outbox consumer that feeds the table; its checkpoint dates the answers (<c>asOf</c>).</param>
-public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
-    NpgsqlDataSource dataSource, KeysetTable<TEntry, TFilter, TOrder> table, string consumer)
+public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(NpgsqlDataSource dataSource)
     : IKeysetIndex<TEntry, TFilter, TOrder>
     where TEntry : IIndexEntry
     where TOrder : IKeysetOrder<TEntry>
+    where TTable : KeysetTable<TEntry, TFilter, TOrder>, new()
 {
+    /// <summary>The outbox consumer that feeds the table; its checkpoint dates the answers (<c>asOf</c>).</summary>
+    public static string ConsumerName => Table.Consumer;
+
+    protected static TTable Table { get; } = new();
+
     protected NpgsqlDataSource DataSource => dataSource;
-
-    protected KeysetTable<TEntry, TFilter, TOrder> Table => table;
-
-    protected string Consumer => consumer;
 
     /// <inheritdoc />
     public async Task ApplyAsync(IReadOnlyList<TEntry> entries, CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await UpsertAsync(table, entries, connection, null, cancellationToken);
+        await UpsertAsync(entries, connection, null, cancellationToken);
     }
 
     /// <summary>
@@ -41,10 +41,8 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
     /// checkpoint). Highest version wins: replays, duplicates and late arrivals of older rows change nothing.
     /// </summary>
     public static async Task UpsertAsync(
-        KeysetTable<TEntry, TFilter, TOrder> table, IReadOnlyList<TEntry> entries, NpgsqlConnection connection,
-        NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+        IReadOnlyList<TEntry> entries, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(connection);
 
@@ -56,11 +54,11 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
         }
 
         var sql = new SqlText();
-        var names = string.Join(", ", table.Columns.Select(c => c.Name));
-        var arrays = string.Join(", ", table.Columns.Select(c => $"{sql.Add(c.Values(newest))}::{c.SqlType}[]"));
-        var updates = string.Join(", ", table.Columns.Where(c => c.Name != "id").Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var names = string.Join(", ", Table.Columns.Select(c => c.Name));
+        var arrays = string.Join(", ", Table.Columns.Select(c => $"{sql.Add(c.Values(newest))}::{c.SqlType}[]"));
+        var updates = string.Join(", ", Table.Columns.Where(c => c.Name != "id").Select(c => $"{c.Name} = excluded.{c.Name}"));
         sql.Append($"""
-            INSERT INTO {table.Name} AS stored ({names})
+            INSERT INTO {Table.Name} AS stored ({names})
             SELECT * FROM unnest({arrays})
             ON CONFLICT (id) DO UPDATE SET {updates}
             WHERE stored.version < excluded.version
@@ -74,10 +72,10 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
     {
         ArgumentNullException.ThrowIfNull(query);
         var read = query.Validate();
-        var column = table.SortColumn(query.Order);
+        var column = Table.SortColumn(query.Order);
 
         await using var batch = dataSource.CreateBatch();
-        var window = Filtered($"SELECT {table.Selected} FROM {table.Name} WHERE ", query.Filter);
+        var window = Filtered($"SELECT {Table.Selected} FROM {Table.Name} WHERE ", query.Filter);
         if (query.After is { } after)
         {
             AppendKeyset(window.Append(" AND "), query.Order, column, after, beyond: true);
@@ -97,8 +95,8 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
         }
 
         batch.BatchCommands.Add(window.ToBatchCommand());
-        batch.BatchCommands.Add(Filtered($"SELECT count(*) FROM {table.Name} WHERE ", query.Filter).ToBatchCommand());
-        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(consumer));
+        batch.BatchCommands.Add(Filtered($"SELECT count(*) FROM {Table.Name} WHERE ", query.Filter).ToBatchCommand());
+        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(Table.Consumer));
         if (query.After is { } afterCursor)
         {
             batch.BatchCommands.Add(ExistsOutside(query, column, afterCursor, beyond: false));
@@ -113,7 +111,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
         var rows = new List<TEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(table.Read(reader));
+            rows.Add(Table.Read(reader));
         }
 
         var total = checked((int)await NextScalarAsync<long>(reader, cancellationToken));
@@ -127,7 +125,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
     protected SqlText Filtered(string head, TFilter filter)
     {
         var sql = new SqlText().Append(head);
-        table.AppendFilter(sql, filter);
+        Table.AppendFilter(sql, filter);
         return sql;
     }
 
@@ -143,7 +141,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder>(
     /// <summary>Whether the filtered list has rows at or short of (<paramref name="beyond"/> false) or at or beyond a cursor.</summary>
     private NpgsqlBatchCommand ExistsOutside(KeysetQuery<TFilter, TOrder> query, string column, KeysetCursor cursor, bool beyond)
     {
-        var sql = Filtered($"SELECT EXISTS (SELECT 1 FROM {table.Name} WHERE ", query.Filter);
+        var sql = Filtered($"SELECT EXISTS (SELECT 1 FROM {Table.Name} WHERE ", query.Filter);
         AppendKeyset(sql.Append(" AND NOT "), query.Order, column, cursor, beyond: !beyond);
         return sql.Append(")").ToBatchCommand();
     }

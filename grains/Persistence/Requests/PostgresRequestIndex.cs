@@ -8,19 +8,11 @@ namespace Actors.Persistence.Requests;
 
 /// <summary>
 /// The request index in PostgreSQL (<see cref="RequestIndexTable"/>), fed by <see cref="RequestIndexConsumer"/> from
-/// the outbox; pages come from <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder}"/>, counts from here.
+/// the outbox: pages as a <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder, TTable}"/>, counts from here.
 /// </summary>
 public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
-    : PostgresKeysetIndex<RequestIndexEntry, RequestFilter, RequestOrder>(dataSource, RequestIndexTable.Instance, ConsumerName), IRequestIndex
+    : PostgresKeysetIndex<RequestIndexEntry, RequestFilter, RequestOrder, RequestIndexTable>(dataSource), IRequestIndex
 {
-    /// <summary>The outbox consumer that feeds this index; its checkpoint dates the answers (<c>asOf</c>).</summary>
-    public const string ConsumerName = "request-index";
-
-    /// <summary>The upsert inside a caller's transaction: the outbox consumer commits it with its checkpoint.</summary>
-    public static Task UpsertAsync(
-        IReadOnlyList<RequestIndexEntry> entries, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        UpsertAsync(RequestIndexTable.Instance, entries, connection, transaction, cancellationToken);
-
     /// <inheritdoc />
     public async Task<RequestCounts> CountAsync(
         RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default)
@@ -39,7 +31,7 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
 
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(sql.ToBatchCommand());
-        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(Consumer));
+        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(Table.Consumer));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var groups = new List<RequestCountGroup>();
         while (await reader.ReadAsync(cancellationToken))

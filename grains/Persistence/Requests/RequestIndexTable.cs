@@ -7,15 +7,16 @@ using Npgsql;
 namespace Actors.Persistence.Requests;
 
 /// <summary>
-/// The table <c>request_index</c> (migrations 0005, 0007). Timestamps are stored twice: timestamptz for people and
-/// SQL, .NET ticks for exact filters, sorting and cursors (timestamptz keeps only microseconds).
+/// The table <c>request_index</c> (migrations 0005, 0007): the columns requests are filtered, sorted and counted by,
+/// and each request's document (jsonb).
 /// </summary>
 public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFilter, RequestOrder>
 {
-    public static RequestIndexTable Instance { get; } = new();
-
     /// <inheritdoc />
     public override string Name => "request_index";
+
+    /// <inheritdoc />
+    public override string Consumer => "request-index";
 
     /// <inheritdoc />
     public override IReadOnlyList<IndexColumn<RequestIndexEntry>> Columns { get; } =
@@ -27,10 +28,8 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         IndexColumn<RequestIndexEntry>.Of("center_id", "text", e => e.CenterId),
         IndexColumn<RequestIndexEntry>.Of("governorate", "text", e => e.Governorate),
         IndexColumn<RequestIndexEntry>.Of("owner_subject", "text", e => e.OwnerSubject),
-        IndexColumn<RequestIndexEntry>.Of("submitted_at", "timestamptz", e => e.SubmittedAt.ToUniversalTime()),
-        IndexColumn<RequestIndexEntry>.Of("submitted_ticks", "bigint", e => e.SubmittedAt.UtcTicks),
-        IndexColumn<RequestIndexEntry>.Of("updated_at", "timestamptz", e => e.UpdatedAt.ToUniversalTime()),
-        IndexColumn<RequestIndexEntry>.Of("updated_ticks", "bigint", e => e.UpdatedAt.UtcTicks),
+        .. IndexColumn<RequestIndexEntry>.Instant("submitted", e => e.SubmittedAt),
+        .. IndexColumn<RequestIndexEntry>.Instant("updated", e => e.UpdatedAt),
         IndexColumn<RequestIndexEntry>.Of("version", "bigint", e => e.Version),
         IndexColumn<RequestIndexEntry>.Of("is_pupil", "boolean", e => e.IsPupil),
         IndexColumn<RequestIndexEntry>.Json("document", e => e.Document is null ? null : OutboxJson.Serialize(e.Document)),
@@ -52,8 +51,8 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             CenterId: reader.GetString(4),
             Governorate: reader.GetString(5),
             OwnerSubject: reader.GetString(6),
-            SubmittedAt: new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero),
-            UpdatedAt: new DateTimeOffset(reader.GetInt64(8), TimeSpan.Zero),
+            SubmittedAt: IndexColumn<RequestIndexEntry>.Instant(reader, 7),
+            UpdatedAt: IndexColumn<RequestIndexEntry>.Instant(reader, 8),
             Version: reader.GetInt64(9),
             IsPupil: reader.GetBoolean(10),
             Document: reader.IsDBNull(11) ? null : OutboxJson.Deserialize<CitizenRequestView>(reader.GetString(11)));

@@ -2,28 +2,18 @@ using Actors.Contracts.ReadModels;
 
 namespace Actors.Contracts.Funds.Index;
 
-/// <summary>Sort by one field, ties broken by id in the same direction, so keyset pages are stable.</summary>
 [GenerateSerializer, Immutable]
-public sealed record AllocationOrder(
-    [property: Id(0)] AllocationSortField Field,
-    [property: Id(1)] bool Descending) : IKeysetOrder<AllocationIndexEntry>
+public sealed record AllocationOrder(AllocationSortField Field, bool Descending)
+    : KeysetOrder<AllocationSortField, AllocationIndexEntry>(Field, Descending)
 {
     public static AllocationOrder Default { get; } = new(AllocationSortField.ProposedAt, Descending: true);
 
-    /// <inheritdoc />
-    public SortKeyKind KeyKind => Field == AllocationSortField.MunicipalityCode ? SortKeyKind.Text : SortKeyKind.Number;
-
-    /// <inheritdoc />
-    public string KeyOf(AllocationIndexEntry entry)
+    protected override SortField<AllocationIndexEntry> Sort(AllocationSortField field) => field switch
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        return Field switch
-        {
-            AllocationSortField.ProposedAt => SortKeys.Of(entry.ProposedAt),
-            AllocationSortField.UpdatedAt => SortKeys.Of(entry.UpdatedAt),
-            AllocationSortField.Amount => SortKeys.Of(entry.AmountMillimes),
-            AllocationSortField.MunicipalityCode => entry.MunicipalityCode,
-            _ => throw new ArgumentOutOfRangeException(nameof(entry), Field, "Unknown sort field."),
-        };
-    }
+        AllocationSortField.ProposedAt => SortField<AllocationIndexEntry>.Instant(e => e.ProposedAt),
+        AllocationSortField.UpdatedAt => SortField<AllocationIndexEntry>.Instant(e => e.UpdatedAt),
+        AllocationSortField.Amount => SortField<AllocationIndexEntry>.Number(e => e.AmountMillimes),
+        AllocationSortField.MunicipalityCode => SortField<AllocationIndexEntry>.Text(e => e.MunicipalityCode),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field."),
+    };
 }

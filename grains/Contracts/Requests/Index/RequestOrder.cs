@@ -2,27 +2,17 @@ using Actors.Contracts.ReadModels;
 
 namespace Actors.Contracts.Requests.Index;
 
-/// <summary>Sort by one field, ties broken by id in the same direction, so keyset pages are stable.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RequestOrder(
-    [property: Id(0)] RequestSortField Field,
-    [property: Id(1)] bool Descending) : IKeysetOrder<RequestIndexEntry>
+public sealed record RequestOrder(RequestSortField Field, bool Descending)
+    : KeysetOrder<RequestSortField, RequestIndexEntry>(Field, Descending)
 {
     public static RequestOrder Default { get; } = new(RequestSortField.SubmittedAt, Descending: true);
 
-    /// <inheritdoc />
-    public SortKeyKind KeyKind => Field == RequestSortField.Reference ? SortKeyKind.Text : SortKeyKind.Number;
-
-    /// <inheritdoc />
-    public string KeyOf(RequestIndexEntry entry)
+    protected override SortField<RequestIndexEntry> Sort(RequestSortField field) => field switch
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        return Field switch
-        {
-            RequestSortField.SubmittedAt => SortKeys.Of(entry.SubmittedAt),
-            RequestSortField.UpdatedAt => SortKeys.Of(entry.UpdatedAt),
-            RequestSortField.Reference => entry.Reference,
-            _ => throw new ArgumentOutOfRangeException(nameof(entry), Field, "Unknown sort field."),
-        };
-    }
+        RequestSortField.SubmittedAt => SortField<RequestIndexEntry>.Instant(e => e.SubmittedAt),
+        RequestSortField.UpdatedAt => SortField<RequestIndexEntry>.Instant(e => e.UpdatedAt),
+        RequestSortField.Reference => SortField<RequestIndexEntry>.Text(e => e.Reference),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field."),
+    };
 }
