@@ -46,15 +46,8 @@ public static class CenterQueries
                     CenterSortField.Readiness => c => ((int)(c.Readiness.Score * 10000)).ToString("D5", CultureInfo.InvariantCulture),
                     _ => c => c.Code,
                 };
-                var descending = order.Direction == SortDirectionType.Descending;
-                var comparer = Comparer<(string, string)>.Create((a, b) =>
-                {
-                    var c = string.CompareOrdinal(a.Item1, b.Item1);
-                    c = c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
-                    return descending ? -c : c;
-                });
-                var ordered = filtered.OrderBy(c => (key(c), c.Code), comparer).ToList();
-                return ListPager.Page(ordered, page, $"centers/{order.Field}/{order.Direction}", key, c => c.Code, comparer);
+                return ConnectionResolver.FromList(
+                    page, filtered, $"centers/{order.Field}/{order.Direction}", key, c => c.Code, order.Direction == SortDirectionType.Descending);
             });
     }
 

@@ -55,10 +55,8 @@ public static class FundQueries
                     .Where(m => search is null || m.Code.Contains(search, StringComparison.Ordinal)
                                 || m.NameFr.ToUpperInvariant().Contains(search, StringComparison.Ordinal)
                                 || m.NameAr.Contains(search, StringComparison.Ordinal))
-                    .OrderBy(m => m.Code, StringComparer.Ordinal)
                     .ToList();
-                var byCode = Comparer<(string, string)>.Create((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-                return ListPager.Page(matching, page, "municipalities/CODE", m => m.Code, m => m.Code, byCode);
+                return ConnectionResolver.FromList(page, matching, "municipalities/CODE", m => m.Code, m => m.Code);
             });
     }
 }

@@ -78,32 +78,19 @@ public sealed class FundType : ObjectGraphType<FundView>
         }
 
         var year = ctx.Source.Year;
-        var scope = $"allocations/{Year(ctx.Source)}/{order.Field}/{(order.Descending ? "DESC" : "ASC")}";
         var filter = new AllocationFilter(year, where.Programmes, where.Governorates,
             where.MunicipalityCodes?.Select(c => c.Trim().ToUpperInvariant()).ToList(), where.Statuses);
-        var query = new AllocationIndexQuery(filter, order,
-            page.First, page.After is { } after ? Cursor(after, scope, "after") : null,
-            page.Last, page.Before is { } before ? Cursor(before, scope, "before") : null);
-        var result = await ctx.Service<IAllocationIndex>().QueryAsync(query, ctx.CancellationToken);
-
-        // The index is a projection; the fund grain is the truth. One call for the whole page.
-        var ids = result.Items.Select(e => e.Id).ToList();
-        var found = ids.Count == 0 ? [] : await ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year).GetAllocations(ids);
-        var byId = found.ToDictionary(a => a.Id);
-        var edges = result.Items
-            .Where(e => byId.ContainsKey(e.Id))
-            .Select(e => new Edge<Allocation>(CursorCodec.Encode(scope, order.KeyOf(e), e.Id.ToString("N")), byId[e.Id]))
-            .ToList();
-        return new Connection<Allocation>(
-            edges,
-            new PageInfo(result.HasNextPage, result.HasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-            result.TotalCount,
-            result.AsOf);
+        var fund = ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year);
+        return await ConnectionResolver.FromIndexAsync(
+            page, ctx.Service<IAllocationIndex>(), filter, order, $"allocations/{Year(ctx.Source)}/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
+            entries => Nodes(entries, fund), ctx.CancellationToken);
     }
 
-    private static AllocationCursor Cursor(string cursor, string scope, string argument)
+    /// <summary>The index is a projection; the fund grain is the truth. One call for the whole page.</summary>
+    private static async Task<IReadOnlyList<Allocation?>> Nodes(IReadOnlyList<AllocationIndexEntry> entries, IFundGrain fund)
     {
-        var (sortKey, id) = CursorCodec.Decode(cursor, scope, argument);
-        return Guid.TryParseExact(id, "N", out var guid) ? new AllocationCursor(sortKey, guid) : throw ApiErrors.BadInput("Malformed cursor.", argument);
+        var found = entries.Count == 0 ? [] : await fund.GetAllocations(entries.Select(e => e.Id).ToList());
+        var byId = found.ToDictionary(a => a.Id);
+        return entries.Select(e => byId.GetValueOrDefault(e.Id)).ToList();
     }
 }

@@ -47,29 +47,11 @@ public static class RequestQueries
                 var where = ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere();
                 var orderInput = ctx.GetArgument<RequestOrderInput?>("order") ?? new RequestOrderInput();
                 var order = new RequestOrder(orderInput.Field, orderInput.Direction == SortDirectionType.Descending);
-                var scope = $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}";
-                var query = new RequestIndexQuery(
-                    Scoped(actor, where),
-                    order,
-                    page.First,
-                    page.After is { } after ? Cursor(after, scope, "after") : null,
-                    page.Last,
-                    page.Before is { } before ? Cursor(before, scope, "before") : null);
-                var result = await ctx.Service<IRequestIndex>().QueryAsync(query, ctx.CancellationToken);
-
-                // The index is a projection; the grains are the truth. Fetch the page in parallel.
+                var filter = Scoped(actor, where);
                 var grains = ctx.Service<IGrainFactory>();
-                var views = await Task.WhenAll(result.Items.Select(e => grains.GetGrain<ICitizenRequestGrain>(e.Id).Find(actor)));
-                var edges = result.Items.Zip(views)
-                    .Where(pair => pair.Second is not null)
-                    .Select(pair => new Edge<CitizenRequestView>(
-                        CursorCodec.Encode(scope, order.KeyOf(pair.First), pair.First.Id.ToString("N")), pair.Second!))
-                    .ToList();
-                return new Connection<CitizenRequestView>(
-                    edges,
-                    new PageInfo(result.HasNextPage, result.HasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                    result.TotalCount,
-                    result.AsOf);
+                return await ConnectionResolver.FromIndexAsync(
+                    page, ctx.Service<IRequestIndex>(), filter, order, $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
+                    entries => Nodes(entries, actor, grains), ctx.CancellationToken);
             });
     }
 
@@ -101,9 +83,13 @@ public static class RequestQueries
     private static List<string> Narrow(List<string>? requested, string allowed) =>
         requested is not { Count: > 0 } || requested.Contains(allowed) ? [allowed] : ["\u0000none"];
 
-    private static IndexCursor Cursor(string cursor, string scope, string argument)
-    {
-        var (sortKey, id) = CursorCodec.Decode(cursor, scope, argument);
-        return Guid.TryParseExact(id, "N", out var guid) ? new IndexCursor(sortKey, guid) : throw ApiErrors.BadInput("Malformed cursor.", argument);
-    }
+    /// <summary>
+    /// The requests of a page from the documents the index holds: one read for the whole page. A row written before
+    /// the index held documents is read from its grain, that row alone. Either way the caller must be in the
+    /// request's scope, as the grain itself checks.
+    /// </summary>
+    private static async Task<IReadOnlyList<CitizenRequestView?>> Nodes(IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains) =>
+        await Task.WhenAll(entries.Select(entry => entry.Document is { } document
+            ? Task.FromResult(RequestAccess.MaySee(actor, document) ? document : null)
+            : grains.GetGrain<ICitizenRequestGrain>(entry.Id).Find(actor)));
 }

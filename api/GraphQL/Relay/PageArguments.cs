@@ -1,4 +1,5 @@
 using Actors.Api.GraphQL.Errors;
+using Actors.Contracts.ReadModels;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -26,9 +27,9 @@ public sealed record PageArguments(int? First, string? After, int? Last, string?
         var last = context.GetArgument<int?>("last");
         var after = context.GetArgument<string?>("after");
         var before = context.GetArgument<string?>("before");
-        if (first is not null && last is not null)
+        if (KeysetRead.Problem(first, last, MaxPageSize) is { } problem)
         {
-            throw ApiErrors.BadInput("Use first (with after) or last (with before), not both.", "first");
+            throw ApiErrors.BadInput(problem.Message, problem.Argument);
         }
 
         if (after is not null && last is not null || before is not null && first is not null)
@@ -36,18 +37,8 @@ public sealed record PageArguments(int? First, string? After, int? Last, string?
             throw ApiErrors.BadInput("after goes with first, before goes with last.", after is not null ? "after" : "before");
         }
 
-        foreach (var (name, value) in new[] { ("first", first), ("last", last) })
-        {
-            if (value is < 0 or > MaxPageSize)
-            {
-                throw ApiErrors.BadInput($"{name} must be between 0 and {MaxPageSize}.", name);
-            }
-        }
-
         return last is null && before is null
             ? new PageArguments(first ?? DefaultPageSize, after, null, null)
             : new PageArguments(null, null, last ?? DefaultPageSize, before);
     }
-
-    public bool Backward => Last is not null;
 }

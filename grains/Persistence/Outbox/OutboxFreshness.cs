@@ -28,11 +28,4 @@ public static class OutboxFreshness
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
         return command;
     }
-
-    public static NpgsqlCommand Command(string consumer, NpgsqlConnection connection)
-    {
-        var command = new NpgsqlCommand(AsOfSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
-        return command;
-    }
 }

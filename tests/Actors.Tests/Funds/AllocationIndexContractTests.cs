@@ -1,5 +1,6 @@
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.ReadModels;
 
 namespace Actors.Tests.Funds;
 
@@ -17,7 +18,7 @@ public abstract class AllocationIndexContractTests
         await index.ApplyAsync([entry with { Status = AllocationStatus.Approved, Version = 7 }], TestContext.Current.CancellationToken);
         await index.ApplyAsync([entry, entry with { Status = AllocationStatus.Cancelled, Version = 7 }], TestContext.Current.CancellationToken);
 
-        var page = await index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
+        var page = await index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(2026), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
         Assert.Equal(AllocationStatus.Approved, Assert.Single(page.Items).Status);
     }
 
@@ -31,19 +32,19 @@ public abstract class AllocationIndexContractTests
 
         var filter = new AllocationFilter(2026, Programmes: [FundProgrammeCode.Roads], Governorates: ["SFAX"], Statuses: [AllocationStatus.Approved]);
         var expected = entries.Where(e => e.Programme == FundProgrammeCode.Roads && e.Governorate == "SFAX" && e.Status == AllocationStatus.Approved).ToList();
-        var filtered = await index.QueryAsync(new AllocationIndexQuery(filter, AllocationOrder.Default, First: 50), TestContext.Current.CancellationToken);
+        var filtered = await index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(filter, AllocationOrder.Default, First: 50), TestContext.Current.CancellationToken);
         Assert.Equal(expected.Select(e => e.Id).Order(), filtered.Items.Select(e => e.Id).Order());
 
         var order = new AllocationOrder(AllocationSortField.Amount, Descending: true);
         var all = new AllocationFilter(2026);
         var forward = new List<AllocationIndexEntry>();
-        AllocationCursor? after = null;
-        AllocationIndexPage page;
+        KeysetCursor? after = null;
+        KeysetPage<AllocationIndexEntry> page;
         do
         {
-            page = await index.QueryAsync(new AllocationIndexQuery(all, order, First: 5, After: after), TestContext.Current.CancellationToken);
+            page = await index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(all, order, First: 5, After: after), TestContext.Current.CancellationToken);
             forward.AddRange(page.Items);
-            after = page.Items.Count > 0 ? new AllocationCursor(order.KeyOf(page.Items[^1]), page.Items[^1].Id) : null;
+            after = page.Items.Count > 0 ? new KeysetCursor(order.KeyOf(page.Items[^1]), page.Items[^1].Id) : null;
             Assert.Equal(23, page.TotalCount);
         }
         while (page.HasNextPage);
@@ -52,12 +53,12 @@ public abstract class AllocationIndexContractTests
         Assert.True(forward.Zip(forward.Skip(1)).All(p => p.First.AmountMillimes >= p.Second.AmountMillimes));
 
         var backward = new List<AllocationIndexEntry>();
-        AllocationCursor? before = null;
+        KeysetCursor? before = null;
         do
         {
-            page = await index.QueryAsync(new AllocationIndexQuery(all, order, Last: 4, Before: before), TestContext.Current.CancellationToken);
+            page = await index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(all, order, Last: 4, Before: before), TestContext.Current.CancellationToken);
             backward.InsertRange(0, page.Items);
-            before = page.Items.Count > 0 ? new AllocationCursor(order.KeyOf(page.Items[0]), page.Items[0].Id) : null;
+            before = page.Items.Count > 0 ? new KeysetCursor(order.KeyOf(page.Items[0]), page.Items[0].Id) : null;
         }
         while (page.HasPreviousPage);
 
@@ -73,13 +74,33 @@ public abstract class AllocationIndexContractTests
             Entry(3, 2026, FundProgrammeCode.Roads, "TUNIS", 5, AllocationStatus.Proposed) with { MunicipalityCode = "A" }], TestContext.Current.CancellationToken);
         var order = new AllocationOrder(AllocationSortField.MunicipalityCode, Descending: false);
 
-        var page = await index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), order, First: 10), TestContext.Current.CancellationToken);
+        var page = await index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(2026), order, First: 10), TestContext.Current.CancellationToken);
 
         Assert.Equal(["A", "B-10", "b-2"], page.Items.Select(e => e.MunicipalityCode));
         Assert.True(page.AsOf > DateTimeOffset.UtcNow.AddMinutes(-5));
         var byAmount = new AllocationOrder(AllocationSortField.Amount, Descending: false);
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(2026), byAmount, First: 1, After: new AllocationCursor("B-10", Guid.Empty)), TestContext.Current.CancellationToken));
+            index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(2026), byAmount, First: 1, After: new KeysetCursor("B-10", Guid.Empty)), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Page_sizes_and_cursors_are_checked_before_reading()
+    {
+        var index = await CreateIndexAsync();
+        await index.ApplyAsync([Entry(1, 2026, FundProgrammeCode.Roads, "TUNIS", 5, AllocationStatus.Proposed)], TestContext.Current.CancellationToken);
+        var byAmount = new AllocationOrder(AllocationSortField.Amount, Descending: false);
+
+        Task<KeysetPage<AllocationIndexEntry>> Query(int? first = null, KeysetCursor? after = null, int? last = null, KeysetCursor? before = null) =>
+            index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(2026), byAmount, first, after, last, before),
+                TestContext.Current.CancellationToken);
+
+        Assert.Equal("first", (await Assert.ThrowsAsync<ArgumentException>(() => Query(first: 1, last: 1))).ParamName);
+        Assert.Equal("last", (await Assert.ThrowsAsync<ArgumentException>(() => Query(last: -2))).ParamName);
+        Assert.Equal("before", (await Assert.ThrowsAsync<ArgumentException>(() => Query(last: 1, before: new KeysetCursor("-000000000000000001", Guid.Empty)))).ParamName);
+        var page = await Query(last: 5, before: new KeysetCursor(SortKeys.Of(6), Guid.Empty));
+        Assert.Equal(5, Assert.Single(page.Items).AmountMillimes);
+        Assert.False(page.HasNextPage);
+        Assert.False(page.HasPreviousPage);
     }
 
     protected abstract Task<IAllocationIndex> CreateIndexAsync();

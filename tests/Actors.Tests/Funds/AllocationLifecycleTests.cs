@@ -1,6 +1,7 @@
 using Actors.Contracts.Errors;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.ReadModels;
 
 namespace Actors.Tests.Funds;
 
@@ -60,7 +61,7 @@ public sealed class AllocationLifecycleTests(FundClusterFixture fixture)
         Assert.Equal((1, 2_500_000_500L, 2_500_000_500L), (sfax.AllocationCount, sfax.AllocatedMillimes, sfax.DisbursedMillimes));
 
         // The read model caught up with the last step (embedded mode applies events before the call returns).
-        var listed = await fixture.Index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(year), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
+        var listed = await fixture.Index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(year), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
         var entry = Assert.Single(listed.Items);
         Assert.Equal((proposed.Id, AllocationStatus.Closed, closed.Version), (entry.Id, entry.Status, entry.Version));
     }

@@ -1,6 +1,7 @@
 using Actors.Contracts.Errors;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.ReadModels;
 
 namespace Actors.Tests.Funds;
 
@@ -91,10 +92,10 @@ public sealed class FundConcurrencyTests(FundClusterFixture fixture)
     {
         var ids = new List<Guid>();
         var order = new AllocationOrder(AllocationSortField.Amount, Descending: false);
-        AllocationCursor? after = null;
+        KeysetCursor? after = null;
         while (true)
         {
-            var page = await fixture.Index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(year, Programmes: [programme]), order, First: 50, After: after), TestContext.Current.CancellationToken);
+            var page = await fixture.Index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(year, Programmes: [programme]), order, First: 50, After: after), TestContext.Current.CancellationToken);
             ids.AddRange(page.Items.Select(e => e.Id));
             if (!page.HasNextPage)
             {
@@ -102,7 +103,7 @@ public sealed class FundConcurrencyTests(FundClusterFixture fixture)
                 return ids;
             }
 
-            after = new AllocationCursor(order.KeyOf(page.Items[^1]), page.Items[^1].Id);
+            after = new KeysetCursor(order.KeyOf(page.Items[^1]), page.Items[^1].Id);
         }
     }
 }

@@ -3,6 +3,7 @@ using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
+using Actors.Contracts.ReadModels;
 using Orleans.TestingHost;
 
 namespace Actors.Tests.Funds;
@@ -156,7 +157,7 @@ public sealed class FundInvariantTests(FundClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(fund.GetGrainId());
         var stored = (await fund.Find())!;
         Assert.Equal((after.Version, 1, 1_000L), (stored.Version, stored.AllocationCount, stored.ReservedMillimes));
-        var listed = await fixture.Index.QueryAsync(new AllocationIndexQuery(new AllocationFilter(year), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
+        var listed = await fixture.Index.QueryAsync(new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(year), AllocationOrder.Default, First: 10), TestContext.Current.CancellationToken);
         Assert.Equal([kept.Id], listed.Items.Select(e => e.Id));
 
         // The fault was one-shot: the same proposal now goes through, once.

@@ -4,6 +4,7 @@ using Actors.Contracts.Funds.Events;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Outbox;
+using Actors.Contracts.ReadModels;
 using Actors.Persistence.Outbox;
 using Actors.SiloHosting;
 using Actors.SiloHosting.Outbox;
@@ -88,7 +89,7 @@ public sealed class FundPostgresFaultTests(PostgresServer server)
 
             // The PostgreSQL read model lists each of them exactly once, in its latest version.
             var index = ((InProcessSiloHandle)after.Silos[0]).ServiceProvider.GetRequiredService<IAllocationIndex>();
-            var all = new AllocationIndexQuery(new AllocationFilter(2026), AllocationOrder.Default);
+            var all = new KeysetQuery<AllocationFilter, AllocationOrder>(new AllocationFilter(2026), AllocationOrder.Default);
             await Eventually.Async(async () => (await index.QueryAsync(all, TestContext.Current.CancellationToken)).TotalCount == acknowledged.Count
                 && (await index.QueryAsync(all with { Filter = new AllocationFilter(2026, Statuses: [AllocationStatus.Approved]) }, TestContext.Current.CancellationToken)).TotalCount == 1,
                 Deadline, "every acknowledged allocation reaches the index");

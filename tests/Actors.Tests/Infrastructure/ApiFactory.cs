@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Tests.Infrastructure;
 
@@ -22,6 +23,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => Http.BaseAddress ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The grain calls this host has made, for tests that count them.</summary>
+    public GrainCallLog GrainCalls { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -60,6 +64,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("Orleans:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<IOutgoingGrainCallFilter>(GrainCalls));
     }
 
     public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null)

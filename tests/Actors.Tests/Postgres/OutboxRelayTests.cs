@@ -1,4 +1,5 @@
 using Actors.Contracts.Outbox;
+using Actors.Contracts.ReadModels;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 using Actors.Persistence.Outbox;
@@ -156,10 +157,10 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
         await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(v3));
         await OutboxStateWriter.WriteAsync(db, id.ToString(), Changed(v3));
         await DrainAsync(relay, consumer);
-        var applied = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
+        var applied = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
         await ExecuteAsync(db, $"UPDATE outbox_checkpoint SET last_tx = '0', last_seq = 0 WHERE consumer = '{consumer.Name}'");
         await DrainAsync(relay, consumer);
-        var replayed = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
+        var replayed = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 10), Cancel);
 
         Assert.Equal([v3], applied.Items);
         Assert.Equal([v3], replayed.Items);
@@ -172,7 +173,7 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
         var consumer = new RequestIndexConsumer();
         var relay = Relay(db, consumer);
         var index = new PostgresRequestIndex(db);
-        var query = new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1);
+        var query = new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), RequestOrder.Default, First: 1);
         await OutboxStateWriter.WriteAsync(db, "other", OutboxStateWriter.Event("other", 1));
         await DrainAsync(relay, consumer);
         var checkpoint = (await ScalarsAsync<DateTimeOffset>(db, $"SELECT updated_at FROM outbox_checkpoint WHERE consumer = '{consumer.Name}'"))[0];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actors.Contracts.Naming;
+using Actors.Contracts.ReadModels;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +142,7 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture)
 
         await fixture.Grains.GetGrain<IOutboxProbeGrain>(Guid.NewGuid()).EmitRequestChangedAsync(entry);
 
-        var query = new RequestIndexQuery(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 5);
+        var query = new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(OwnerSubject: entry.OwnerSubject), RequestOrder.Default, First: 5);
         await Eventually.Async(async () => (await index.QueryAsync(query, Cancel)).Items.Count == 1, Deadline, "the entry reaches the index");
         Assert.Equal([entry], (await index.QueryAsync(query, Cancel)).Items);
     }

@@ -1,3 +1,5 @@
+using Actors.Contracts.ReadModels;
+
 namespace Actors.Contracts.Funds.Index;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed record AllocationIndexEntry(
     [property: Id(7)] long DisbursedMillimes,
     [property: Id(8)] DateTimeOffset ProposedAt,
     [property: Id(9)] DateTimeOffset UpdatedAt,
-    [property: Id(10)] long Version)
+    [property: Id(10)] long Version) : IIndexEntry
 {
     public static AllocationIndexEntry From(Allocation allocation) => new(
         allocation.Id, allocation.Year, allocation.Programme, allocation.MunicipalityCode, allocation.Governorate,

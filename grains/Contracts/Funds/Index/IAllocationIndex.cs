@@ -1,13 +1,11 @@
+using Actors.Contracts.ReadModels;
+
 namespace Actors.Contracts.Funds.Index;
 
 /// <summary>
-/// The read model behind <c>fund.allocations(...)</c>, fed by the fund grains' AllocationChanged
-/// outbox events: in memory in embedded mode, a PostgreSQL table in cluster mode.
+/// The read model behind <c>fund.allocations(...)</c>, fed by the fund grains' AllocationChanged outbox events: a
+/// keyset index of allocations, in memory in embedded mode, a PostgreSQL table in cluster mode.
 /// </summary>
-public interface IAllocationIndex
-{
-    /// <summary>Upserts entries; an entry older than (or as old as) the stored one changes nothing.</summary>
-    Task ApplyAsync(IReadOnlyList<AllocationIndexEntry> entries, CancellationToken cancellationToken = default);
-
-    Task<AllocationIndexPage> QueryAsync(AllocationIndexQuery query, CancellationToken cancellationToken = default);
-}
+#pragma warning disable CA1040 // The named index of allocations: what hosts register and the API asks for.
+public interface IAllocationIndex : IKeysetIndex<AllocationIndexEntry, AllocationFilter, AllocationOrder>;
+#pragma warning restore CA1040

@@ -1,9 +1,13 @@
+using Actors.Contracts.ReadModels;
+
 namespace Actors.Contracts.Requests.Index;
 
 /// <summary>
-/// What the request index keeps of a request: enough to filter, sort and count, and no personal
-/// data beyond the owner's opaque subject. Applying an entry is idempotent: the highest Version wins.
+/// What the request index keeps of a request: the columns to filter, sort and count by, and the request's
+/// <see cref="Document"/> (the view its grain returns, personal data included), so that a page of requests is served
+/// without a call per request. Applying an entry is idempotent: the highest Version wins.
 /// </summary>
+/// <param name="Document">The request as of <see cref="Version"/>; null in rows written before the index held documents.</param>
 [GenerateSerializer, Immutable]
 public sealed record RequestIndexEntry(
     [property: Id(0)] Guid Id,
@@ -16,9 +20,10 @@ public sealed record RequestIndexEntry(
     [property: Id(7)] DateTimeOffset SubmittedAt,
     [property: Id(8)] DateTimeOffset UpdatedAt,
     [property: Id(9)] long Version,
-    [property: Id(10)] bool IsPupil)
+    [property: Id(10)] bool IsPupil,
+    [property: Id(11)] CitizenRequestView? Document = null) : IIndexEntry
 {
     public static RequestIndexEntry From(CitizenRequestView view) => new(
         view.Id, view.Reference, view.Kind, view.Status, view.CenterId, view.Governorate, view.OwnerSubject,
-        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null);
+        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null, view);
 }

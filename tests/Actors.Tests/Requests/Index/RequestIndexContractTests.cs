@@ -1,3 +1,5 @@
+using Actors.Contracts.Outbox;
+using Actors.Contracts.ReadModels;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 
@@ -30,7 +32,7 @@ public abstract class RequestIndexContractTests
     {
         var index = await CreateIndexAsync();
 
-        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 10), Cancel);
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), RequestOrder.Default, First: 10), Cancel);
 
         Assert.Empty(page.Items);
         Assert.False(page.HasNextPage);
@@ -81,7 +83,7 @@ public abstract class RequestIndexContractTests
         var entries = Sample(120);
         await index.ApplyAsync(entries, Cancel);
 
-        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), new RequestOrder(RequestSortField.Reference, false), First: 500), Cancel);
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), new RequestOrder(RequestSortField.Reference, false), First: 500), Cancel);
 
         // Record equality: every field, timestamps to the 100 ns tick (DateTimeOffset compares the instant).
         Assert.Equal(entries.OrderBy(e => e.Reference, StringComparer.Ordinal), page.Items);
@@ -189,9 +191,9 @@ public abstract class RequestIndexContractTests
         var after = Cursor(order, expected[9]);
         var before = Cursor(order, expected[20]);
 
-        var forward = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, First: 5, After: after, Before: before), Cancel);
-        var backward = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, Last: 5, After: after, Before: before), Cancel);
-        var all = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), order, First: 50, After: after, Before: before), Cancel);
+        var forward = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), order, First: 5, After: after, Before: before), Cancel);
+        var backward = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), order, Last: 5, After: after, Before: before), Cancel);
+        var all = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), order, First: 50, After: after, Before: before), Cancel);
 
         Assert.Equal(Ids(expected.Skip(10).Take(5)), Ids(forward.Items));
         Assert.True(forward.HasNextPage);
@@ -212,9 +214,9 @@ public abstract class RequestIndexContractTests
         var filter = new RequestFilter(Governorates: ["SFAX"]);
         var expected = Expected(entries, filter, RequestOrder.Default);
 
-        var first = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, First: 3), Cancel);
-        var later = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, First: 3, After: Cursor(RequestOrder.Default, expected[5])), Cancel);
-        var last = await index.QueryAsync(new RequestIndexQuery(filter, RequestOrder.Default, Last: 2), Cancel);
+        var first = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, First: 3), Cancel);
+        var later = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, First: 3, After: Cursor(RequestOrder.Default, expected[5])), Cancel);
+        var last = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, Last: 2), Cancel);
 
         Assert.All(new[] { first, later, last }, page => Assert.Equal(expected.Count, page.TotalCount));
     }
@@ -262,11 +264,11 @@ public abstract class RequestIndexContractTests
         var filter = new RequestFilter(Statuses: [RequestStatus.Submitted]);
         var order = RequestOrder.Default;
 
-        var first = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 10), Cancel);
+        var first = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, First: 10), Cancel);
         var moved = first.Items[^1] with { Version = first.Items[^1].Version + 1, Status = RequestStatus.Verifying };
         await index.ApplyAsync([moved], Cancel);
-        var next = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 10, After: Cursor(order, first.Items[^1])), Cancel);
-        var back = await index.QueryAsync(new RequestIndexQuery(filter, order, Last: 3, Before: Cursor(order, first.Items[^1])), Cancel);
+        var next = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, First: 10, After: Cursor(order, first.Items[^1])), Cancel);
+        var back = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, Last: 3, Before: Cursor(order, first.Items[^1])), Cancel);
 
         var now = entries.Where(e => e.Id != moved.Id).ToList();
         var expected = Expected(now, filter, order);
@@ -286,7 +288,7 @@ public abstract class RequestIndexContractTests
         await index.ApplyAsync(Sample(3), Cancel);
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
 
-        var page = await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1), Cancel);
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), RequestOrder.Default, First: 1), Cancel);
 
         Assert.InRange(page.AsOf, before, DateTimeOffset.UtcNow.AddMinutes(1));
     }
@@ -296,19 +298,60 @@ public abstract class RequestIndexContractTests
     {
         var index = await CreateIndexAsync();
         await index.ApplyAsync(Sample(3), Cancel);
+        var byReference = new RequestOrder(RequestSortField.Reference, false);
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
-            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1, Last: 1), Cancel));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
-            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: -1), Cancel));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
-            index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1, After: new IndexCursor("not-a-time", Guid.NewGuid())), Cancel));
+        Task Query(RequestOrder order, int? first = null, KeysetCursor? after = null, int? last = null, KeysetCursor? before = null) =>
+            index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), order, first, after, last, before), Cancel);
+
+        Assert.Equal("first", (await Assert.ThrowsAsync<ArgumentException>(() => Query(RequestOrder.Default, first: 1, last: 1))).ParamName);
+        Assert.Equal("first", (await Assert.ThrowsAsync<ArgumentException>(() => Query(RequestOrder.Default, first: -1))).ParamName);
+        Assert.Equal("last", (await Assert.ThrowsAsync<ArgumentException>(() => Query(RequestOrder.Default, last: -1))).ParamName);
+        Assert.Equal("after", (await Assert.ThrowsAsync<ArgumentException>(() =>
+            Query(RequestOrder.Default, first: 1, after: new KeysetCursor("not-a-time", Guid.NewGuid())))).ParamName);
+        Assert.Equal("before", (await Assert.ThrowsAsync<ArgumentException>(() =>
+            Query(RequestOrder.Default, last: 1, before: new KeysetCursor("123", Guid.NewGuid())))).ParamName);
+        // A reference order takes any text; a timestamp order only the 19 digits of its keys.
+        await Query(byReference, first: 1, after: new KeysetCursor("not-a-time", Guid.NewGuid()));
+        await Query(RequestOrder.Default, last: 1, before: new KeysetCursor(SortKeys.Of(Epoch), Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task DocumentsComeBackAsAppliedAndRowsWithoutOneStayListed()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(8);
+        var withDocuments = entries.Take(5).Select(e => e with { Document = DocumentOf(e) }).ToList();
+        // As rows of the release before the index held documents.
+        var without = entries.Skip(5).ToList();
+        await index.ApplyAsync([.. withDocuments, .. without], Cancel);
+
+        var all = await AllAsync(index);
+
+        Assert.Equal(8, all.Count);
+        foreach (var applied in withDocuments)
+        {
+            var stored = all.Single(e => e.Id == applied.Id);
+            Assert.NotNull(stored.Document);
+            Assert.Equal(OutboxJson.Serialize(applied.Document), OutboxJson.Serialize(stored.Document));
+            Assert.Equal(applied.Document!.Applicant, stored.Document.Applicant);
+            Assert.Equal(applied.Document.History, stored.Document.History);
+        }
+
+        Assert.All(all.Where(e => without.Any(w => w.Id == e.Id)), e => Assert.Null(e.Document));
+
+        // The next change of such a row brings its document; an older one with a document changes nothing.
+        var next = without[0] with { Version = without[0].Version + 1, Document = DocumentOf(without[0]) };
+        var stale = without[1] with { Version = without[1].Version - 1, Document = DocumentOf(without[1]) };
+        await index.ApplyAsync([next, stale], Cancel);
+        var again = await AllAsync(index);
+        Assert.Equal(OutboxJson.Serialize(next.Document), OutboxJson.Serialize(again.Single(e => e.Id == next.Id).Document));
+        Assert.Null(again.Single(e => e.Id == stale.Id).Document);
     }
 
     private async Task AssertWholeListAsync(IRequestIndex index, List<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order, string because)
     {
         var expected = Expected(entries, filter, order);
-        var page = await index.QueryAsync(new RequestIndexQuery(filter, order, First: 1000), Cancel);
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, First: 1000), Cancel);
         Assert.True(Ids(expected).SequenceEqual(Ids(page.Items)), $"{because}: expected {expected.Count} entries in order, got {page.Items.Count}.");
         Assert.Equal(expected.Count, page.TotalCount);
         Assert.False(page.HasNextPage, because);
@@ -319,12 +362,12 @@ public abstract class RequestIndexContractTests
     {
         var expected = Expected(entries, filter, order);
         var seen = new List<RequestIndexEntry>();
-        IndexCursor? after = null;
+        KeysetCursor? after = null;
         var because = $"forward {order.Field} desc={order.Descending}";
         for (var pages = 0; ; pages++)
         {
             Assert.True(pages <= expected.Count, $"{because}: paging does not end");
-            var page = await index.QueryAsync(new RequestIndexQuery(filter, order, First: pageSize, After: after), Cancel);
+            var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, First: pageSize, After: after), Cancel);
             Assert.Equal(expected.Count, page.TotalCount);
             Assert.Equal(after is not null, page.HasPreviousPage);
             seen.AddRange(page.Items);
@@ -345,12 +388,12 @@ public abstract class RequestIndexContractTests
     {
         var expected = Expected(entries, filter, order);
         var seen = new List<RequestIndexEntry>();
-        IndexCursor? before = null;
+        KeysetCursor? before = null;
         var because = $"backward {order.Field} desc={order.Descending}";
         for (var pages = 0; ; pages++)
         {
             Assert.True(pages <= expected.Count, $"{because}: paging does not end");
-            var page = await index.QueryAsync(new RequestIndexQuery(filter, order, Last: pageSize, Before: before), Cancel);
+            var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, order, Last: pageSize, Before: before), Cancel);
             Assert.Equal(expected.Count, page.TotalCount);
             Assert.Equal(before is not null, page.HasNextPage);
             // Each page is in the list's order; it goes in front of what we have.
@@ -369,7 +412,7 @@ public abstract class RequestIndexContractTests
     }
 
     private static async Task<List<RequestIndexEntry>> AllAsync(IRequestIndex index) =>
-        [.. (await index.QueryAsync(new RequestIndexQuery(new RequestFilter(), RequestOrder.Default, First: 1000), Cancel)).Items];
+        [.. (await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), RequestOrder.Default, First: 1000), Cancel)).Items];
 
     private static IEnumerable<(string Name, RequestFilter Filter)> SingleFilters()
     {
@@ -435,7 +478,27 @@ public abstract class RequestIndexContractTests
         return [.. sorted];
     }
 
-    private static IndexCursor Cursor(RequestOrder order, RequestIndexEntry entry) => new(order.KeyOf(entry), entry.Id);
+    /// <summary>A request view that agrees with the entry, every optional part filled, as its grain would return it.</summary>
+    private static CitizenRequestView DocumentOf(RequestIndexEntry entry) => new(
+        entry.Id, entry.Reference, entry.Kind, entry.Status, entry.SubmittedAt, entry.UpdatedAt, entry.CenterId, entry.Governorate,
+        entry.OwnerSubject,
+        new Applicant("أمينة", "Ben Salah", new DateOnly(2011, 2, 3), "Tunis", null, "Amina", "Ben Salah"),
+        IdCardReason.FirstIssue,
+        entry.IsPupil ? new PupilEnrolment("SCH-0042", "École \"Ibn Khaldoun\"", "6") : null,
+        new Guardian("Salah Ben Salah", "01234567", "father", ConsentGiven: true),
+        new ContactPoint("amina@example.tn", "+216 20 000 000", "ar"),
+        Purpose: null,
+        new PaymentRecord("CASH-0001", 3000, entry.UpdatedAt.ToOffset(TimeSpan.FromHours(1)), "AGENT:agent-1"),
+        new Appointment(entry.CenterId, entry.UpdatedAt.AddDays(3)),
+        DeliveryChannel.Center,
+        DocumentCode: null,
+        entry.Version,
+        [
+            new HistoryEntry(1, RequestStatus.Submitted, entry.SubmittedAt, "CITIZEN:" + entry.OwnerSubject, null, null),
+            new HistoryEntry(entry.Version, entry.Status, entry.UpdatedAt, "AGENT:agent-1", "documents checked", RequestAction.StartVerification),
+        ]);
+
+    private static KeysetCursor Cursor(RequestOrder order, RequestIndexEntry entry) => new(order.KeyOf(entry), entry.Id);
 
     private static List<Guid> Ids(IEnumerable<RequestIndexEntry> entries) => [.. entries.Select(e => e.Id)];
 }

@@ -1,0 +1,37 @@
+namespace Actors.Contracts.ReadModels;
+
+/// <summary>
+/// A Relay page request on a keyset list: First (usually with After) or Last (usually with Before); both cursors
+/// together ask for the window between them.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record KeysetQuery<TFilter, TOrder>(
+    [property: Id(0)] TFilter Filter,
+    [property: Id(1)] TOrder Order,
+    [property: Id(2)] int? First = null,
+    [property: Id(3)] KeysetCursor? After = null,
+    [property: Id(4)] int? Last = null,
+    [property: Id(5)] KeysetCursor? Before = null)
+    where TOrder : ISortOrder
+{
+    /// <summary>
+    /// The one check every index makes before reading: the page sizes (<see cref="KeysetRead.Of"/>) and each cursor's
+    /// sort key against the order's kind of key, so a cursor of another order fails instead of paging wrong.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes or a cursor do not fit.</exception>
+    public KeysetRead Validate()
+    {
+        var read = KeysetRead.Of(First, Last);
+        CheckCursor(After, "after");
+        CheckCursor(Before, "before");
+        return read;
+    }
+
+    private void CheckCursor(KeysetCursor? cursor, string argument)
+    {
+        if (cursor is not null && !SortKeys.Fits(Order.KeyKind, cursor.SortKey))
+        {
+            throw new ArgumentException($"Cursor sort key '{cursor.SortKey}' does not belong to this order.", argument);
+        }
+    }
+}

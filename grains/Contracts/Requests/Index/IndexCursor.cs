@@ -1,7 +1,0 @@
-namespace Actors.Contracts.Requests.Index;
-
-/// <summary>A position in an ordered list: the sort key and the id of the row it points at.</summary>
-[GenerateSerializer, Immutable]
-public sealed record IndexCursor(
-    [property: Id(0)] string SortKey,
-    [property: Id(1)] Guid Id);

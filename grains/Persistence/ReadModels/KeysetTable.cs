@@ -1,0 +1,36 @@
+using Actors.Contracts.ReadModels;
+using Npgsql;
+
+namespace Actors.Persistence.ReadModels;
+
+/// <summary>
+/// How one read model's table maps to its entries, for <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder, TTable}"/>.
+/// Every such table has a uuid primary key <c>id</c> and a bigint <c>version</c>; sort columns hold the same values
+/// as the order's sort keys (numbers as bigint, text in the "C" collation) and have an index on (column, id).
+/// </summary>
+public abstract class KeysetTable<TEntry, TFilter, TOrder>
+    where TEntry : IIndexEntry
+    where TOrder : IKeysetOrder<TEntry>
+{
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// The outbox consumer that feeds the table (its checkpoint's key, so never renamed); its checkpoint dates the
+    /// answers (<c>asOf</c>).
+    /// </summary>
+    public abstract string Consumer { get; }
+
+    /// <summary>The columns an upsert writes, <c>id</c> and <c>version</c> among them.</summary>
+    public abstract IReadOnlyList<IndexColumn<TEntry>> Columns { get; }
+
+    /// <summary>The columns a page reads, in the order <see cref="Read"/> expects them.</summary>
+    public abstract string Selected { get; }
+
+    public abstract TEntry Read(NpgsqlDataReader reader);
+
+    /// <summary>Appends the filter as one boolean expression (<c>TRUE</c> for none).</summary>
+    public abstract void AppendFilter(SqlText sql, TFilter filter);
+
+    /// <summary>The column that holds the order's sort key.</summary>
+    public abstract string SortColumn(TOrder order);
+}

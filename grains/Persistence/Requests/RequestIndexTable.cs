@@ -1,0 +1,92 @@
+using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Index;
+using Actors.Persistence.ReadModels;
+using Npgsql;
+
+namespace Actors.Persistence.Requests;
+
+/// <summary>
+/// The table <c>request_index</c> (migrations 0005, 0007): the columns requests are filtered, sorted and counted by,
+/// and each request's document (jsonb).
+/// </summary>
+public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFilter, RequestOrder>
+{
+    /// <inheritdoc />
+    public override string Name => "request_index";
+
+    /// <inheritdoc />
+    public override string Consumer => "request-index";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IndexColumn<RequestIndexEntry>> Columns { get; } =
+    [
+        IndexColumn<RequestIndexEntry>.Of("id", "uuid", e => e.Id),
+        IndexColumn<RequestIndexEntry>.Of("reference", "text", e => e.Reference),
+        IndexColumn<RequestIndexEntry>.Of("kind", "text", e => e.Kind.ToString()),
+        IndexColumn<RequestIndexEntry>.Of("status", "text", e => e.Status.ToString()),
+        IndexColumn<RequestIndexEntry>.Of("center_id", "text", e => e.CenterId),
+        IndexColumn<RequestIndexEntry>.Of("governorate", "text", e => e.Governorate),
+        IndexColumn<RequestIndexEntry>.Of("owner_subject", "text", e => e.OwnerSubject),
+        .. IndexColumn<RequestIndexEntry>.Instant("submitted", e => e.SubmittedAt),
+        .. IndexColumn<RequestIndexEntry>.Instant("updated", e => e.UpdatedAt),
+        IndexColumn<RequestIndexEntry>.Of("version", "bigint", e => e.Version),
+        IndexColumn<RequestIndexEntry>.Of("is_pupil", "boolean", e => e.IsPupil),
+        IndexColumn<RequestIndexEntry>.Json("document", e => e.Document is null ? null : OutboxJson.Serialize(e.Document)),
+    ];
+
+    /// <inheritdoc />
+    public override string Selected =>
+        "id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document";
+
+    /// <inheritdoc />
+    public override RequestIndexEntry Read(NpgsqlDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new RequestIndexEntry(
+            Id: reader.GetGuid(0),
+            Reference: reader.GetString(1),
+            Kind: Enum.Parse<RequestKind>(reader.GetString(2)),
+            Status: Enum.Parse<RequestStatus>(reader.GetString(3)),
+            CenterId: reader.GetString(4),
+            Governorate: reader.GetString(5),
+            OwnerSubject: reader.GetString(6),
+            SubmittedAt: IndexColumn<RequestIndexEntry>.Instant(reader, 7),
+            UpdatedAt: IndexColumn<RequestIndexEntry>.Instant(reader, 8),
+            Version: reader.GetInt64(9),
+            IsPupil: reader.GetBoolean(10),
+            Document: reader.IsDBNull(11) ? null : OutboxJson.Deserialize<CitizenRequestView>(reader.GetString(11)));
+    }
+
+    /// <inheritdoc />
+    public override void AppendFilter(SqlText sql, RequestFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(filter);
+        sql.Append("TRUE")
+            .AndAnyOf("kind", filter.Kinds?.Select(k => k.ToString()))
+            .AndAnyOf("status", filter.Statuses?.Select(s => s.ToString()))
+            .AndAnyOf("governorate", filter.Governorates)
+            .AndAnyOf("center_id", filter.CenterIds)
+            .AndCompare("submitted_ticks", ">=", filter.SubmittedFrom?.UtcTicks)
+            .AndCompare("submitted_ticks", "<", filter.SubmittedBefore?.UtcTicks)
+            .AndCompare("is_pupil", "=", filter.IsPupil);
+        if (filter.OwnerSubject is { } owner)
+        {
+            sql.Append(" AND owner_subject = ").Append(sql.Parameter(owner));
+        }
+    }
+
+    /// <inheritdoc />
+    public override string SortColumn(RequestOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Field switch
+        {
+            RequestSortField.SubmittedAt => "submitted_ticks",
+            RequestSortField.UpdatedAt => "updated_ticks",
+            RequestSortField.Reference => "reference",
+            _ => throw new ArgumentOutOfRangeException(nameof(order), order.Field, "Unknown sort field."),
+        };
+    }
+}
