@@ -60,8 +60,7 @@ public static class ActorsSiloExtensions
         }
 
         silo.AddActorsClusterTuning(configuration);
-        // Created when the first membership component is, shortly before the watchdog starts.
-        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new SiloStartClock());
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new SiloStartClock());
         return silo.AddActorsLiveUpdates();
     }
 

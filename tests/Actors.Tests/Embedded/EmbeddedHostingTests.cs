@@ -58,14 +58,17 @@ public sealed class EmbeddedHostingTests
     public async Task The_log_starts_with_where_the_api_listens()
     {
         await using var api = await EmbeddedApiProcess.StartAsync("embedded-log", TestContext.Current.CancellationToken);
-        var lines = api.LogLines().Where(l => l.Length > 0 && !l.StartsWith("---", StringComparison.Ordinal)).ToList();
 
-        Assert.DoesNotContain(lines, l => l.Contains("Participant check thread", StringComparison.Ordinal));
-        Assert.StartsWith("info: Microsoft.Hosting.Lifetime", lines[0], StringComparison.Ordinal);
-        Assert.Contains("Now listening on: " + api.BaseAddress.ToString().TrimEnd('/'), lines[1], StringComparison.Ordinal);
-        var banner = lines.FindIndex(l => l.Contains("GraphiQL: " + api.BaseAddress + "graphiql", StringComparison.Ordinal));
-        var demo = lines.FindIndex(l => l.Contains("Demo data:", StringComparison.Ordinal));
-        Assert.InRange(banner, 2, 10);
-        Assert.True(demo < 0 || demo > banner, string.Join('\n', lines.Take(20)));
+        // Entries are "level: category[event]" lines followed by indented message lines.
+        var entries = api.LogLines().Where(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && !l.StartsWith("---", StringComparison.Ordinal)).ToList();
+        var text = string.Join('\n', api.LogLines().Take(40));
+        Assert.DoesNotContain(entries, e => e.Contains("Orleans.Runtime.Watchdog", StringComparison.Ordinal));
+
+        // Before the server listens only warnings may appear (a loaded machine slows grain turns): nothing informational.
+        var firstInfo = entries.FindIndex(e => e.StartsWith("info:", StringComparison.Ordinal));
+        Assert.True(firstInfo >= 0 && entries[firstInfo].StartsWith("info: Microsoft.Hosting.Lifetime[14]", StringComparison.Ordinal), text);
+        Assert.True(entries[firstInfo + 1].StartsWith("info: Actors.Api.Hosting.StartupBanner", StringComparison.Ordinal), text);
+        Assert.Contains("GraphiQL: " + api.BaseAddress + "graphiql", text, StringComparison.Ordinal);
+        Assert.Contains("Now listening on: " + api.BaseAddress.ToString().TrimEnd('/'), text, StringComparison.Ordinal);
     }
 }
