@@ -48,7 +48,7 @@ try {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
     // Only this server is ever contacted: a CDN request would fail on a closed network anyway.
     if (!response.url().startsWith(base)) problems.push(`request outside the app: ${response.url()}`);

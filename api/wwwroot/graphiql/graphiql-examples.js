@@ -117,7 +117,7 @@
       role: 'FUND_MANAGER',
       query: lines([
         '# Pick FUND_MANAGER (ANALYST and OPERATOR may read it too), then run.',
-        '{',
+        'query Fund {',
         '  fund(year: 2026) {',
         '    appropriation { dinars } programmed { dinars } unprogrammed { dinars }',
         '    reserved { dinars } allocated { dinars } available { dinars }',
@@ -133,7 +133,7 @@
       query: lines([
         '# Pick ANALYST (the whole country, groups under 5 withheld), SUPERVISOR (a governorate)',
         '# or AGENT (a center), then run.',
-        '{',
+        'query Progress {',
         '  progress(groupBy: [GOVERNORATE, STATUS]) {',
         '    total asOf',
         '    groups { governorate { name } status count suppressed }',

@@ -136,13 +136,16 @@
       .catch(function () { status.textContent = 'Could not reach /dev/token.'; });
   });
 
-  // /dev/token exists in Development only: an empty request is refused there (400), unknown elsewhere (404).
-  fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  // /dev/token exists in Development only, for POST: a GET is 405 there, 404 elsewhere.
+  fetch('/dev/token', { method: 'GET' })
     .then(function (response) {
-      if (response.status === 400) {
+      if (response.status === 405) {
         rolePicker.hidden = false;
         showRoleFields();
       }
+
+      // Read to the end, so that the browser does not count the exchange as aborted.
+      return response.text();
     })
     .catch(function () { /* No role picker: tokens go in Headers by hand. */ });
 

@@ -63,6 +63,10 @@ public sealed partial class ReadmeTests
                     if (operation.StartsWith("subscription", StringComparison.Ordinal))
                     {
                         subscriptions.Add((snippet, await SubscribeAsync(api, token, operation)));
+
+                        // The server joins the request's event stream after the subscribe message, with no
+                        // answer until the first event: give it the moment a person takes to switch tabs.
+                        await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
                         continue;
                     }
 
