@@ -11,6 +11,7 @@ builder.AddActorsOrleans();
 builder.AddActorsAuthentication();
 builder.AddActorsGraphQL();
 builder.AddDemoData();
+builder.AddStartupBanner();
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -19,7 +20,6 @@ app.MapDevTokens();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
 app.InitializeActorsSchema();
-app.LogWhereToStart();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

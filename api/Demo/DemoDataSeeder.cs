@@ -7,7 +7,7 @@ namespace Actors.Api.Demo;
 /// Loads the demo centers at startup (Demo:Seed, on by default in embedded mode). Idempotent:
 /// registering an identical center again changes nothing, so restarts and several API replicas are safe.
 /// </summary>
-public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder> logger) : IHostedService
+public sealed class DemoDataSeeder(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     private static readonly Actor Seeder = Actor.System("demo-data");
 
@@ -30,7 +30,8 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
             await grain.ChangePhase(Seeder, phase, "Demo data");
         }
 
-        logger.LogInformation("Demo data: {Count} demo centers ready", centers.Count);
+        // Said once the host listens, so that the first lines of the log are where to start.
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation("Demo data: {Count} demo centers ready", centers.Count));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Actors.Api.Demo;
 /// by code, allocations carry idempotency keys and only the missing steps are taken. Proposals and
 /// approvals come from two different system actors: segregation of duties holds for demo data too.
 /// </summary>
-public sealed class DemoFundSeeder(IGrainFactory grains, ILogger<DemoFundSeeder> logger) : IHostedService
+public sealed class DemoFundSeeder(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoFundSeeder> logger) : IHostedService
 {
     public const int Year = 2026;
     public const string Reason = "Démo : données fictives / بيانات تجريبية";
@@ -73,8 +73,11 @@ public sealed class DemoFundSeeder(IGrainFactory grains, ILogger<DemoFundSeeder>
             }
         }
 
-        logger.LogInformation("Demo data: {Municipalities} demo municipalities ({New} new), {Allocations} demo allocations on the {Year} fund",
-            imported.MunicipalityCount, rows.Count(r => r.IsNew), Allocations.Length, Year);
+        // Said once the host listens, so that the first lines of the log are where to start.
+        var newCount = rows.Count(r => r.IsNew);
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation(
+            "Demo data: {Municipalities} demo municipalities ({New} new), {Allocations} demo allocations on the {Year} fund",
+            imported.MunicipalityCount, newCount, Allocations.Length, Year));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

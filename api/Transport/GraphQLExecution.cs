@@ -1,4 +1,5 @@
 using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -9,7 +10,7 @@ namespace Actors.Api.Transport;
 /// <summary>Runs one GraphQL operation the same way for both transports.</summary>
 internal static class GraphQLExecution
 {
-    public static Task<ExecutionResult> ExecuteAsync(
+    public static async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
         GraphQLUserContext userContext,
         IServiceProvider services,
@@ -36,6 +37,10 @@ internal static class GraphQLExecution
             options.ValidationRules = DocumentValidator.CoreRules.Append(extraRule);
         }
 
-        return executer.ExecuteAsync(options);
+        var result = await executer.ExecuteAsync(options);
+
+        // Input errors name the input path, as the resolvers' own BAD_USER_INPUT errors do.
+        InputErrorExplainer.Explain(result, request.Query, request.OperationName, services.GetRequiredService<ISchema>());
+        return result;
     }
 }

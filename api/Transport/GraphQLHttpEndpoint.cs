@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Actors.Api.GraphQL;
+using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.AspNetCore.Authentication;
@@ -34,7 +35,7 @@ public static class GraphQLHttpEndpoint
         if (!isGet && !HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, serializer, GraphQLMediaTypes.Json, StatusCodes.Status405MethodNotAllowed, "Use GET or POST.", "METHOD_NOT_ALLOWED");
+            await WriteErrorAsync(context, serializer, GraphQLMediaTypes.Json, StatusCodes.Status405MethodNotAllowed, "Use GET or POST.", ErrorCodes.MethodNotAllowed);
             return;
         }
 
@@ -47,7 +48,7 @@ public static class GraphQLHttpEndpoint
                 GraphQLMediaTypes.Json,
                 StatusCodes.Status406NotAcceptable,
                 $"Accept must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.",
-                "NOT_ACCEPTABLE");
+                ErrorCodes.NotAcceptable);
             return;
         }
 
@@ -55,7 +56,7 @@ public static class GraphQLHttpEndpoint
         if (!authenticated)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await WriteErrorAsync(context, serializer, mediaType, StatusCodes.Status401Unauthorized, authProblem!, "UNAUTHENTICATED");
+            await WriteErrorAsync(context, serializer, mediaType, StatusCodes.Status401Unauthorized, authProblem!, ErrorCodes.Unauthenticated);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -13,7 +14,7 @@ internal static class GraphQLHttpRequestReader
     {
         if (string.IsNullOrEmpty(http.ContentType))
         {
-            return ParsedGraphQLRequest.Fail(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.", "UNSUPPORTED_MEDIA_TYPE");
+            return ParsedGraphQLRequest.Fail(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.", ErrorCodes.UnsupportedMediaType);
         }
 
         if (!GraphQLMediaTypes.IsJsonRequest(http.ContentType))
@@ -21,7 +22,7 @@ internal static class GraphQLHttpRequestReader
             return ParsedGraphQLRequest.Fail(
                 StatusCodes.Status415UnsupportedMediaType,
                 $"Unsupported Content-Type '{http.ContentType}': send application/json in UTF-8.",
-                "UNSUPPORTED_MEDIA_TYPE");
+                ErrorCodes.UnsupportedMediaType);
         }
 
         if (http.ContentLength > maxBytes)
@@ -121,7 +122,7 @@ internal static class GraphQLHttpRequestReader
         string.IsNullOrWhiteSpace(json) ? null : serializer.Deserialize<Inputs>(json);
 
     private static ParsedGraphQLRequest TooLarge(int maxBytes) =>
-        ParsedGraphQLRequest.Fail(StatusCodes.Status413PayloadTooLarge, $"The request body exceeds {maxBytes / 1024} KiB.", "PAYLOAD_TOO_LARGE");
+        ParsedGraphQLRequest.Fail(StatusCodes.Status413PayloadTooLarge, $"The request body exceeds {maxBytes / 1024} KiB.", ErrorCodes.PayloadTooLarge);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

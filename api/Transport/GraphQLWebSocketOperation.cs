@@ -108,6 +108,7 @@ internal sealed class GraphQLWebSocketOperation
         catch (Exception)
 #pragma warning restore CA1031
         {
+            // Deliberately swallowed: see above; the operation has already ended for the client.
         }
     }
 }

@@ -3,12 +3,12 @@ using GraphQL;
 namespace Actors.Api.Transport;
 
 /// <summary>Forwards one subscription's event stream to its WebSocket operation.</summary>
-internal sealed class GraphQLWebSocketStreamObserver(GraphQLWebSocketConnection connection, GraphQLWebSocketOperation operation)
+internal sealed class GraphQLWebSocketStreamObserver(GraphQLWebSocketOperations operations, GraphQLWebSocketOperation operation)
     : IObserver<ExecutionResult>
 {
-    public void OnNext(ExecutionResult value) => connection.SendNext(operation, value);
+    public void OnNext(ExecutionResult value) => operations.SendNext(operation, value);
 
-    public void OnError(Exception error) => connection.FailStream(operation, error);
+    public void OnError(Exception error) => operations.Fail(operation, error);
 
-    public void OnCompleted() => connection.CompleteStream(operation);
+    public void OnCompleted() => operations.Complete(operation);
 }

@@ -1,3 +1,4 @@
+using Actors.Contracts.Errors;
 using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -11,7 +12,7 @@ internal sealed class HttpOperationTypeError : ValidationError
         : base(source, null, MessageFor(operation.Operation, isGet), operation)
     {
         IsGet = isGet;
-        Code = isGet ? "METHOD_NOT_ALLOWED" : "OPERATION_NOT_SUPPORTED";
+        Code = isGet ? ErrorCodes.MethodNotAllowed : ErrorCodes.OperationNotSupported;
     }
 
     public bool IsGet { get; }

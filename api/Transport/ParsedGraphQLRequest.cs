@@ -1,3 +1,4 @@
+using Actors.Contracts.Errors;
 using GraphQL.Transport;
 
 namespace Actors.Api.Transport;
@@ -7,5 +8,5 @@ internal readonly record struct ParsedGraphQLRequest(GraphQLRequest? Request, in
 {
     public static ParsedGraphQLRequest Ok(GraphQLRequest request) => new(request, StatusCodes.Status200OK, null, null);
 
-    public static ParsedGraphQLRequest Fail(int statusCode, string error, string code = "BAD_REQUEST") => new(null, statusCode, error, code);
+    public static ParsedGraphQLRequest Fail(int statusCode, string error, string code = ErrorCodes.BadRequest) => new(null, statusCode, error, code);
 }

@@ -40,10 +40,10 @@ public sealed class ActorsOptions
         return options;
     }
 
-    /// <summary>Silo-to-silo port (cluster mode); 0 picks the Orleans default.</summary>
+    /// <summary>Silo-to-silo port; 0: the Orleans default (11111) in cluster mode, a free loopback port embedded.</summary>
     public int SiloPort { get; set; }
 
-    /// <summary>Client gateway port (cluster mode); 0 picks the Orleans default.</summary>
+    /// <summary>Client gateway port; 0: the Orleans default (30000) in cluster mode, no gateway embedded.</summary>
     public int GatewayPort { get; set; }
 
     /// <summary>

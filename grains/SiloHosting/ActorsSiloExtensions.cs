@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime;
 
 namespace Actors.SiloHosting;
 
@@ -20,7 +21,8 @@ public static class ActorsSiloExtensions
 {
     /// <summary>
     /// Everything a silo needs, embedded or on PostgreSQL depending on ConnectionStrings:Postgres.
-    /// Embedded: localhost clustering, memory storage and reminders, in-memory read models.
+    /// Embedded: localhost clustering on a free loopback port without a gateway, memory storage and
+    /// reminders, in-memory read models.
     /// PostgreSQL: ADO.NET clustering, storage and reminders, the outbox relay and SQL read models.
     /// </summary>
     public static ISiloBuilder AddActorsSilo(this ISiloBuilder silo, IConfiguration configuration)
@@ -35,9 +37,10 @@ public static class ActorsSiloExtensions
         var connectionString = HostingMode.PostgresConnectionString(configuration);
         if (connectionString is null)
         {
-            silo.UseLocalhostClustering(
-                options.SiloPort > 0 ? options.SiloPort : EndpointOptions.DEFAULT_SILO_PORT,
-                options.GatewayPort > 0 ? options.GatewayPort : EndpointOptions.DEFAULT_GATEWAY_PORT);
+            // A cluster of one on loopback: its silo-to-silo listener (which Orleans always opens) on
+            // a port of its own so that several embedded hosts share a machine, and no client gateway
+            // (the API in this process calls the silo directly) unless a port is configured for one.
+            silo.UseLocalhostClustering(options.SiloPort > 0 ? options.SiloPort : LoopbackPort.PickFree(), options.GatewayPort);
             silo.AddActorsEmbeddedStorage();
         }
         else
@@ -59,6 +62,7 @@ public static class ActorsSiloExtensions
 
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new SiloStartClock());
         return silo.AddActorsLiveUpdates();
     }
 

@@ -11,6 +11,14 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
+    // Transport (GraphQL over HTTP refusals, before anything executes)
+    public const string BadRequest = "BAD_REQUEST";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
     // Domain (payload errors)
     public const string InvalidTransition = "INVALID_TRANSITION";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";

@@ -1,3 +1,6 @@
+using Actors.Tests.Embedded;
+using Actors.Tests.Infrastructure;
+
 namespace Actors.Tests.Transport;
 
 /// <summary>
@@ -51,5 +54,33 @@ public sealed class ConformanceTests(TransportTestHost host)
         var subscription = await NodeScript.RunAsync(
             "graphiql-check.mjs", host.BaseAddress.ToString().TrimEnd('/'), screenshot, "\"ticks\": 3", "--query", "subscription { ticks(count: 3) }");
         Assert.True(subscription.ExitCode == 0, subscription.Output);
+    }
+
+    [Fact]
+    public async Task Graphiql_in_development_picks_a_role_and_runs_a_pathway_example()
+    {
+        ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? string.Empty);
+        ConformancePrerequisites.Require(!File.Exists("/usr/bin/chromium"), "Chromium is not installed (apt-get install -y chromium).");
+        ConformancePrerequisites.Require(
+            !File.Exists(Path.Combine(Path.GetDirectoryName(ClusterProcesses.ApiDll)!, "wwwroot", "graphiql", "vendor", "graphiql.min.js")),
+            "GraphiQL assets are not built.");
+
+        // The real API in Development on Kestrel, where POST /dev/token exists.
+        await using var api = await EmbeddedApiProcess.StartAsync("graphiql-api", TestContext.Current.CancellationToken);
+        var baseUrl = api.BaseAddress.ToString().TrimEnd('/');
+        var screenshot = Path.Combine(Path.GetTempPath(), "actors-graphiql-role-picker.png");
+
+        var card = await NodeScript.RunAsync(
+            "graphiql-check.mjs", baseUrl, screenshot, "\"status\": \"SUBMITTED\"", "--example", "ID card: a citizen submits", "--role", "CITIZEN");
+        Assert.True(card.ExitCode == 0, card.Output);
+        Assert.True(File.Exists(screenshot));
+
+        var pupil = await NodeScript.RunAsync(
+            "graphiql-check.mjs", baseUrl, screenshot, "\"isPupil\": true", "--example", "Pupil with a guardian (education officer)", "--role", "EDUCATION_OFFICER");
+        Assert.True(pupil.ExitCode == 0, pupil.Output);
+
+        var fund = await NodeScript.RunAsync(
+            "graphiql-check.mjs", baseUrl, screenshot, "\"appropriation\"", "--example", "Fund: the 2026 budget and its allocations", "--role", "FUND_MANAGER");
+        Assert.True(fund.ExitCode == 0, fund.Output);
     }
 }
