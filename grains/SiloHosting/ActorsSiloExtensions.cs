@@ -3,7 +3,6 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Requests;
-using Actors.Persistence;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
 using Actors.SiloHosting.Outbox;
@@ -12,7 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace Actors.SiloHosting;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Actors.Tests.Infrastructure;
 
 namespace Actors.Tests.Embedded;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Actors.Tests.Infrastructure;
 
 namespace Actors.Tests.Readme;
 

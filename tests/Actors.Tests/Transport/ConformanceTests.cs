@@ -1,5 +1,4 @@
 using Actors.Tests.Embedded;
-using Actors.Tests.Infrastructure;
 
 namespace Actors.Tests.Transport;
 

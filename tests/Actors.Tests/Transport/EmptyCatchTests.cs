@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Actors.Tests.Infrastructure;
 
 namespace Actors.Tests.Transport;
 
