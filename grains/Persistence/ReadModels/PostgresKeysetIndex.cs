@@ -122,7 +122,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
     }
 
     /// <summary>A statement that starts with <paramref name="head"/> (ending in <c>WHERE </c>), then the filter.</summary>
-    protected SqlText Filtered(string head, TFilter filter)
+    protected static SqlText Filtered(string head, TFilter filter)
     {
         var sql = new SqlText().Append(head);
         Table.AppendFilter(sql, filter);
@@ -139,7 +139,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
     }
 
     /// <summary>Whether the filtered list has rows at or short of (<paramref name="beyond"/> false) or at or beyond a cursor.</summary>
-    private NpgsqlBatchCommand ExistsOutside(KeysetQuery<TFilter, TOrder> query, string column, KeysetCursor cursor, bool beyond)
+    private static NpgsqlBatchCommand ExistsOutside(KeysetQuery<TFilter, TOrder> query, string column, KeysetCursor cursor, bool beyond)
     {
         var sql = Filtered($"SELECT EXISTS (SELECT 1 FROM {Table.Name} WHERE ", query.Filter);
         AppendKeyset(sql.Append(" AND NOT "), query.Order, column, cursor, beyond: !beyond);
