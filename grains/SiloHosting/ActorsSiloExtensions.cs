@@ -40,6 +40,9 @@ public static class ActorsSiloExtensions
             // (the API in this process calls the silo directly) unless a port is configured for one.
             silo.UseLocalhostClustering(options.SiloPort > 0 ? options.SiloPort : LoopbackPort.PickFree(), options.GatewayPort);
             silo.AddActorsEmbeddedStorage();
+
+            // A cluster of one probes no one: only its watchdog reads this clock's timestamps in earnest.
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new SiloStartClock());
         }
         else
         {
@@ -60,7 +63,6 @@ public static class ActorsSiloExtensions
 
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
-        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new SiloStartClock());
         return silo.AddActorsLiveUpdates();
     }
 
