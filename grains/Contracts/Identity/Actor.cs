@@ -1,3 +1,5 @@
+using Actors.Contracts.Naming;
+
 namespace Actors.Contracts.Identity;
 
 /// <summary>
@@ -14,6 +16,6 @@ public sealed record Actor(
 {
     public static Actor System(string component) => new($"system:{component}", ActorRole.System);
 
-    /// <summary>How the actor is written in histories: role and subject, never a name.</summary>
-    public string Describe() => $"{Role.ToString().ToUpperInvariant()}:{Subject}";
+    /// <summary>How the actor is written in histories: role (as the schema spells it, e.g. FUND_MANAGER) and subject, never a name.</summary>
+    public string Describe() => $"{SchemaText.Of(Role)}:{Subject}";
 }

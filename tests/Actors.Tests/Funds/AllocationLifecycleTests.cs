@@ -44,7 +44,7 @@ public sealed class AllocationLifecycleTests(FundClusterFixture fixture)
         Assert.Equal(
             [AllocationAction.Propose, AllocationAction.Approve, AllocationAction.Commit, AllocationAction.Disburse, AllocationAction.Disburse, AllocationAction.Close],
             closed.Steps.Select(s => s.Action));
-        Assert.Equal(["FUNDMANAGER:fm-proposer", "FUNDMANAGER:fm-approver", "FUNDMANAGER:fm-approver", "FUNDMANAGER:fm-proposer", "FUNDMANAGER:fm-proposer", "FUNDMANAGER:fm-approver"],
+        Assert.Equal(["FUND_MANAGER:fm-proposer", "FUND_MANAGER:fm-approver", "FUND_MANAGER:fm-approver", "FUND_MANAGER:fm-proposer", "FUND_MANAGER:fm-proposer", "FUND_MANAGER:fm-approver"],
             closed.Steps.Select(s => s.Actor));
         Assert.Equal(["Route de la corniche", "Dossier complet", "Convention signée", "Tranche 1", "Tranche 2", "Travaux réceptionnés"], closed.Steps.Select(s => s.Reason));
         Assert.True(closed.Steps.Zip(closed.Steps.Skip(1)).All(p => p.First.Version < p.Second.Version && p.First.At <= p.Second.At));

@@ -24,7 +24,7 @@ public sealed class FundAmendmentTests(FundClusterFixture fixture)
         await FundRefusal.Expect(ErrorCodes.SegregationOfDuties, () => fund.DecideAmendment(Proposer, new AmendmentDecision(proposed.Id, Approve: true, null)));
         var approved = await fund.DecideAmendment(Approver, new AmendmentDecision(proposed.Id, Approve: true, "Vu"));
 
-        Assert.Equal((AmendmentStatus.Approved, "FUNDMANAGER:fm-amend-2", "Vu"), (approved.Status, approved.DecidedBy, approved.DecisionReason));
+        Assert.Equal((AmendmentStatus.Approved, "FUND_MANAGER:fm-amend-2", "Vu"), (approved.Status, approved.DecidedBy, approved.DecisionReason));
         var after = (await fund.Find())!;
         Assert.Equal(138_200_000_000, after.AppropriationMillimes);
         Assert.Equal(130_200_000_000, after.ProgrammedMillimes);

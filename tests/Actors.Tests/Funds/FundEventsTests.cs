@@ -16,14 +16,14 @@ public sealed class FundEventsTests
     private static readonly DateTimeOffset At = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(1));
 
     private static Allocation Allocation(long version, AllocationStatus status) => new(
-        Guid.NewGuid(), 2026, FundProgrammeCode.Roads, "M-1", "بلدية", "Commune", "TUNIS", 5_000, 0, status, null, "fm-1", "FUNDMANAGER:fm-1",
+        Guid.NewGuid(), 2026, FundProgrammeCode.Roads, "M-1", "بلدية", "Commune", "TUNIS", 5_000, 0, status, null, "fm-1", "FUND_MANAGER:fm-1",
         At, At, version, new List<AllocationStep>(), new List<Disbursement>());
 
     [Fact]
     public void An_allocation_event_carries_the_allocation_and_the_consumer_builds_the_index_row()
     {
         var allocation = Allocation(7, AllocationStatus.Approved);
-        var approved = OutboxEvent.Of(AggregateTypes.Fund, "2026", new AllocationApproved("FUNDMANAGER:fm-2", 7, At, allocation));
+        var approved = OutboxEvent.Of(AggregateTypes.Fund, "2026", new AllocationApproved("FUND_MANAGER:fm-2", 7, At, allocation));
         var legacy = new OutboxEvent(AggregateTypes.FundAllocation, allocation.Id.ToString("D"), 6, OutboxEventTypes.AllocationChanged,
             OutboxJson.Serialize(AllocationIndexEntry.From(allocation with { Version = 6, Status = AllocationStatus.Proposed })), At);
 
@@ -39,8 +39,8 @@ public sealed class FundEventsTests
     public void Amendment_events_new_and_previous_feed_the_register()
     {
         var amendment = new FundAmendment(Guid.NewGuid(), 2026, null, FundProgrammeCode.Roads, 1_000, AmendmentStatus.Proposed, "Ajustement",
-            "fm-1", "FUNDMANAGER:fm-1", At, null, null, null, 3);
-        var proposed = OutboxEvent.Of(AggregateTypes.Fund, "2026", new AmendmentProposed("FUNDMANAGER:fm-1", 3, At, amendment));
+            "fm-1", "FUND_MANAGER:fm-1", At, null, null, null, 3);
+        var proposed = OutboxEvent.Of(AggregateTypes.Fund, "2026", new AmendmentProposed("FUND_MANAGER:fm-1", 3, At, amendment));
         var legacy = new OutboxEvent(AggregateTypes.Fund, "2026", 4, OutboxEventTypes.FundAmendmentChanged,
             OutboxJson.Serialize(amendment with { Status = AmendmentStatus.Rejected, Version = 4 }), At);
 

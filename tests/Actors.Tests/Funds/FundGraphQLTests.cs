@@ -73,7 +73,7 @@ public sealed class FundGraphQLTests(FundApiFactory api)
         var retried = Payload(await api.GraphQL(Allocate, new { input }, fm1), "allocateFunds")["allocation"]!;
         Assert.Equal(proposed["id"]!.GetValue<string>(), retried["id"]!.GetValue<string>());
         Assert.Equal(("PROPOSED", 125_000_250L, "125000.250"), (proposed["status"]!.GetValue<string>(), proposed["amount"]!["millimes"]!.GetValue<long>(), proposed["amount"]!["dinars"]!.GetValue<string>()));
-        Assert.Equal("FUNDMANAGER:fm-http-1", proposed["proposedBy"]!.GetValue<string>());
+        Assert.Equal("FUND_MANAGER:fm-http-1", proposed["proposedBy"]!.GetValue<string>());
         var reused = PayloadError(await api.GraphQL(Allocate, new { input = input with { amountDinars = "1" } }, fm1), "allocateFunds");
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused);
 
@@ -216,7 +216,7 @@ public sealed class FundGraphQLTests(FundApiFactory api)
         var id = amendment["id"]!.GetValue<string>();
         Assert.Equal("SEGREGATION_OF_DUTIES", PayloadError(await api.GraphQL(approve, new { input = new { amendmentId = id } }, fm1), "approveAmendment"));
         var approved = Payload(await api.GraphQL(approve, new { input = new { amendmentId = id } }, fm2), "approveAmendment")["amendment"]!;
-        Assert.Equal(("APPROVED", "FUNDMANAGER:fm-amend-http-2"), (approved["status"]!.GetValue<string>(), approved["decidedBy"]!.GetValue<string>()));
+        Assert.Equal(("APPROVED", "FUND_MANAGER:fm-amend-http-2"), (approved["status"]!.GetValue<string>(), approved["decidedBy"]!.GetValue<string>()));
 
         var fund = Data(await api.GraphQL("query($y: Int!) { fund(year: $y) { appropriation { millimes } programmed { millimes } unprogrammed { millimes } "
                                           + "programme(code: GREEN_SPACES) { initialAppropriation { millimes } appropriation { millimes } } amendments(status: APPROVED) { id } } }",
