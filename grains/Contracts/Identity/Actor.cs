@@ -18,4 +18,12 @@ public sealed record Actor(
 
     /// <summary>How the actor is written in histories: role (as the schema spells it, e.g. FUND_MANAGER) and subject, never a name.</summary>
     public string Describe() => $"{SchemaText.Of(Role)}:{Subject}";
+
+    /// <summary>
+    /// Whether a recorded actor is this one, as this release writes it or as the previous release did
+    /// (the role upper-cased without underscores, e.g. FUNDMANAGER): a step retried across an upgrade is
+    /// still recognised as the same caller's retry.
+    /// </summary>
+    public bool IsDescribedBy(string? recorded) =>
+        recorded == Describe() || recorded == $"{Role.ToString().ToUpperInvariant()}:{Subject}";
 }

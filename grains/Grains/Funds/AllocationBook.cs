@@ -144,7 +144,7 @@ internal sealed class AllocationBook(FundState state, long year, IdempotencyLedg
 
     /// <summary>A retried step (same actor, same step, already done) returns the allocation as it is.</summary>
     private static bool IsRetry(Allocation allocation, AllocationAction action, AllocationStatus to, Actor actor) =>
-        allocation.Status == to && allocation.Steps[^1] is { } last && last.Action == action && last.Actor == actor.Describe();
+        allocation.Status == to && allocation.Steps[^1] is { } last && last.Action == action && actor.IsDescribedBy(last.Actor);
 
     private static void RequireTransition(DomainOperation op, AllocationTransition transition, Allocation allocation)
     {

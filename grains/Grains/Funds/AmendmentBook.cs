@@ -60,7 +60,7 @@ internal sealed class AmendmentBook(FundState state, long year, IdempotencyLedge
         var reason = FundChecks.Reason(op, decision.Reason);
         var transition = AmendmentTransitions.For(action);
         var by = actor.Describe();
-        if (amendment.Status == transition.To && amendment.DecidedBy == by)
+        if (amendment.Status == transition.To && actor.IsDescribedBy(amendment.DecidedBy))
         {
             return (amendment, null);
         }
