@@ -98,6 +98,38 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         Assert.Equal("12", request["guardian"]!["nationalIdNumberMasked"]!.GetValue<string>()[^2..]);
     }
 
+    private const string TunisAgent = "AGENT:agent-tunis";
+
+    /// <summary>
+    /// Takes a submitted card request from verification to delivery: the agent does every desk step,
+    /// <paramref name="booker"/> books the appointment, the card goes out through <paramref name="channel"/>.
+    /// </summary>
+    private async Task<JsonNode> DeliverCard(string id, string agent, string booker, string paymentReference, string channel)
+    {
+        await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
+        await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
+        await Step("recordPayment", agent, new { requestId = id, paymentReference, amountMillimes = 3000 }, "PAID");
+        await Step("bookAppointment", booker, new { requestId = id, at = InTwoDays }, "APPOINTMENT_BOOKED");
+        await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
+        await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
+        await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");
+        return await Step("confirmDelivery", agent, new { requestId = id, channel }, "DELIVERED");
+    }
+
+    /// <summary>The history of a delivered card, written out: who submitted, who booked, the agent for the rest.</summary>
+    private static (string, string?, string, string?)[] DeliveredCardHistory(string submittedBy, string bookedBy) =>
+    [
+        ("SUBMITTED", null, submittedBy, null),
+        ("VERIFYING", "START_VERIFICATION", TunisAgent, null),
+        ("AWAITING_PAYMENT", "CONFIRM_VERIFICATION", TunisAgent, null),
+        ("PAID", "RECORD_PAYMENT", TunisAgent, null),
+        ("APPOINTMENT_BOOKED", "BOOK_APPOINTMENT", bookedBy, null),
+        ("BIOMETRICS_CAPTURED", "RECORD_BIOMETRICS", TunisAgent, null),
+        ("IN_PRODUCTION", "START_PRODUCTION", TunisAgent, null),
+        ("READY_FOR_DELIVERY", "MARK_READY_FOR_DELIVERY", TunisAgent, null),
+        ("DELIVERED", "CONFIRM_DELIVERY", TunisAgent, null),
+    ];
+
     [Fact]
     public async Task A_pupils_card_submitted_by_a_citizen_with_a_consenting_guardian_is_delivered_at_school()
     {
@@ -108,28 +140,11 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         var submitted = await Step("submitIdCardRequest", parent, PupilCardInput("pupil-card"), "SUBMITTED");
         AssertPupilWithConsentingGuardian(submitted);
         var id = submitted["id"]!.GetValue<string>();
-        await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
-        await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
-        await Step("recordPayment", agent, new { requestId = id, paymentReference = "CASH-P1", amountMillimes = 3000 }, "PAID");
-        await Step("bookAppointment", parent, new { requestId = id, at = InTwoDays }, "APPOINTMENT_BOOKED");
-        await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
-        await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
-        await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");
-        await Step("confirmDelivery", agent, new { requestId = id, channel = "SCHOOL" }, "DELIVERED");
+        await DeliverCard(id, agent, booker: parent, "CASH-P1", "SCHOOL");
 
         var final = await Read(id, parent);
-        const string Agent = "AGENT:agent-tunis";
         var citizen = "CITIZEN:" + parentSubject;
-        AssertFinal(final, "DELIVERED",
-            ("SUBMITTED", null, citizen, null),
-            ("VERIFYING", "START_VERIFICATION", Agent, null),
-            ("AWAITING_PAYMENT", "CONFIRM_VERIFICATION", Agent, null),
-            ("PAID", "RECORD_PAYMENT", Agent, null),
-            ("APPOINTMENT_BOOKED", "BOOK_APPOINTMENT", citizen, null),
-            ("BIOMETRICS_CAPTURED", "RECORD_BIOMETRICS", Agent, null),
-            ("IN_PRODUCTION", "START_PRODUCTION", Agent, null),
-            ("READY_FOR_DELIVERY", "MARK_READY_FOR_DELIVERY", Agent, null),
-            ("DELIVERED", "CONFIRM_DELIVERY", Agent, null));
+        AssertFinal(final, "DELIVERED", DeliveredCardHistory(submittedBy: citizen, bookedBy: citizen));
         Assert.Equal("SCHOOL", final["deliveryChannel"]!.GetValue<string>());
         AssertPupilWithConsentingGuardian(final);
         Assert.Null(final["documentCode"]);
@@ -145,29 +160,12 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         var submitted = await Step("submitIdCardRequest", officer, PupilCardInput("campaign-1"), "SUBMITTED");
         AssertPupilWithConsentingGuardian(submitted);
         var id = submitted["id"]!.GetValue<string>();
-        await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
-        await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
-        await Step("recordPayment", agent, new { requestId = id, paymentReference = "CASH-E1", amountMillimes = 3000 }, "PAID");
         // Only a citizen owner books for themself; the school campaign's appointment is booked at the desk.
-        await Step("bookAppointment", agent, new { requestId = id, at = InTwoDays }, "APPOINTMENT_BOOKED");
-        await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
-        await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
-        await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");
-        await Step("confirmDelivery", agent, new { requestId = id, channel = "SCHOOL" }, "DELIVERED");
+        await DeliverCard(id, agent, booker: agent, "CASH-E1", "SCHOOL");
 
         // The officer follows the requests they submitted.
         var final = await Read(id, officer);
-        const string Agent = "AGENT:agent-tunis";
-        AssertFinal(final, "DELIVERED",
-            ("SUBMITTED", null, "EDUCATION_OFFICER:" + officerSubject, null),
-            ("VERIFYING", "START_VERIFICATION", Agent, null),
-            ("AWAITING_PAYMENT", "CONFIRM_VERIFICATION", Agent, null),
-            ("PAID", "RECORD_PAYMENT", Agent, null),
-            ("APPOINTMENT_BOOKED", "BOOK_APPOINTMENT", Agent, null),
-            ("BIOMETRICS_CAPTURED", "RECORD_BIOMETRICS", Agent, null),
-            ("IN_PRODUCTION", "START_PRODUCTION", Agent, null),
-            ("READY_FOR_DELIVERY", "MARK_READY_FOR_DELIVERY", Agent, null),
-            ("DELIVERED", "CONFIRM_DELIVERY", Agent, null));
+        AssertFinal(final, "DELIVERED", DeliveredCardHistory(submittedBy: "EDUCATION_OFFICER:" + officerSubject, bookedBy: TunisAgent));
         Assert.Equal("SCHOOL", final["deliveryChannel"]!.GetValue<string>());
         AssertPupilWithConsentingGuardian(final);
     }
@@ -189,29 +187,12 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         var retried = await Step("submitIdCardRequest", citizen, AdultCardInput("card-1"), "SUBMITTED");
         Assert.Equal(id, retried["id"]!.GetValue<string>());
 
-        await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
-        await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
-        await Step("recordPayment", agent, new { requestId = id, paymentReference = "CASH-0001", amountMillimes = 3000 }, "PAID");
-        await Step("bookAppointment", citizen, new { requestId = id, at = InTwoDays }, "APPOINTMENT_BOOKED");
-        await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
-        await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
-        await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");
-        var delivered = await Step("confirmDelivery", agent, new { requestId = id, channel = "CENTER" }, "DELIVERED");
+        var delivered = await DeliverCard(id, agent, booker: citizen, "CASH-0001", "CENTER");
         Assert.Empty(delivered["availableActions"]!.AsArray());
 
         var final = await Read(id, citizen);
-        const string Agent = "AGENT:agent-tunis";
         var owner = "CITIZEN:" + citizenSubject;
-        AssertFinal(final, "DELIVERED",
-            ("SUBMITTED", null, owner, null),
-            ("VERIFYING", "START_VERIFICATION", Agent, null),
-            ("AWAITING_PAYMENT", "CONFIRM_VERIFICATION", Agent, null),
-            ("PAID", "RECORD_PAYMENT", Agent, null),
-            ("APPOINTMENT_BOOKED", "BOOK_APPOINTMENT", owner, null),
-            ("BIOMETRICS_CAPTURED", "RECORD_BIOMETRICS", Agent, null),
-            ("IN_PRODUCTION", "START_PRODUCTION", Agent, null),
-            ("READY_FOR_DELIVERY", "MARK_READY_FOR_DELIVERY", Agent, null),
-            ("DELIVERED", "CONFIRM_DELIVERY", Agent, null));
+        AssertFinal(final, "DELIVERED", DeliveredCardHistory(submittedBy: owner, bookedBy: owner));
         Assert.Equal("CENTER", final["deliveryChannel"]!.GetValue<string>());
         Assert.Equal(Tunis, final["center"]!["code"]!.GetValue<string>());
         Assert.Null(final["pupil"]);
