@@ -3,6 +3,7 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Requests;
+using Actors.Interop;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
 using Actors.SiloHosting.Outbox;
@@ -63,6 +64,7 @@ public static class ActorsSiloExtensions
 
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
+        silo.Services.AddActorsInterop(configuration);
         return silo.AddActorsLiveUpdates();
     }
 

@@ -7,4 +7,5 @@ public static class AggregateTypes
     public const string ServiceCenter = "service-center";
     public const string FundAllocation = "fund-allocation";
     public const string Fund = "fund";
+    public const string RequestPathway = "request-pathway";
 }

@@ -1,4 +1,6 @@
+using Actors.Contracts.Interop;
 using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests.Payments;
 
 namespace Actors.Contracts.Requests;
 
@@ -37,4 +39,8 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(22)] public string? IdempotencyKey { get; set; }
     [Id(23)] public string ApplicationFingerprint { get; set; } = "";
     [Id(24)] public List<OutboxEvent> Outbox { get; set; } = [];
+    [Id(25)] public List<Payment> Payments { get; set; } = [];
+    [Id(26)] public OutsideSystem? PendingOn { get; set; }
+    [Id(27)] public DateTimeOffset? PendingSince { get; set; }
+    [Id(28)] public CorrectionNeeded? Correction { get; set; }
 }

@@ -1,3 +1,6 @@
+using Actors.Contracts.Interop;
+using Actors.Contracts.Requests.Payments;
+
 namespace Actors.Contracts.Requests;
 
 /// <summary>A request as its grain knows it, returned to callers allowed to see it.</summary>
@@ -23,7 +26,11 @@ public sealed record CitizenRequestView(
     [property: Id(17)] DeliveryChannel? DeliveryChannel,
     [property: Id(18)] string? DocumentCode,
     [property: Id(19)] long Version,
-    [property: Id(20)] IReadOnlyList<HistoryEntry> History)
+    [property: Id(20)] IReadOnlyList<HistoryEntry> History,
+    [property: Id(21)] IReadOnlyList<Payment>? Payments = null,
+    [property: Id(22)] OutsideSystem? PendingOn = null,
+    [property: Id(23)] DateTimeOffset? PendingSince = null,
+    [property: Id(24)] CorrectionNeeded? Correction = null)
 {
     public bool IsFinal => RequestTransitions.IsFinal(Status);
 }

@@ -1,5 +1,8 @@
-using Orleans.Concurrency;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Interop;
+using Actors.Contracts.Interop.Payments;
+using Actors.Contracts.Requests.Payments;
+using Orleans.Concurrency;
 
 namespace Actors.Contracts.Requests;
 
@@ -15,6 +18,24 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     Task<CitizenRequestView> SubmitCriminalRecord(Actor actor, CriminalRecordApplication application);
 
     Task<CitizenRequestView> Perform(Actor actor, RequestCommand command);
+
+    /// <summary>
+    /// Opens an online payment of the fee (AWAITING_PAYMENT only, by the owner or a desk in scope), or returns
+    /// the one this idempotency key already opened. A newer payment supersedes an open one without a session.
+    /// </summary>
+    Task<Payment> OpenPayment(Actor actor, string? idempotencyKey);
+
+    /// <summary>Records where the payer goes to pay (the gateway's hosted page), once per order.</summary>
+    Task<Payment> AttachPaymentSession(GatewaySession session);
+
+    /// <summary>Applies one authenticated gateway webhook message; the same message id counts once.</summary>
+    Task<GatewayNoticeOutcome> ApplyGatewayNotice(GatewayNotice notice);
+
+    /// <summary>Marks a captured payment refunded, once (the gateway took the refund).</summary>
+    Task<CitizenRequestView> RecordRefund(GatewayRefund refund);
+
+    /// <summary>The request waits on an outside system (or no longer, with null). System actors only.</summary>
+    Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn);
 
     /// <summary>The request if it exists and the actor may see it; otherwise null (the two look alike).</summary>
     [ReadOnly]

@@ -12,4 +12,6 @@ public sealed record RequestCommand(
     [property: Id(3)] long? AmountMillimes = null,
     [property: Id(4)] DateTimeOffset? AppointmentAt = null,
     [property: Id(5)] DeliveryChannel? DeliveryChannel = null,
-    [property: Id(6)] long? ExpectedVersion = null);
+    [property: Id(6)] long? ExpectedVersion = null,
+    [property: Id(7)] CorrectionCode? CorrectionCode = null,
+    [property: Id(8)] string? CorrectionField = null);

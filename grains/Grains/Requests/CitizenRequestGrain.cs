@@ -6,10 +6,13 @@ using Actors.Contracts.Errors;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Idempotency;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Interop;
+using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Events;
+using Actors.Contracts.Requests.Payments;
 using Actors.Grains.Documents;
 using Actors.Grains.Steps;
 using Microsoft.Extensions.Options;
@@ -76,6 +79,16 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 s.Contact = application.Contact;
             }));
     }
+
+    public Task<Payment> OpenPayment(Actor actor, string? idempotencyKey) => throw new NotSupportedException("Being built.");
+
+    public Task<Payment> AttachPaymentSession(GatewaySession session) => throw new NotSupportedException("Being built.");
+
+    public Task<GatewayNoticeOutcome> ApplyGatewayNotice(GatewayNotice notice) => throw new NotSupportedException("Being built.");
+
+    public Task<CitizenRequestView> RecordRefund(GatewayRefund refund) => throw new NotSupportedException("Being built.");
+
+    public Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn) => throw new NotSupportedException("Being built.");
 
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)

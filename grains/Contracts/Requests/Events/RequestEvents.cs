@@ -14,7 +14,7 @@ public static class RequestEvents
 {
     /// <summary>The outbox types that change a request's index row.</summary>
     public static IReadOnlySet<string> IndexedTypes { get; } =
-        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), OutboxEventTypes.CitizenRequestChanged }
+        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), OutboxEventTypes.CitizenRequestChanged }
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The index row of the request as the event leaves it.</summary>
@@ -25,6 +25,8 @@ public static class RequestEvents
         {
             nameof(RequestSubmitted) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestSubmitted>(e.Payload).Request),
             nameof(RequestStatusChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request),
+            nameof(RequestPaymentChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPaymentChanged>(e.Payload).Request),
+            nameof(RequestPendingChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPendingChanged>(e.Payload).Request),
             OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
             _ => throw new ArgumentException($"{e.Type} is not an event of the request index.", nameof(e)),
         };

@@ -1,0 +1,9 @@
+namespace Actors.Contracts.Interop.CivilRegistry;
+
+public enum IdentityOutcome
+{
+    Match,
+    Mismatch,
+    NotFound,
+    Deceased,
+}

@@ -1,0 +1,7 @@
+namespace Actors.Contracts.Interop.Justice;
+
+public enum RecordOutcome
+{
+    Clean,
+    HasEntries,
+}

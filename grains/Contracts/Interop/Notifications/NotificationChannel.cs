@@ -1,0 +1,7 @@
+namespace Actors.Contracts.Interop.Notifications;
+
+public enum NotificationChannel
+{
+    Sms,
+    Email,
+}
