@@ -126,7 +126,8 @@ public static partial class ApplicationValidation
 
     private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
 
-    private static string? IdempotencyKey(string? key)
+    /// <summary>An idempotency key as the policy allows it, or BAD_USER_INPUT on input.idempotencyKey.</summary>
+    public static string? IdempotencyKey(string? key)
     {
         if (key is null)
         {

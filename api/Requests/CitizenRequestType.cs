@@ -1,6 +1,7 @@
 using Actors.Api.Centers;
 using Actors.Api.Geography;
 using Actors.Api.GraphQL;
+using Actors.Api.Interop;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Money;
 using Actors.Contracts.Geography;
@@ -42,7 +43,15 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<ContactPointType>("contact").Resolve(ctx => ctx.Source.Contact);
         Field<StringGraphType>("purpose").Description("Why a bulletin no. 3 is requested.").Resolve(ctx => ctx.Source.Purpose);
         Field<NonNullGraphType<MoneyType>>("fee").Resolve(ctx => new Money.Money(RequestFees.For(ctx.Source.Kind)));
-        Field<PaymentType>("payment").Resolve(ctx => ctx.Source.Payment);
+        Field<PaymentType>("payment").Description("The payment that paid the fee: online (the gateway's capture) or recorded at the desk.").Resolve(ctx => ctx.Source.Payment);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OnlinePaymentType>>>>("payments")
+            .Description("Every online payment started for this request, oldest first (declined and refunded ones included).")
+            .Resolve(ctx => (ctx.Source.Payments ?? []).Select(p => new OnlinePayment(p, ctx.Source)).ToList());
+        Field<OutsideSystemType>("pendingOn")
+            .Description("The outside system this request waits on because it did not answer; the pathway retries it, and an agent may take the step by hand.")
+            .Resolve(ctx => ctx.Source.PendingOn);
+        Field<DateTimeScalar>("pendingSince").Resolve(ctx => ctx.Source.PendingSince);
+        Field<CorrectionNeededType>("correction").Description("What to correct, while NEEDS_CORRECTION.").Resolve(ctx => ctx.Source.Correction);
         Field<AppointmentType>("appointment").Resolve(ctx => ctx.Source.Appointment);
         Field<DeliveryChannelType>("deliveryChannel").Resolve(ctx => ctx.Source.DeliveryChannel);
         Field<StringGraphType>("documentCode")

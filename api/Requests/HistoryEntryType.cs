@@ -1,4 +1,5 @@
 using Actors.Api.GraphQL;
+using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
 using GraphQL.Types;
 
@@ -14,7 +15,12 @@ public sealed class HistoryEntryType : ObjectGraphType<HistoryEntry>
         Field<NonNullGraphType<RequestStatusType>>("status").Description("The status this step led to.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
         Field<NonNullGraphType<StringGraphType>>("actor").Description("ROLE:subject of whoever took the step.").Resolve(ctx => ctx.Source.Actor);
-        Field<StringGraphType>("reason").Resolve(ctx => ctx.Source.Reason);
+        // A referral's reason says the record has entries: the citizen and supervisors read it, the center's agents do not.
+        Field<StringGraphType>("reason")
+            .Description("Why. A REFERRED step's reason is shown to the citizen and to supervisors only.")
+            .Resolve(ctx => ctx.Source.Status == RequestStatus.Referred && ctx.Actor()?.Role is not (ActorRole.Citizen or ActorRole.Supervisor)
+                ? null
+                : ctx.Source.Reason);
         Field<RequestActionType>("action").Description("Null for the submission.").Resolve(ctx => ctx.Source.Action);
     }
 }

@@ -3,6 +3,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Payments;
 using GraphQL;
 using GraphQL.Types;
 
@@ -50,7 +51,24 @@ public static class RequestMutations
                     return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Perform(actor, command);
                 });
         }
+
+        AddStartPayment(mutation, errors);
     }
+
+    private static void AddStartPayment(ObjectGraphType mutation, DomainErrorTypes errors) =>
+        mutation.AddMutation(errors, RequestOperations.StartPayment,
+            "Starts paying the fee online (AWAITING_PAYMENT; the owner, or an AGENT or SUPERVISOR in scope): returns the gateway's hosted page (redirectUrl), "
+            + "the exact amount and the expiry. The request becomes PAID when the gateway confirms the capture. Idempotent with idempotencyKey.",
+            new StartPaymentInputType(), "payment", OnlinePaymentType.TypeName,
+            async ctx =>
+            {
+                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.Agent, ActorRole.Supervisor);
+                var input = ctx.GetArgument<StartPaymentInput>("input");
+                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
+                var key = ApplicationValidation.IdempotencyKey(input.IdempotencyKey);
+                var started = await ctx.Service<IGrainFactory>().GetGrain<IPaymentDeskGrain>(0).Start(actor, id, key);
+                return new OnlinePayment(started.Payment, started.Request);
+            });
 
     private static ICitizenRequestGrain Grain(IResolveFieldContext ctx, Actor actor, string? idempotencyKey) =>
         ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(

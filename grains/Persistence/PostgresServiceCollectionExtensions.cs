@@ -50,6 +50,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AllocationIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, CenterDirectoryConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, PathwayConsumer>());
         return services;
     }
 }

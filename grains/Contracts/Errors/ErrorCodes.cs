@@ -47,4 +47,6 @@ public static class ErrorCodes
     public const string NotANewMunicipality = "NOT_A_NEW_MUNICIPALITY";
     public const string SegregationOfDuties = "SEGREGATION_OF_DUTIES";
     public const string DisbursementExceedsAllocation = "DISBURSEMENT_EXCEEDS_ALLOCATION";
+    public const string PaymentAttemptsExhausted = "PAYMENT_ATTEMPTS_EXHAUSTED";
+    public const string PaymentGatewayUnavailable = "PAYMENT_GATEWAY_UNAVAILABLE";
 }

@@ -36,6 +36,8 @@ public static class RefusalCatalogue
         [ErrorCodes.NotANewMunicipality] = "NEW_MUNICIPALITIES aid goes to new municipalities only.",
         [ErrorCodes.SegregationOfDuties] = "The fund manager who proposed cannot approve; another one must.",
         [ErrorCodes.DisbursementExceedsAllocation] = "The tranche exceeds what is left to disburse on the allocation.",
+        [ErrorCodes.PaymentAttemptsExhausted] = "The request has had as many payment attempts as it may; an agent can record a payment at the desk.",
+        [ErrorCodes.PaymentGatewayUnavailable] = "The payment gateway did not answer; the payment is kept and the same call can be retried later.",
     };
 
     /// <summary>The codes of every refusal, in catalogue order.</summary>

@@ -19,4 +19,5 @@ public static class StorageNames
     public const string FundState = "fund";
     public const string MunicipalityRegistryState = "municipality-registry";
     public const string AmendmentRegisterState = "amendment-register";
+    public const string RequestPathwayState = "request-pathway";
 }

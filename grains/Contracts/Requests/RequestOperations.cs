@@ -25,12 +25,17 @@ public static class RequestOperations
 
     public static DomainOperation SubmitCriminalRecordRequest { get; } = new("submitCriminalRecordRequest", Submission);
 
+    /// <summary>An online payment of the fee: opened on the request, registered at the gateway by the payment desk.</summary>
+    public static DomainOperation StartPayment { get; } = new(
+        "startPayment",
+        ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.PaymentAttemptsExhausted, ErrorCodes.PaymentGatewayUnavailable);
+
     private static readonly Dictionary<RequestAction, DomainOperation> Steps =
         RequestTransitions.All.ToDictionary(t => t.Action, t => new DomainOperation(NameOf(t.Action), [.. Step, .. StepData(t.Action), ErrorCodes.ValidationFailed]));
 
     /// <summary>Every operation on requests: the two submissions, then one per row of <see cref="RequestTransitions"/>.</summary>
     public static IReadOnlyList<DomainOperation> All { get; } =
-        [SubmitIdCardRequest, SubmitCriminalRecordRequest, .. RequestTransitions.All.Select(t => Steps[t.Action])];
+        [SubmitIdCardRequest, SubmitCriminalRecordRequest, .. RequestTransitions.All.Select(t => Steps[t.Action]), StartPayment];
 
     /// <summary>The operation of one step, named like the action (START_VERIFICATION → startVerification).</summary>
     public static DomainOperation For(RequestAction action) => Steps[action];

@@ -15,24 +15,27 @@ public static class RequestTransitions
     private static readonly ActorRole[] Desk = [ActorRole.Agent, ActorRole.Supervisor];
     private static readonly ActorRole[] Nobody = [];
 
+    // Steps the automatic pathway takes when the outside systems answer; an agent can still take them by hand.
+    private static readonly ActorRole[] DeskOrSystem = [ActorRole.Agent, ActorRole.Supervisor, ActorRole.System];
+
     public static IReadOnlyList<RequestTransition> All { get; } =
     [
-        Row(RequestAction.StartVerification, Both, [RequestStatus.Submitted], RequestStatus.Verifying, Desk),
-        Row(RequestAction.RequestCorrection, Both, [RequestStatus.Verifying], RequestStatus.NeedsCorrection, Desk, reason: true),
+        Row(RequestAction.StartVerification, Both, [RequestStatus.Submitted], RequestStatus.Verifying, DeskOrSystem),
+        Row(RequestAction.RequestCorrection, Both, [RequestStatus.Verifying], RequestStatus.NeedsCorrection, DeskOrSystem, reason: true),
         Row(RequestAction.SubmitCorrection, Both, [RequestStatus.NeedsCorrection], RequestStatus.Verifying, Nobody, owner: true),
-        Row(RequestAction.ConfirmVerification, Both, [RequestStatus.Verifying], RequestStatus.AwaitingPayment, Desk),
+        Row(RequestAction.ConfirmVerification, Both, [RequestStatus.Verifying], RequestStatus.AwaitingPayment, DeskOrSystem),
         Row(RequestAction.RecordPayment, Both, [RequestStatus.AwaitingPayment], RequestStatus.Paid, Desk),
         Row(RequestAction.BookAppointment, Card, [RequestStatus.Paid], RequestStatus.AppointmentBooked, Desk, owner: true),
         Row(RequestAction.RecordBiometrics, Card, [RequestStatus.AppointmentBooked], RequestStatus.BiometricsCaptured, Desk),
         Row(RequestAction.StartProduction, Card, [RequestStatus.BiometricsCaptured], RequestStatus.InProduction, Desk),
         Row(RequestAction.MarkReadyForDelivery, Card, [RequestStatus.InProduction], RequestStatus.ReadyForDelivery, Desk),
         Row(RequestAction.ConfirmDelivery, Card, [RequestStatus.ReadyForDelivery], RequestStatus.Delivered, Desk),
-        Row(RequestAction.StartRecordCheck, Extract, [RequestStatus.Paid], RequestStatus.RecordCheck, Desk),
-        Row(RequestAction.IssueExtract, Extract, [RequestStatus.RecordCheck], RequestStatus.Issued, Desk),
-        Row(RequestAction.ReferRequest, Extract, [RequestStatus.RecordCheck], RequestStatus.Referred, Desk, reason: true),
+        Row(RequestAction.StartRecordCheck, Extract, [RequestStatus.Paid], RequestStatus.RecordCheck, DeskOrSystem),
+        Row(RequestAction.IssueExtract, Extract, [RequestStatus.RecordCheck], RequestStatus.Issued, DeskOrSystem),
+        Row(RequestAction.ReferRequest, Extract, [RequestStatus.RecordCheck], RequestStatus.Referred, DeskOrSystem, reason: true),
         Row(RequestAction.RejectRequest, Both,
             [RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.RecordCheck],
-            RequestStatus.Rejected, Desk, reason: true),
+            RequestStatus.Rejected, DeskOrSystem, reason: true),
         Row(RequestAction.CancelRequest, Both,
             [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.AwaitingPayment,
              RequestStatus.Paid, RequestStatus.AppointmentBooked, RequestStatus.RecordCheck],

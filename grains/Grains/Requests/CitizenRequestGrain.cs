@@ -80,15 +80,163 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             }));
     }
 
-    public Task<Payment> OpenPayment(Actor actor, string? idempotencyKey) => throw new NotSupportedException("Being built.");
+    public Task<Payment> OpenPayment(Actor actor, string? idempotencyKey)
+    {
+        var operation = RequestOperations.StartPayment;
+        return steps.Run(operation, async () =>
+        {
+            EnsureVisibleTo(actor);
+            if (idempotencyKey is not null
+                && S.Payments.FirstOrDefault(p => p.IdempotencyKey == idempotencyKey && actor.IsDescribedBy(p.StartedBy)) is { } again)
+            {
+                return again;
+            }
 
-    public Task<Payment> AttachPaymentSession(GatewaySession session) => throw new NotSupportedException("Being built.");
+            if (S.Status != RequestStatus.AwaitingPayment)
+            {
+                var status = SchemaText.Of(S.Status);
+                throw operation.Refuse(
+                    ErrorCodes.InvalidTransition,
+                    $"startPayment is possible in status {SchemaText.Of(RequestStatus.AwaitingPayment)} only; this request is {status}.",
+                    ("action", "startPayment"), ("status", status), ("kind", SchemaText.Of(S.Kind)));
+            }
 
-    public Task<GatewayNoticeOutcome> ApplyGatewayNotice(GatewayNotice notice) => throw new NotSupportedException("Being built.");
+            var owner = actor.Role == ActorRole.Citizen && actor.Subject == S.OwnerSubject;
+            if (!owner && actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
+            {
+                var role = SchemaText.Of(actor.Role);
+                throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take startPayment on this request.", ("action", "startPayment"), ("role", role));
+            }
 
-    public Task<CitizenRequestView> RecordRefund(GatewayRefund refund) => throw new NotSupportedException("Being built.");
+            if (S.Payments.Count >= options.MaxPaymentAttempts)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.PaymentAttemptsExhausted,
+                    $"This request has had {SchemaText.Number(S.Payments.Count)} payment attempts; an agent can record a payment at the desk.",
+                    ("attempts", SchemaText.Number(S.Payments.Count)));
+            }
 
-    public Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn) => throw new NotSupportedException("Being built.");
+            var (version, now) = steps.Next();
+            var fee = RequestFees.For(S.Kind);
+            var payment = new Payment(
+                PaymentIds.OrderId(S.Id, S.Payments.Count + 1), PaymentStatus.Created, fee, Payment.Dinar, RedirectUrl: null,
+                CreatedAt: now, ExpiresAt: now + options.PaymentWindow, UpdatedAt: now, actor.Describe(), idempotencyKey, DeclineCode: null, Events: []);
+            S.Payments.Add(payment);
+            Touch(version, now);
+            await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, actor.Describe(), version, now, ToView())]);
+            return payment;
+        });
+    }
+
+    public async Task<Payment> AttachPaymentSession(GatewaySession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var index = PaymentIndexOf(session.OrderId) ?? throw new InvalidOperationException($"No payment {session.OrderId} on this request.");
+        var payment = S.Payments[index];
+        if (payment.RedirectUrl is not null || !payment.IsOpen)
+        {
+            return payment;
+        }
+
+        var (version, now) = steps.Next();
+        var expiresAt = session.ExpiresAt < payment.ExpiresAt ? session.ExpiresAt : payment.ExpiresAt;
+        payment = payment with { RedirectUrl = session.RedirectUrl, ExpiresAt = expiresAt, UpdatedAt = now };
+        S.Payments[index] = payment;
+        Touch(version, now);
+        await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        return payment;
+    }
+
+    public async Task<GatewayNoticeOutcome> ApplyGatewayNotice(GatewayNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (!state.RecordExists || PaymentIndexOf(notice.OrderId) is not { } index)
+        {
+            return GatewayNoticeOutcome.UnknownOrder;
+        }
+
+        var payment = S.Payments[index];
+        if (payment.Events.Any(e => e.MessageId == notice.MessageId))
+        {
+            return GatewayNoticeOutcome.Duplicate;
+        }
+
+        // The wrong amount or currency never moves a payment, whatever the signature says.
+        if (notice.AmountMillimes != payment.AmountMillimes || !string.Equals(notice.Currency, payment.Currency, StringComparison.Ordinal)
+            || PaymentTransitions.Next(payment.Status, notice.Kind) is not { } next)
+        {
+            return GatewayNoticeOutcome.Ignored;
+        }
+
+        var (version, now) = steps.Next();
+        payment = payment with
+        {
+            Status = next,
+            UpdatedAt = now,
+            DeclineCode = next == PaymentStatus.Declined ? notice.DeclineCode : payment.DeclineCode,
+            Events = [.. payment.Events, new PaymentEvent(notice.MessageId, notice.Kind, next, notice.OccurredAt, notice.DeclineCode)],
+        };
+        S.Payments[index] = payment;
+        if (next == PaymentStatus.Captured && S.Status == RequestStatus.AwaitingPayment)
+        {
+            // The one capture that pays the request; any later one is refunded (PaymentRules.RefundsDue).
+            S.Payment = new PaymentRecord(payment.OrderId, payment.AmountMillimes, now, Gateway.Describe());
+            Apply(Gateway, RequestStatus.Paid, version, now, reason: null, RequestAction.RecordPayment);
+            await steps.Commit(AggregateId,
+                [new RequestStatusChanged(RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestAction.RecordPayment, null, Gateway.Describe(), version, now, ToView())]);
+        }
+        else
+        {
+            Touch(version, now);
+            await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        }
+
+        return GatewayNoticeOutcome.Applied;
+    }
+
+    public async Task<CitizenRequestView> RecordRefund(GatewayRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        var index = PaymentIndexOf(refund.OrderId) ?? throw new InvalidOperationException($"No payment {refund.OrderId} on this request.");
+        var payment = S.Payments[index];
+        if (payment.Status != PaymentStatus.Captured)
+        {
+            return ToView();
+        }
+
+        var (version, now) = steps.Next();
+        payment = payment with
+        {
+            Status = PaymentStatus.Refunded,
+            UpdatedAt = now,
+            Events = [.. payment.Events, new PaymentEvent(refund.RefundId, GatewayNoticeKind.Refunded, PaymentStatus.Refunded, refund.RefundedAt, null)],
+        };
+        S.Payments[index] = payment;
+        Touch(version, now);
+        await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        return ToView();
+    }
+
+    public async Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != ActorRole.System)
+        {
+            throw new InvalidOperationException("Only the automatic pathway marks a request as waiting on an outside system.");
+        }
+
+        if (!state.RecordExists || S.PendingOn == pendingOn || RequestTransitions.IsFinal(S.Status))
+        {
+            return state.RecordExists ? ToView() : throw new DomainException(DomainError.NotFound());
+        }
+
+        var (version, now) = steps.Next();
+        S.PendingOn = pendingOn;
+        S.PendingSince = pendingOn is null ? null : now;
+        Touch(version, now);
+        await steps.Commit(AggregateId, [new RequestPendingChanged(pendingOn, actor.Describe(), version, now, ToView())]);
+        return ToView();
+    }
 
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
@@ -103,11 +251,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     private async Task<CitizenRequestView> Step(DomainOperation operation, Actor actor, RequestCommand command)
     {
-        if (!state.RecordExists || !RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate))
-        {
-            throw new DomainException(DomainError.NotFound());
-        }
-
+        EnsureVisibleTo(actor);
         var action = SchemaText.Of(command.Action);
         var row = RequestTransitions.For(command.Action);
         if (!RequestTransitions.Allows(command.Action, S.Kind, S.Status))
@@ -141,6 +285,9 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var record = await CheckStepData(operation, actor, command, now);
         var from = S.Status;
         record?.Invoke(S);
+        S.Correction = command.Action == RequestAction.RequestCorrection
+            ? new CorrectionNeeded(command.CorrectionCode ?? CorrectionCode.Other, command.CorrectionField, reason!)
+            : null;
         Apply(actor, row.To, version, now, reason, command.Action);
         await steps.Commit(AggregateId, [new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView())]);
         return ToView();
@@ -263,12 +410,38 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private void Apply(Actor actor, RequestStatus to, long version, DateTimeOffset now, string? reason, RequestAction? action)
     {
         S.Status = to;
+        S.PendingOn = null;
+        S.PendingSince = null;
         S.UpdatedAt = now;
         S.Version = version;
         S.History.Add(new HistoryEntry(version, to, now, actor.Describe(), reason, action));
     }
 
     private string AggregateId => S.Id.ToString("D");
+
+    /// <summary>Who writes the gateway's outcomes in histories.</summary>
+    private static readonly Actor Gateway = Actor.System("payment-gateway");
+
+    private void EnsureVisibleTo(Actor actor)
+    {
+        if (!state.RecordExists || !RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate))
+        {
+            throw new DomainException(DomainError.NotFound());
+        }
+    }
+
+    private int? PaymentIndexOf(string orderId)
+    {
+        var index = S.Payments.FindIndex(p => p.OrderId == orderId);
+        return index < 0 ? null : index;
+    }
+
+    /// <summary>A change that is not a step: the version and time move, the status and history do not.</summary>
+    private void Touch(long version, DateTimeOffset now)
+    {
+        S.UpdatedAt = now;
+        S.Version = version;
+    }
 
     private async Task RegisterDocument(string code, DateTimeOffset issuedAt)
     {
@@ -280,7 +453,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private CitizenRequestView ToView() => new(
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
-        S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList());
+        S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction);
 
     /// <summary>
     /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's

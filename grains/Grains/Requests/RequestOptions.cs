@@ -17,5 +17,11 @@ public sealed class RequestOptions
     /// <summary>The ages a pupil can plausibly have: school starts at 6; 20 leaves room after the baccalauréat year.</summary>
     public AgeRange PupilAgeRange { get; set; } = new() { Minimum = 6, Maximum = 20 };
 
-    public bool IsValid => MinimumCardAge >= 0 && PupilAgeRange.Minimum >= 0 && PupilAgeRange.Minimum <= PupilAgeRange.Maximum;
+    /// <summary>How long a started online payment may be paid on the gateway's page (ours: half an hour, like most hosted pages).</summary>
+    public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many online payments one request may start (declined cards included); then the desk takes over.</summary>
+    public int MaxPaymentAttempts { get; set; } = 10;
+
+    public bool IsValid => PaymentWindow > TimeSpan.Zero && MaxPaymentAttempts > 0 && MinimumCardAge >= 0 && PupilAgeRange.Minimum >= 0 && PupilAgeRange.Minimum <= PupilAgeRange.Maximum;
 }

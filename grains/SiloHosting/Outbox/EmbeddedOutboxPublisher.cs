@@ -11,9 +11,11 @@ namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
-/// straight to the in-memory read models (idempotent, highest version wins) and to live streams.
+/// straight to the in-memory read models (idempotent, highest version wins), to live streams, and to the
+/// automatic pathway of each request (when the silo has one).
 /// </summary>
-public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationIndex allocations, IGrainFactory grains, LiveUpdatePublisher live)
+public sealed class EmbeddedOutboxPublisher(
+    IRequestIndex index, IAllocationIndex allocations, IGrainFactory grains, LiveUpdatePublisher live, PathwayDispatch? pathway = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -45,5 +47,9 @@ public sealed class EmbeddedOutboxPublisher(IRequestIndex index, IAllocationInde
         }
 
         await live.PublishAsync(events);
+        if (pathway is not null)
+        {
+            await pathway.DispatchAsync(events);
+        }
     }
 }

@@ -11,9 +11,11 @@ namespace Actors.Tests.Infrastructure;
 /// <summary>
 /// The real API host (embedded silo, demo centers, Development so that /dev/token exists) served by
 /// Kestrel on a free loopback port: the API tests go over real HTTP and WebSocket. Its silo gets free
-/// ports so that several factories can run side by side.
+/// ports so that several factories can run side by side. The automatic pathway is off unless a subclass
+/// turns it on (<see cref="Settings"/>): these tests take every step by hand, as an agent does when an
+/// outside system is down.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly int siloPort = FreePort.Next();
     private readonly int gatewayPort = FreePort.Next();
@@ -53,10 +55,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Configuration this host runs with, on top of the app's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Pathway:Automatic"] = "false",
+    };
+
     public new async ValueTask DisposeAsync()
     {
         _http?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -64,6 +73,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("Orleans:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IOutgoingGrainCallFilter>(GrainCalls));
     }
 

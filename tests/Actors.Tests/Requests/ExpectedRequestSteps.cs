@@ -14,22 +14,25 @@ public static class ExpectedRequestSteps
     private static readonly RequestKind[] Both = [RequestKind.NationalIdCard, RequestKind.CriminalRecordExtract];
     private static readonly StepTaker[] Desk = [StepTaker.Agent, StepTaker.Supervisor];
 
+    // The automatic pathway takes these when the outside systems answer (issue 9); agents still can.
+    private static readonly StepTaker[] DeskOrSystem = [StepTaker.Agent, StepTaker.Supervisor, StepTaker.System];
+
     public static IReadOnlyList<ExpectedStep> All { get; } =
     [
-        new(RequestAction.StartVerification, Both, [RequestStatus.Submitted], RequestStatus.Verifying, Desk),
-        new(RequestAction.RequestCorrection, Both, [RequestStatus.Verifying], RequestStatus.NeedsCorrection, Desk),
+        new(RequestAction.StartVerification, Both, [RequestStatus.Submitted], RequestStatus.Verifying, DeskOrSystem),
+        new(RequestAction.RequestCorrection, Both, [RequestStatus.Verifying], RequestStatus.NeedsCorrection, DeskOrSystem),
         new(RequestAction.SubmitCorrection, Both, [RequestStatus.NeedsCorrection], RequestStatus.Verifying, [StepTaker.Owner]),
-        new(RequestAction.ConfirmVerification, Both, [RequestStatus.Verifying], RequestStatus.AwaitingPayment, Desk),
+        new(RequestAction.ConfirmVerification, Both, [RequestStatus.Verifying], RequestStatus.AwaitingPayment, DeskOrSystem),
         new(RequestAction.RecordPayment, Both, [RequestStatus.AwaitingPayment], RequestStatus.Paid, Desk),
         new(RequestAction.BookAppointment, Card, [RequestStatus.Paid], RequestStatus.AppointmentBooked, [StepTaker.Agent, StepTaker.Supervisor, StepTaker.Owner]),
         new(RequestAction.RecordBiometrics, Card, [RequestStatus.AppointmentBooked], RequestStatus.BiometricsCaptured, Desk),
         new(RequestAction.StartProduction, Card, [RequestStatus.BiometricsCaptured], RequestStatus.InProduction, Desk),
         new(RequestAction.MarkReadyForDelivery, Card, [RequestStatus.InProduction], RequestStatus.ReadyForDelivery, Desk),
         new(RequestAction.ConfirmDelivery, Card, [RequestStatus.ReadyForDelivery], RequestStatus.Delivered, Desk),
-        new(RequestAction.StartRecordCheck, Bulletin, [RequestStatus.Paid], RequestStatus.RecordCheck, Desk),
-        new(RequestAction.IssueExtract, Bulletin, [RequestStatus.RecordCheck], RequestStatus.Issued, Desk),
-        new(RequestAction.ReferRequest, Bulletin, [RequestStatus.RecordCheck], RequestStatus.Referred, Desk),
-        new(RequestAction.RejectRequest, Both, [RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.RecordCheck], RequestStatus.Rejected, Desk),
+        new(RequestAction.StartRecordCheck, Bulletin, [RequestStatus.Paid], RequestStatus.RecordCheck, DeskOrSystem),
+        new(RequestAction.IssueExtract, Bulletin, [RequestStatus.RecordCheck], RequestStatus.Issued, DeskOrSystem),
+        new(RequestAction.ReferRequest, Bulletin, [RequestStatus.RecordCheck], RequestStatus.Referred, DeskOrSystem),
+        new(RequestAction.RejectRequest, Both, [RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.RecordCheck], RequestStatus.Rejected, DeskOrSystem),
         new(RequestAction.CancelRequest, Both,
             [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.AwaitingPayment, RequestStatus.Paid,
              RequestStatus.AppointmentBooked, RequestStatus.RecordCheck],
