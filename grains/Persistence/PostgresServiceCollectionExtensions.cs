@@ -1,6 +1,8 @@
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Requests.Index;
 using Actors.Persistence.Centers;
+using Actors.Persistence.Exchanges;
 using Actors.Persistence.Funds;
 using Actors.Persistence.Outbox;
 using Actors.Persistence.Requests;
@@ -14,7 +16,8 @@ namespace Actors.Persistence;
 public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
-    /// The read models' queries: <see cref="PostgresRequestIndex"/> as <see cref="IRequestIndex"/>, over one pooled
+    /// The read models' queries: <see cref="PostgresRequestIndex"/> as <see cref="IRequestIndex"/> (likewise the
+    /// allocation index and the exchange log), over one pooled
     /// <see cref="NpgsqlDataSource"/>. Silos get it from <c>UseActorsPostgres</c>; the API gets it from <c>AddActorsClient</c> in cluster mode.
     /// </summary>
     public static IServiceCollection AddActorsPostgresReadModels(this IServiceCollection services, string connectionString)
@@ -26,12 +29,14 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IRequestIndex>(sp => sp.GetRequiredService<PostgresRequestIndex>());
         services.TryAddSingleton<PostgresAllocationIndex>();
         services.TryAddSingleton<IAllocationIndex>(sp => sp.GetRequiredService<PostgresAllocationIndex>());
+        services.TryAddSingleton<PostgresExchangeLog>();
+        services.TryAddSingleton<IExchangeLog>(sp => sp.GetRequiredService<PostgresExchangeLog>());
         return services;
     }
 
     /// <summary>
     /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the consumers that feed the
-    /// read models (request index, allocation index, amendment register, center directory).
+    /// read models (request index, allocation index, amendment register, center directory, exchange log).
     /// Add further consumers with <c>services.AddSingleton&lt;IOutboxConsumer, MyConsumer&gt;()</c> and live
     /// listeners as <see cref="IOutboxObserver"/>.
     /// </summary>
@@ -51,6 +56,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, CenterDirectoryConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, PathwayConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         return services;
     }
 }

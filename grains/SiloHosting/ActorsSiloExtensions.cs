@@ -1,4 +1,5 @@
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
@@ -79,6 +80,7 @@ public static class ActorsSiloExtensions
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton<IRequestIndex, InMemoryRequestIndex>();
         silo.Services.TryAddSingleton<IAllocationIndex, InMemoryAllocationIndex>();
+        silo.Services.TryAddSingleton<IExchangeLog, InMemoryExchangeLog>();
         silo.Services.TryAddSingleton<IOutboxPublisher, EmbeddedOutboxPublisher>();
         return silo;
     }

@@ -20,6 +20,12 @@ public abstract class KeysetTable<TEntry, TFilter, TOrder>
     /// </summary>
     public abstract string Consumer { get; }
 
+    /// <summary>
+    /// Whether a row never changes once written (a log): the first entry of an id is kept (<c>ON CONFLICT DO
+    /// NOTHING</c>) instead of the highest version.
+    /// </summary>
+    public virtual bool AppendOnly => false;
+
     /// <summary>The columns an upsert writes, <c>id</c> and <c>version</c> among them.</summary>
     public abstract IReadOnlyList<IndexColumn<TEntry>> Columns { get; }
 

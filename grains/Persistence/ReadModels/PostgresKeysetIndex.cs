@@ -38,7 +38,8 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
 
     /// <summary>
     /// Upserts in one statement, inside the caller's transaction (the outbox consumer commits it with its
-    /// checkpoint). Highest version wins: replays, duplicates and late arrivals of older rows change nothing.
+    /// checkpoint). Highest version wins (the first write, for an append-only table): replays, duplicates and late
+    /// arrivals of older rows change nothing.
     /// </summary>
     public static async Task UpsertAsync(
         IReadOnlyList<TEntry> entries, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
@@ -46,8 +47,9 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(connection);
 
-        // ON CONFLICT cannot touch a row twice in one statement: keep each row's newest entry of the batch.
-        var newest = entries.GroupBy(e => e.Id).Select(g => g.MaxBy(e => e.Version)!).ToList();
+        // ON CONFLICT cannot touch a row twice in one statement: keep each row's newest entry of the batch (its first
+        // one for an append-only table, as a row-by-row insert would).
+        var newest = entries.GroupBy(e => e.Id).Select(g => Table.AppendOnly ? g.First() : g.MaxBy(e => e.Version)!).ToList();
         if (newest.Count == 0)
         {
             return;
@@ -57,11 +59,11 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var names = string.Join(", ", Table.Columns.Select(c => c.Name));
         var arrays = string.Join(", ", Table.Columns.Select(c => $"{sql.Add(c.Values(newest))}::{c.SqlType}[]"));
         var updates = string.Join(", ", Table.Columns.Where(c => c.Name != "id").Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var onConflict = Table.AppendOnly ? "DO NOTHING" : $"DO UPDATE SET {updates} WHERE stored.version < excluded.version";
         sql.Append($"""
             INSERT INTO {Table.Name} AS stored ({names})
             SELECT * FROM unnest({arrays})
-            ON CONFLICT (id) DO UPDATE SET {updates}
-            WHERE stored.version < excluded.version
+            ON CONFLICT (id) {onConflict}
             """);
         await using var command = sql.ToCommand(connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -20,6 +20,9 @@ public abstract class InMemoryIndex<TEntry, TFilter, TOrder>(TimeProvider clock)
     /// </summary>
     protected DateTimeOffset AsOf => clock.GetUtcNow();
 
+    /// <summary>Whether a row never changes once written (a log): the first entry of an id is kept, whatever its version.</summary>
+    protected virtual bool AppendOnly => false;
+
     /// <inheritdoc />
     public Task ApplyAsync(IReadOnlyList<TEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -28,7 +31,7 @@ public abstract class InMemoryIndex<TEntry, TFilter, TOrder>(TimeProvider clock)
         {
             foreach (var entry in entries)
             {
-                if (!_entries.TryGetValue(entry.Id, out var known) || known.Version < entry.Version)
+                if (!_entries.TryGetValue(entry.Id, out var known) || (!AppendOnly && known.Version < entry.Version))
                 {
                     _entries[entry.Id] = Stored(entry);
                 }

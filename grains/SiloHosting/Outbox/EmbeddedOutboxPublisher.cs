@@ -3,6 +3,7 @@ using Actors.Contracts.Centers.Events;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Events;
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Index;
@@ -15,7 +16,8 @@ namespace Actors.SiloHosting.Outbox;
 /// automatic pathway of each request (when the silo has one).
 /// </summary>
 public sealed class EmbeddedOutboxPublisher(
-    IRequestIndex index, IAllocationIndex allocations, IGrainFactory grains, LiveUpdatePublisher live, PathwayDispatch? pathway = null)
+    IRequestIndex index, IAllocationIndex allocations, IExchangeLog exchanges, IGrainFactory grains, LiveUpdatePublisher live,
+    PathwayDispatch? pathway = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -33,6 +35,12 @@ public sealed class EmbeddedOutboxPublisher(
         if (allocationEntries.Count > 0)
         {
             await allocations.ApplyAsync(allocationEntries);
+        }
+
+        var exchangeEntries = ExchangeEvents.LogEntries(events);
+        if (exchangeEntries.Count > 0)
+        {
+            await exchanges.ApplyAsync(exchangeEntries);
         }
 
         foreach (var year in FundEvents.Amendments(events).GroupBy(a => a.Year))

@@ -1,6 +1,7 @@
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
@@ -80,6 +81,7 @@ public sealed class FundClusterFixture : IAsyncLifetime
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<IRequestIndex, InMemoryRequestIndex>();
             siloBuilder.Services.AddSingleton<IAllocationIndex, InMemoryAllocationIndex>();
+            siloBuilder.Services.AddSingleton<IExchangeLog, InMemoryExchangeLog>();
             siloBuilder.Services.AddSingleton<IOutboxPublisher, EmbeddedOutboxPublisher>();
             siloBuilder.AddActorsLiveUpdates();
         }
