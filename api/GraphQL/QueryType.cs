@@ -1,5 +1,6 @@
 using Actors.Api.Centers;
 using Actors.Api.Documents;
+using Actors.Api.Exchanges;
 using Actors.Api.Funds;
 using Actors.Api.Geography;
 using Actors.Api.Progress;
@@ -43,5 +44,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddDocumentQueries();
         this.AddProgressQueries();
         this.AddFundQueries(nodes);
+        this.AddExchangeQueries(nodes);
     }
 }

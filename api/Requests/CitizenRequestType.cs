@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Exchanges;
 using Actors.Api.Geography;
 using Actors.Api.GraphQL;
 using Actors.Api.Interop;
@@ -57,6 +58,7 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<StringGraphType>("documentCode")
             .Description("Verification code of an issued digital extract; shown to its owner only.")
             .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);
+        this.AddRequestExchanges();
     }
 
     public static string Id(Guid id) => GlobalId.Encode(TypeName, id.ToString("N"));
