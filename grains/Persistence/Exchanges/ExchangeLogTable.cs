@@ -34,7 +34,9 @@ public sealed class ExchangeLogTable : KeysetTable<ExchangeLogEntry, ExchangeFil
         IndexColumn<ExchangeLogEntry>.Of("latency_milliseconds", "bigint", e => e.Exchange.LatencyMilliseconds),
         IndexColumn<ExchangeLogEntry>.Of("attempts", "integer", e => e.Exchange.Attempts),
         IndexColumn<ExchangeLogEntry>.Of("triggered_by", "text", e => e.Exchange.TriggeredBy),
-        .. IndexColumn<ExchangeLogEntry>.Instant("at", e => e.Exchange.At),
+        // As IndexColumn.Instant writes an instant, under the exchange's own name "at" (not "at_at").
+        IndexColumn<ExchangeLogEntry>.Of("at", "timestamptz", e => e.Exchange.At.ToUniversalTime()),
+        IndexColumn<ExchangeLogEntry>.Of("at_ticks", "bigint", e => e.Exchange.At.UtcTicks),
         IndexColumn<ExchangeLogEntry>.Of("version", "bigint", e => e.Version),
     ];
 
