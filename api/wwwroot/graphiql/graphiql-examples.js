@@ -142,5 +142,23 @@
       ]),
       variables: '',
     },
+    {
+      name: 'Exchange log of a request',
+      role: 'SUPERVISOR',
+      query: lines([
+        '# Pick SUPERVISOR (governorate TUNIS for the Tunis office) or AGENT (a center), paste a request id, then run.',
+        '# Every exchange with another administration made for the request, newest first: what was asked',
+        '# (names of fields, never their values), the outcome, the latency. Drop requestId for the whole',
+        '# governorate, or filter by systems: [CIVIL_REGISTRY, EDUCATION, JUSTICE, PAYMENT_GATEWAY, NOTIFICATIONS].',
+        'query ExchangeLog($id: ID!) {',
+        '  exchanges(where: { requestId: $id }, first: 20) {',
+        '    totalCount asOf',
+        '    nodes { at system purpose dataItems outcome latencyMilliseconds attempts triggeredBy requestReference }',
+        '    pageInfo { hasNextPage endCursor }',
+        '  }',
+        '}',
+      ]),
+      variables: json({ id: '<request id>' }),
+    },
   ];
 })();
