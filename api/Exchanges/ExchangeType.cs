@@ -1,5 +1,6 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Relay;
+using Actors.Api.Interop;
 using Actors.Api.Requests;
 using Actors.Contracts.Interop.Exchanges;
 using GraphQL.Types;

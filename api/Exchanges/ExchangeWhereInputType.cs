@@ -1,5 +1,6 @@
 using Actors.Api.Geography;
 using Actors.Api.GraphQL;
+using Actors.Api.Interop;
 using GraphQL.Types;
 
 namespace Actors.Api.Exchanges;

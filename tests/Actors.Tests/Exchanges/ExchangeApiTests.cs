@@ -11,8 +11,8 @@ namespace Actors.Tests.Exchanges;
 
 /// <summary>
 /// The exchange log over real HTTP. Exchanges are committed the way a request's pathway commits them: ExchangeRecorded
-/// events handed to the host's outbox publisher. Every query names its request, so that exchanges made by other tests'
-/// pathways in the same host never show in these answers.
+/// events handed to the host's outbox publisher (this host's automatic pathway is off, see <see cref="ApiFactory"/>).
+/// Every query names its request or a window of time of its own, so that other tests' exchanges never show here.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ExchangeApiTests(ApiFactory api)
