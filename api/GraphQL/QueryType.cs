@@ -6,6 +6,7 @@ using Actors.Api.Progress;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
+using Actors.Api.Sandbox;
 using GraphQL;
 using GraphQL.Types;
 
@@ -16,7 +17,7 @@ public sealed class QueryType : ObjectGraphType
 {
     public const int MaxNodesPerCall = 50;
 
-    public QueryType(NodeResolvers nodes)
+    public QueryType(NodeResolvers nodes, IHostEnvironment environment)
     {
         Name = "Query";
         Field<NodeInterface>("node")
@@ -43,5 +44,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddDocumentQueries();
         this.AddProgressQueries();
         this.AddFundQueries(nodes);
+        this.AddSandboxQueries(environment);
     }
 }
