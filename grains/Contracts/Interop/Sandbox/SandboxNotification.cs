@@ -15,5 +15,5 @@ public sealed record SandboxNotification(
     [property: Id(7)] Guid RequestId,
     [property: Id(8)] DateTimeOffset AcceptedAt)
 {
-    public NotificationReceipt Receipt => new(MessageId, ProviderMessageId, AcceptedAt);
+    public NotificationReceipt ToReceipt() => new(MessageId, ProviderMessageId, AcceptedAt);
 }

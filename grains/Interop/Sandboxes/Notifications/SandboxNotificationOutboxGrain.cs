@@ -14,7 +14,7 @@ public sealed class SandboxNotificationOutboxGrain(
         ArgumentNullException.ThrowIfNull(notification);
         if (Taken(notification.MessageId) is { } taken)
         {
-            return taken.Receipt;
+            return taken.ToReceipt();
         }
 
         var message = new SandboxNotification(
@@ -35,10 +35,10 @@ public sealed class SandboxNotificationOutboxGrain(
         }
 
         await state.WriteStateAsync();
-        return message.Receipt;
+        return message.ToReceipt();
     }
 
-    public Task<NotificationReceipt?> Find(string messageId) => Task.FromResult(Taken(messageId)?.Receipt);
+    public Task<NotificationReceipt?> Find(string messageId) => Task.FromResult(Taken(messageId)?.ToReceipt());
 
     public Task<IReadOnlyList<SandboxNotification>> List(string? recipientFilter, Guid? requestId, int first)
     {
