@@ -7,6 +7,7 @@ using Actors.Api.Progress;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
+using Actors.Api.Sandbox;
 using GraphQL;
 using GraphQL.Types;
 
@@ -17,7 +18,7 @@ public sealed class QueryType : ObjectGraphType
 {
     public const int MaxNodesPerCall = 50;
 
-    public QueryType(NodeResolvers nodes)
+    public QueryType(NodeResolvers nodes, IHostEnvironment environment)
     {
         Name = "Query";
         Field<NodeInterface>("node")
@@ -45,5 +46,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgressQueries();
         this.AddFundQueries(nodes);
         this.AddExchangeQueries(nodes);
+        this.AddSandboxQueries(environment);
     }
 }

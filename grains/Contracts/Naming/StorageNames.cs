@@ -20,4 +20,5 @@ public static class StorageNames
     public const string MunicipalityRegistryState = "municipality-registry";
     public const string AmendmentRegisterState = "amendment-register";
     public const string RequestPathwayState = "request-pathway";
+    public const string SandboxNotificationOutboxState = "sandbox-notification-outbox";
 }

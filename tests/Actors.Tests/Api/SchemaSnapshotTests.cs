@@ -7,10 +7,11 @@ namespace Actors.Tests.Api;
 
 /// <summary>
 /// schema.graphql at the repository root is the printed public contract: any change to the schema
-/// shows in review. Regenerate with UPDATE_SCHEMA=1 (see the README).
+/// shows in review. Regenerate with UPDATE_SCHEMA=1 (see the README). Printed from a Production host: the
+/// contract is what every environment serves, without Development's tools (sandboxNotifications).
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class SchemaSnapshotTests(ApiFactory api)
+[Collection(ProductionApiCollection.Name)]
+public sealed class SchemaSnapshotTests(ProductionApiFactory api)
 {
     [Fact]
     public void The_checked_in_schema_is_the_served_schema()
