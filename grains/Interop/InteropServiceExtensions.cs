@@ -9,6 +9,7 @@ using Actors.Interop.Sandboxes.CivilRegistry;
 using Actors.Interop.Sandboxes.Education;
 using Actors.Interop.Sandboxes.Justice;
 using Actors.Interop.Sandboxes.Notifications;
+using Actors.Interop.Sandboxes.PaymentGateway;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class InteropServiceExtensions
         services.TryAddSingleton<IEducationRegistry, ResilientEducationRegistry>();
         services.TryAddSingleton<ICriminalRecordRegistry, ResilientCriminalRecordRegistry>();
         services.TryAddSingleton<INotificationSender, ResilientNotificationSender>();
+        services.AddSandboxPaymentGateway(configuration);
         return services;
     }
 }

@@ -21,4 +21,6 @@ public static class StorageNames
     public const string AmendmentRegisterState = "amendment-register";
     public const string RequestPathwayState = "request-pathway";
     public const string SandboxNotificationOutboxState = "sandbox-notification-outbox";
+    public const string SandboxGatewayOrderState = "sandbox-gateway-order";
+    public const string SandboxGatewayRefundState = "sandbox-gateway-refund";
 }

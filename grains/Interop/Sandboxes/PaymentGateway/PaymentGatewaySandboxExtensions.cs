@@ -1,0 +1,32 @@
+using Actors.Contracts.Interop.Payments;
+using Actors.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Actors.Interop.Sandboxes.PaymentGateway;
+
+public static class PaymentGatewaySandboxExtensions
+{
+    /// <summary>
+    /// The sandbox gateway as the silo's <see cref="IPaymentGateway"/>, with its webhook signing secret: configured
+    /// (<c>Payments:WebhookSecret</c>), or in the embedded mode a random one the API's endpoint shares (one singleton).
+    /// </summary>
+    public static IServiceCollection AddSandboxPaymentGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentGatewaySandboxOptions>()
+            .Bind(configuration.GetSection(PaymentGatewaySandboxOptions.Section))
+            .Validate(o => o.FailureRate is >= 0 and <= 1, "Sandboxes:PaymentGateway:FailureRate is between 0 and 1.")
+            .Validate(o => o.WebhookMaxAttempts >= 1 && o.WebhookFirstRetryMilliseconds >= 0 && o.WebhookTimeoutMilliseconds > 0,
+                "Sandboxes:PaymentGateway: WebhookMaxAttempts ≥ 1, WebhookFirstRetryMilliseconds ≥ 0, WebhookTimeoutMilliseconds > 0.")
+            .Validate(o => o.LatencyMilliseconds >= 0 && o.BankTimeoutMilliseconds >= 0, "Sandboxes:PaymentGateway: delays are not negative.");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WebhookSignature.FromConfiguration(
+            configuration[WebhookSignature.SecretConfigurationKey], generateWhenMissing: HostingMode.IsEmbedded(configuration)));
+        services.AddSingleton<PaymentGatewaySandboxAddresses>();
+        services.AddSingleton<SandboxWebhookSender>();
+        services.AddHttpClient(SandboxWebhookSender.HttpClientName);
+        services.AddSingleton<IPaymentGateway, SandboxPaymentGateway>();
+        return services;
+    }
+}
