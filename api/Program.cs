@@ -2,6 +2,8 @@ using Actors.Api.Demo;
 using Actors.Api.GraphQL;
 using Actors.Api.Hosting;
 using Actors.Api.Identity;
+using Actors.Api.Payments;
+using Actors.Api.Sandbox.Gateway;
 using Actors.Api.Transport;
 using Actors.ServiceDefaults;
 
@@ -10,6 +12,7 @@ builder.AddActorsServiceDefaults("actors-api");
 builder.AddActorsOrleans();
 builder.AddActorsAuthentication();
 builder.AddActorsGraphQL();
+builder.AddPaymentWebhook();
 builder.AddDemoData();
 builder.AddStartupBanner();
 
@@ -19,6 +22,8 @@ app.MapActorsServiceDefaults();
 app.MapDevTokens();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
+app.MapPaymentWebhook();
+app.MapSandboxGateway();
 app.InitializeActorsSchema();
 app.Run();
 
