@@ -30,7 +30,7 @@ public sealed record GatewayWebhookMessage(
                 || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
                 || !data.TryGetProperty("orderId", out var orderId) || orderId.ValueKind != JsonValueKind.String
                 || !data.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Object
-                || !amount.TryGetProperty("millimes", out var millimes) || !millimes.TryGetInt64(out var millimesValue)
+                || !amount.TryGetProperty("millimes", out var millimes) || millimes.ValueKind != JsonValueKind.Number || !millimes.TryGetInt64(out var millimesValue)
                 || !amount.TryGetProperty("currency", out var currency) || currency.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("occurredAt", out var occurredAt) || occurredAt.ValueKind != JsonValueKind.String
                 || !DateTimeOffset.TryParse(occurredAt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))

@@ -160,6 +160,7 @@ public static class HostedPage
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <meta name="referrer" content="no-referrer">
           <title>{E(title)}</title>
+          <link rel="icon" href="{assetBase}/gateway.svg">
           <link rel="stylesheet" href="{assetBase}/gateway.css">
           <script src="{assetBase}/gateway.js" defer></script>
         </head>

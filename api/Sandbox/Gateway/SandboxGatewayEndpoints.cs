@@ -87,6 +87,7 @@ public static class SandboxGatewayEndpoints
         {
             ".css" => "text/css; charset=utf-8",
             ".js" => "text/javascript; charset=utf-8",
+            ".svg" => "image/svg+xml",
             _ => null,
         };
         var stream = contentType is null ? null : Assembly.GetExecutingAssembly().GetManifestResourceStream("Sandbox/Gateway/" + file);
