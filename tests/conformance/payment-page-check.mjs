@@ -1,5 +1,6 @@
 // Pays on the sandbox gateway's hosted page in headless Chromium, as a person would, and checks the outcome.
 // Usage: node payment-page-check.mjs <payUrl> <screenshot.png> <card number> <expected text> [--otp <code>]
+//   (also saves the filled-in form as <screenshot>-form.png)
 //   <payUrl>    the session's redirect URL (http://host/sandbox/gateway/pay/cs_...)
 //   <card>      a test card (docs/sandboxes.md), typed digit by digit into the card field
 //   <expected>  text the page must show at the end (e.g. "Paiement accepté")
@@ -63,6 +64,8 @@ try {
   await page.locator('#expiry').pressSequentially(`12${nextYear}`, { delay: 10 });
   await page.locator('#cvc').fill('123');
   await page.locator('#name').fill('Amina Ben Salah');
+  // The filled-in form too, next to the final screenshot, for a person to look at.
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '') + '-form.png', fullPage: true });
   await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.locator('#pay').click()]);
 
   if (otp !== undefined) {
