@@ -29,9 +29,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The grain calls this host has made, for tests that count them.</summary>
     public GrainCallLog GrainCalls { get; } = new();
 
-    /// <summary>Configuration of this host beyond the defaults (e.g. <c>Sandboxes:PaymentGateway:WebhookUrl</c>), set before it starts.</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
-
     public async ValueTask InitializeAsync()
     {
         UseKestrel(0);

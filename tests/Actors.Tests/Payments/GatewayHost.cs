@@ -18,7 +18,7 @@ public sealed class GatewayHost : IAsyncLifetime
     public static readonly string Secret = WebhookSignature.NewSecret();
 
     private WebhookReceiver? receiver;
-    private ApiFactory? api;
+    private GatewayApiFactory? api;
 
     public WebhookReceiver Receiver => receiver ?? throw new InvalidOperationException("Not started.");
 
@@ -31,16 +31,7 @@ public sealed class GatewayHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         receiver = await WebhookReceiver.Start(Secret);
-        api = new ApiFactory
-        {
-            Settings = new Dictionary<string, string?>
-            {
-                ["Payments:WebhookSecret"] = Secret,
-                ["Sandboxes:PaymentGateway:WebhookUrl"] = receiver.Url.ToString(),
-                ["Sandboxes:PaymentGateway:WebhookFirstRetryMilliseconds"] = FirstRetryMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Sandboxes:PaymentGateway:BankTimeoutMilliseconds"] = BankTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-        };
+        api = new GatewayApiFactory(receiver.Url);
         await api.InitializeAsync();
     }
 
