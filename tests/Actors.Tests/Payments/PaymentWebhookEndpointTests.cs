@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Interop.Sandbox;
+using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Payments;
 using Actors.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,19 +50,24 @@ public sealed class PaymentWebhookEndpointTests(ApiFactory api)
     [Fact]
     public async Task An_authentic_message_for_an_order_that_is_not_ours_is_acknowledged_as_UNKNOWN_ORDER()
     {
+        var mark = api.GrainCalls.Mark;
         using var response = await Post(Body("payment.captured", "not-one-of-our-order-ids"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("UNKNOWN_ORDER", (await Json(response))["outcome"]!.GetValue<string>());
+        Assert.Empty(api.GrainCalls.CallsTo<ICitizenRequestGrain>(mark));
     }
 
     [Fact]
     public async Task An_authentic_message_for_one_of_our_order_ids_without_its_request_is_UNKNOWN_ORDER_from_the_request()
     {
-        using var response = await Post(Body("payment.captured", PaymentIds.OrderId(Guid.NewGuid(), 1)));
+        var requestId = Guid.NewGuid();
+        var mark = api.GrainCalls.Mark;
+        using var response = await Post(Body("payment.captured", PaymentIds.OrderId(requestId, 1)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("UNKNOWN_ORDER", (await Json(response))["outcome"]!.GetValue<string>());
+        Assert.Contains(api.GrainCalls.CallsTo<ICitizenRequestGrain>(mark), target => target.ToString().Contains(requestId.ToString("N"), StringComparison.Ordinal));
     }
 
     [Fact]
