@@ -1,6 +1,9 @@
 namespace Actors.Interop.Sandboxes.PaymentGateway;
 
-/// <summary>The sandbox payment gateway's settings (<c>Sandboxes:PaymentGateway:*</c>, docs/sandboxes.md).</summary>
+/// <summary>
+/// The sandbox payment gateway's own settings (<c>Sandboxes:PaymentGateway:*</c>, docs/sandboxes.md); latency, failure
+/// and timeout rates and outage of our calls are every sandbox's (<see cref="SandboxOptions"/>, same section).
+/// </summary>
 public sealed class PaymentGatewaySandboxOptions
 {
     public const string Section = "Sandboxes:PaymentGateway";
@@ -10,15 +13,6 @@ public sealed class PaymentGatewaySandboxOptions
 
     /// <summary>Where webhooks go; embedded default: <c>{the API's own address}/payments/webhook</c>.</summary>
     public string? WebhookUrl { get; set; }
-
-    /// <summary>Added to every call we make to the gateway (register, refund, find a refund).</summary>
-    public int LatencyMilliseconds { get; set; }
-
-    /// <summary>Share of our calls that fail as a server error would (0 to 1), before the gateway does anything.</summary>
-    public double FailureRate { get; set; }
-
-    /// <summary>Every call fails, as when the gateway is down.</summary>
-    public bool Outage { get; set; }
 
     /// <summary>How long the hosted page waits for the bank that never answers (test card 4000 0000 0000 0119).</summary>
     public int BankTimeoutMilliseconds { get; set; } = 5_000;
