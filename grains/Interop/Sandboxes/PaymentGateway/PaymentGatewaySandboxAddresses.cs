@@ -1,8 +1,6 @@
 using Actors.Contracts.Interop.Sandbox;
-using Actors.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +11,11 @@ namespace Actors.Interop.Sandboxes.PaymentGateway;
 /// listens on (the embedded silo shares the API host's services, so its server is the API's). A cluster's silos
 /// are not where the page is served, so there both must be configured.
 /// </summary>
+/// <param name="embedded">The hosting mode, read from configuration when the services were registered.</param>
 public sealed class PaymentGatewaySandboxAddresses(
     IOptionsMonitor<PaymentGatewaySandboxOptions> options,
-    IConfiguration configuration,
-    IServiceProvider services)
+    IServiceProvider services,
+    bool embedded)
 {
     public Uri PayPage(string sessionId) =>
         new(Base(options.CurrentValue.PublicUrl, nameof(PaymentGatewaySandboxOptions.PublicUrl))
@@ -54,7 +53,7 @@ public sealed class PaymentGatewaySandboxAddresses(
             return configured.TrimEnd('/');
         }
 
-        if (!HostingMode.IsEmbedded(configuration))
+        if (!embedded)
         {
             throw new InvalidOperationException(
                 $"{PaymentGatewaySandboxOptions.Section}:{key} is not configured: in cluster mode the silos cannot know the API's public address.");

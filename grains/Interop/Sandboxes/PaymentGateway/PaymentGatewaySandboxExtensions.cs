@@ -4,6 +4,7 @@ using Actors.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Interop.Sandboxes.PaymentGateway;
 
@@ -22,9 +23,10 @@ public static class PaymentGatewaySandboxExtensions
                 "Sandboxes:PaymentGateway: WebhookMaxAttempts ≥ 1, WebhookFirstRetryMilliseconds ≥ 0, WebhookTimeoutMilliseconds > 0.")
             .Validate(o => o.BankTimeoutMilliseconds >= 0, "Sandboxes:PaymentGateway:BankTimeoutMilliseconds is not negative.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WebhookSignature.FromConfiguration(
-            configuration[WebhookSignature.SecretConfigurationKey], generateWhenMissing: HostingMode.IsEmbedded(configuration)));
-        services.AddSingleton<PaymentGatewaySandboxAddresses>();
+        var embedded = HostingMode.IsEmbedded(configuration);
+        services.TryAddSingleton(_ => WebhookSignature.FromConfiguration(configuration[WebhookSignature.SecretConfigurationKey], generateWhenMissing: embedded));
+        services.AddSingleton(sp => new PaymentGatewaySandboxAddresses(
+            sp.GetRequiredService<IOptionsMonitor<PaymentGatewaySandboxOptions>>(), sp, embedded));
         services.AddSingleton<SandboxWebhookSender>();
         services.AddHttpClient(SandboxWebhookSender.HttpClientName);
         services.TryAddSingleton<SandboxPaymentGateway>();
