@@ -26,7 +26,12 @@ public sealed class ExchangeType : ObjectGraphType<ExchangeRecord>
         Field<NonNullGraphType<StringGraphType>>("purpose").Description("Why the step needed it.").Resolve(ctx => ctx.Source.Purpose);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("dataItems")
             .Description("Names of the fields asked; never their values.").Resolve(ctx => ctx.Source.DataItems);
-        Field<NonNullGraphType<StringGraphType>>("outcome").Resolve(ctx => ctx.Source.Outcome);
+        Field<NonNullGraphType<StringGraphType>>("outcome")
+            .Description("A stable code: MATCH, MISMATCH, NOT_FOUND, DECEASED, ENROLLED, NOT_ENROLLED, ANOTHER_SCHOOL, CONFIRMED, NOT_GUARDIAN, "
+                + "GUARDIAN_NOT_FOUND, CLEAN, HAS_ENTRIES, REGISTERED, REFUNDED, FOUND, UNAVAILABLE.")
+            .Resolve(ctx => ctx.Source.Outcome);
+        Field<StringGraphType>("detail").Description("What the code leaves out: the field that differs (MISMATCH), why the system did not answer (UNAVAILABLE: timeout, server-error, circuit-open).")
+            .Resolve(ctx => ctx.Source.Detail);
         Field<NonNullGraphType<IntGraphType>>("latencyMilliseconds").Description("From the first attempt to the answer (or the giving up).")
             .Resolve(ctx => (int)Math.Min(ctx.Source.LatencyMilliseconds, int.MaxValue));
         Field<NonNullGraphType<IntGraphType>>("attempts").Resolve(ctx => ctx.Source.Attempts);

@@ -57,12 +57,12 @@ public static class RequestMutations
 
     private static void AddStartPayment(ObjectGraphType mutation, DomainErrorTypes errors) =>
         mutation.AddMutation(errors, RequestOperations.StartPayment,
-            "Starts paying the fee online (AWAITING_PAYMENT; the owner, or an AGENT or SUPERVISOR in scope): returns the gateway's hosted page (redirectUrl), "
+            "Starts paying the fee online (AWAITING_PAYMENT; the owner (CITIZEN or the EDUCATION_OFFICER who submitted), or an AGENT or SUPERVISOR in scope): returns the gateway's hosted page (redirectUrl), "
             + "the exact amount and the expiry. The request becomes PAID when the gateway confirms the capture. Idempotent with idempotencyKey.",
             new StartPaymentInputType(), "payment", OnlinePaymentType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.Agent, ActorRole.Supervisor);
+                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer, ActorRole.Agent, ActorRole.Supervisor);
                 var input = ctx.GetArgument<StartPaymentInput>("input");
                 var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
                 var key = ApplicationValidation.IdempotencyKey(input.IdempotencyKey);

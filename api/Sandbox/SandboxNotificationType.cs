@@ -19,5 +19,8 @@ public sealed class SandboxNotificationType : ObjectGraphType<SandboxNotificatio
         Field<NonNullGraphType<StringGraphType>>("language").Resolve(ctx => ctx.Source.Language);
         Field<NonNullGraphType<IdGraphType>>("requestId").Description("The global id of the CitizenRequest the message is about.").Resolve(ctx => CitizenRequestType.Id(ctx.Source.RequestId));
         Field<NonNullGraphType<DateTimeScalar>>("acceptedAt").Resolve(ctx => ctx.Source.AcceptedAt);
+        Field<NonNullGraphType<IntGraphType>>("sendCalls")
+            .Description("How often our side asked to send this message; a real provider sends each call, so more than 1 is a duplicate.")
+            .Resolve(ctx => ctx.Source.SendCalls);
     }
 }

@@ -3,6 +3,7 @@ using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
 using Actors.Interop;
 using Actors.ServiceDefaults;
@@ -66,6 +67,8 @@ public static class ActorsSiloExtensions
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
         silo.Services.AddActorsInterop(configuration);
+        silo.Services.AddActorsPathway(configuration);
+        silo.Services.TryAddSingleton<PathwayDispatch>();
         return silo.AddActorsLiveUpdates();
     }
 

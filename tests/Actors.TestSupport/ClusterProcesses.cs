@@ -47,6 +47,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public bool Tuned { get; }
 
+    /// <summary>Whether requests move by themselves (issue 9's pathway); off for the agent-driven workloads.</summary>
+    public bool AutomaticPathway { get; init; }
+
     public string ClusterId { get; }
 
     public string ServiceId { get; } = "actors";
@@ -184,6 +187,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
             ["Orleans__ClusterId"] = ClusterId,
             ["Orleans__ServiceId"] = ServiceId,
             ["Logging__Json"] = "false",
+
+            // The workloads take every step as an agent would (the manual path); a test of the automatic pathway turns it on.
+            ["Pathway__Automatic"] = AutomaticPathway ? "true" : "false",
         };
         if (Tuned)
         {

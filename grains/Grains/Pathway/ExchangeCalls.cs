@@ -19,7 +19,7 @@ public sealed class ExchangeCalls(TimeProvider clock)
         CitizenRequestView request,
         ExchangePlan plan,
         Func<CancellationToken, Task<T>> call,
-        Func<T, string> describe,
+        Func<T, (string Outcome, string? Detail)> describe,
         Func<ExchangeRecord, Task> commit,
         Action<T>? remember = null)
     {
@@ -36,7 +36,7 @@ public sealed class ExchangeCalls(TimeProvider clock)
         }
         catch (OutsideSystemUnavailableException unavailable)
         {
-            await commit(Record(request, plan, $"UNAVAILABLE {unavailable.Reason}", started));
+            await commit(Record(request, plan, ("UNAVAILABLE", unavailable.Reason), started));
             throw;
         }
 
@@ -45,7 +45,8 @@ public sealed class ExchangeCalls(TimeProvider clock)
         return answer;
     }
 
-    private ExchangeRecord Record(CitizenRequestView request, ExchangePlan plan, string outcome, long started) => new(
+    private ExchangeRecord Record(CitizenRequestView request, ExchangePlan plan, (string Code, string? Detail) outcome, long started) => new(
         Guid.NewGuid(), request.Id, request.Reference, request.CenterId, request.Governorate, plan.System, plan.Purpose,
-        plan.DataItems, outcome, (long)clock.GetElapsedTime(started).TotalMilliseconds, plan.Attempt, plan.TriggeredBy, clock.GetUtcNow());
+        plan.DataItems, outcome.Code, (long)clock.GetElapsedTime(started).TotalMilliseconds, plan.Attempt, plan.TriggeredBy, clock.GetUtcNow(),
+        outcome.Detail);
 }

@@ -36,7 +36,7 @@ public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls,
                 request,
                 new ExchangePlan(OutsideSystem.PaymentGateway, "Ask whether a refund was already taken", ["payment.refundId"], attempt, PathwayActors.Pathway.Describe()),
                 ct => gateway.FindRefund(refundId, ct),
-                r => r is null ? "NOT_FOUND" : "FOUND",
+                r => (r is null ? "NOT_FOUND" : "FOUND", null),
                 commit);
         }
 
@@ -48,7 +48,7 @@ public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls,
                 request,
                 new ExchangePlan(OutsideSystem.PaymentGateway, why, ["payment.orderId", "payment.amount"], attempt, PathwayActors.Pathway.Describe()),
                 ct => gateway.Refund(new GatewayRefundRequest(refundId, payment.OrderId, payment.AmountMillimes, payment.Currency), ct),
-                _ => "REFUNDED",
+                _ => ("REFUNDED", null),
                 commit,
                 _ => state.Refunds[refundId] = Done);
         }

@@ -1,3 +1,4 @@
+using Actors.Contracts.Requests.Pathway;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

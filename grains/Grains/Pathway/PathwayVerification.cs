@@ -43,7 +43,7 @@ public sealed class PathwayVerification(
                 request,
                 Plan(state, OutsideSystem.CivilRegistry, "Verify the applicant's identity", PersonItems(request.Applicant)),
                 ct => civilRegistry.CheckIdentity(person, ct),
-                r => r.Outcome == IdentityOutcome.Mismatch ? $"MISMATCH {r.MismatchedField}" : SchemaText.Of(r.Outcome),
+                r => (SchemaText.Of(r.Outcome), r.MismatchedField),
                 commit,
                 r => Pass(state, Identity, r.Outcome == IdentityOutcome.Match));
             var registry = PathwayActors.For(OutsideSystem.CivilRegistry);
@@ -68,7 +68,7 @@ public sealed class PathwayVerification(
                 Plan(state, OutsideSystem.Education, "Confirm the pupil's enrolment for the joint campaign",
                     ["applicant.givenName", "applicant.familyName", "applicant.birthDate", "pupil.schoolCode", .. pupil.Grade is null ? Array.Empty<string>() : ["pupil.grade"]]),
                 ct => education.CheckEnrolment(new EnrolmentQuery(person.GivenName, person.FamilyName, person.BirthDate, pupil.SchoolCode, pupil.Grade), ct),
-                r => SchemaText.Of(r.Outcome),
+                r => (SchemaText.Of(r.Outcome), null),
                 commit,
                 r => Pass(state, Enrolment, r.Outcome == EnrolmentOutcome.Enrolled));
             var ministry = PathwayActors.For(OutsideSystem.Education);
@@ -95,7 +95,7 @@ public sealed class PathwayVerification(
                 Plan(state, OutsideSystem.CivilRegistry, "Confirm that the declared guardian is the minor's parent or legal guardian",
                     ["applicant.givenName", "applicant.familyName", "applicant.birthDate", "guardian.nationalIdNumber", "guardian.relationship"]),
                 ct => civilRegistry.CheckFiliation(new FiliationQuery(person, guardian.NationalIdNumber, guardian.Relationship), ct),
-                r => SchemaText.Of(r.Outcome),
+                r => (SchemaText.Of(r.Outcome), null),
                 commit,
                 r => Pass(state, Filiation, r.Outcome == FiliationOutcome.Confirmed));
             if (filiation.Outcome != FiliationOutcome.Confirmed)
@@ -123,7 +123,7 @@ public sealed class PathwayVerification(
             request,
             Plan(state, OutsideSystem.Justice, "Criminal record outcome for bulletin no. 3", PersonItems(request.Applicant)),
             ct => justice.CheckRecord(PersonOf(request.Applicant), ct),
-            r => SchemaText.Of(r.Outcome),
+            r => (SchemaText.Of(r.Outcome), null),
             commit);
         var ministry = PathwayActors.For(OutsideSystem.Justice);
         return record.Outcome == RecordOutcome.Clean

@@ -36,7 +36,7 @@ public sealed class PaymentDeskGrain(IPaymentGateway gateway, ExchangeCalls call
                     new ExchangePlan(OutsideSystem.PaymentGateway, "Register the fee's order for online payment",
                         ["payment.orderId", "payment.amount", "request.reference"], 1, actor.Describe()),
                     ct => gateway.RegisterOrder(order, ct),
-                    _ => "REGISTERED",
+                    _ => ("REGISTERED", null),
                     pathway.RecordExchange);
                 payment = await request.AttachPaymentSession(session);
             }

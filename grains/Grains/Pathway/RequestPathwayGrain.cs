@@ -37,6 +37,9 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
     private DateTimeOffset? timerDue;
     private bool reminderRegistered;
 
+    // Counts wakes, so that a look at the request that began before a wake never puts the pathway to sleep.
+    private long wakes;
+
     public RequestPathwayGrain(
         [PersistentState(StorageNames.RequestPathwayState, StorageNames.Domain)] IPersistentState<RequestPathwayState> state,
         IOutboxPublisher outbox,
@@ -70,6 +73,8 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
             return;
         }
 
+        wakes++;
+
         // Durable first: once this call returns, a crash of this silo cannot lose the work.
         await EnsureReminder();
         RunAt(clock.GetUtcNow());
@@ -84,10 +89,11 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
     {
         for (var i = 0; i < MaxStepsPerTurn; i++)
         {
+            var seen = wakes;
             var request = await Request.Find(PathwayActors.Pathway);
             if (request is null)
             {
-                await Quiesce();
+                await Quiesce(seen);
                 return;
             }
 
@@ -101,7 +107,13 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
                     RunAt(next.Until!.Value);
                     return;
                 default:
-                    await Quiesce();
+                    // Woken while we looked (the request moved on meanwhile): look again instead of sleeping.
+                    if (wakes != seen)
+                    {
+                        continue;
+                    }
+
+                    await Quiesce(seen);
                     return;
             }
         }
@@ -145,6 +157,24 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
             // Someone (an agent, the gateway) moved the request between our read and our step: read it again.
             return PathwayStep.Again;
         }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // A bug or a refusal we did not expect must not stop this request's pathway for good: log it, try later.
+            logger.LogError(unexpected, "The pathway of request {RequestId} failed in status {Status}; it tries again later.", RequestId, request.Status);
+            return await Later();
+        }
+    }
+
+    private async Task<PathwayStep> Later()
+    {
+        var settings = options.CurrentValue;
+        S.FailuresInARow++;
+        var delay = TimeSpan.FromTicks(Math.Min(
+            settings.MaxRetryDelay.Ticks,
+            settings.RetryDelay.Ticks * (long)Math.Pow(2, Math.Min(S.FailuresInARow - 1, 20))));
+        S.NextAttemptAt = clock.GetUtcNow() + delay;
+        await Save();
+        return PathwayStep.WaitUntil(S.NextAttemptAt.Value);
     }
 
     private async Task<PathwayStep> ByStatus(CitizenRequestView request, DateTimeOffset now)
@@ -211,16 +241,10 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
     /// <summary>The outside system did not answer: the request shows what it waits on, and we try again later, longer each time.</summary>
     private async Task<PathwayStep> WaitFor(CitizenRequestView request, OutsideSystemUnavailableException unavailable)
     {
-        var settings = options.CurrentValue;
-        S.FailuresInARow++;
-        var delay = TimeSpan.FromTicks(Math.Min(
-            settings.MaxRetryDelay.Ticks,
-            settings.RetryDelay.Ticks * (long)Math.Pow(2, Math.Min(S.FailuresInARow - 1, 20))));
-        S.NextAttemptAt = clock.GetUtcNow() + delay;
         S.WaitingOn = unavailable.System;
-        await Save();
-        logger.LogWarning("Request {RequestId} waits on {System} ({Reason}); attempt {Failures} failed, next in {Delay}.",
-            RequestId, unavailable.System, unavailable.Reason, S.FailuresInARow, delay);
+        var later = await Later();
+        logger.LogWarning("Request {RequestId} waits on {System} ({Reason}); attempt {Failures} failed, next at {NextAttempt}.",
+            RequestId, unavailable.System, unavailable.Reason, S.FailuresInARow, S.NextAttemptAt);
 
         // Only a step the request cannot take without the system makes it "pending on" it (not a refund of a closed request).
         if (!request.IsFinal && unavailable.System != OutsideSystem.PaymentGateway)
@@ -228,7 +252,7 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
             await Request.MarkPending(PathwayActors.Pathway, unavailable.System);
         }
 
-        return PathwayStep.WaitUntil(S.NextAttemptAt.Value);
+        return later;
     }
 
     private async Task Recovered()
@@ -264,19 +288,35 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
         reminderRegistered = true;
     }
 
-    /// <summary>Nothing to do until the request changes: no reminder keeps this grain (or its storage) busy.</summary>
-    private async Task Quiesce()
+    /// <summary>
+    /// Nothing to do until the request changes: no reminder keeps this grain (or its storage) busy. A wake that
+    /// arrives while the reminder is being removed registers it again and runs the pathway.
+    /// </summary>
+    private async Task Quiesce(long seen)
     {
         timer?.Dispose();
         timer = null;
         timerDue = null;
-        var reminder = await this.GetReminder(ReminderName);
-        if (reminder is not null)
+        try
         {
-            await this.UnregisterReminder(reminder);
+            var reminder = await this.GetReminder(ReminderName);
+            if (reminder is not null && wakes == seen)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reminder changed under us (a wake re-registered it): it stays, which only costs a spare tick.
+            logger.LogDebug(ex, "The pathway of request {RequestId} kept its reminder.", RequestId);
         }
 
         reminderRegistered = false;
+        if (wakes != seen)
+        {
+            await EnsureReminder();
+            RunAt(clock.GetUtcNow());
+        }
     }
 
     /// <summary>Runs <see cref="Advance"/> at <paramref name="due"/> (or sooner if already planned sooner), on this grain's own turn.</summary>

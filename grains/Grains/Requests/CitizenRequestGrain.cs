@@ -101,7 +101,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                     ("action", "startPayment"), ("status", status), ("kind", SchemaText.Of(S.Kind)));
             }
 
-            var owner = actor.Role == ActorRole.Citizen && actor.Subject == S.OwnerSubject;
+            // The owner pays: the citizen, or the education officer who submitted a pupil's request in the campaign.
+            var owner = (actor.Role is ActorRole.Citizen or ActorRole.EducationOfficer) && actor.Subject == S.OwnerSubject;
             if (!owner && actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
             {
                 var role = SchemaText.Of(actor.Role);

@@ -31,6 +31,7 @@ public sealed class ExchangeLogTable : KeysetTable<ExchangeLogEntry, ExchangeFil
         // jsonb, not text[]: the upsert unnests one array per column, and an array of text[] would be flattened.
         IndexColumn<ExchangeLogEntry>.Json("data_items", e => OutboxJson.Serialize(e.Exchange.DataItems)),
         IndexColumn<ExchangeLogEntry>.Of("outcome", "text", e => e.Exchange.Outcome),
+        IndexColumn<ExchangeLogEntry>.Of("detail", "text", e => e.Exchange.Detail),
         IndexColumn<ExchangeLogEntry>.Of("latency_milliseconds", "bigint", e => e.Exchange.LatencyMilliseconds),
         IndexColumn<ExchangeLogEntry>.Of("attempts", "integer", e => e.Exchange.Attempts),
         IndexColumn<ExchangeLogEntry>.Of("triggered_by", "text", e => e.Exchange.TriggeredBy),
@@ -42,7 +43,7 @@ public sealed class ExchangeLogTable : KeysetTable<ExchangeLogEntry, ExchangeFil
 
     /// <inheritdoc />
     public override string Selected =>
-        "id, request_id, request_reference, center_id, governorate, system, purpose, data_items::text, outcome, latency_milliseconds, attempts, triggered_by, at_ticks, version";
+        "id, request_id, request_reference, center_id, governorate, system, purpose, data_items::text, outcome, latency_milliseconds, attempts, triggered_by, at_ticks, version, detail";
 
     /// <inheritdoc />
     public override ExchangeLogEntry Read(NpgsqlDataReader reader)
@@ -61,7 +62,8 @@ public sealed class ExchangeLogTable : KeysetTable<ExchangeLogEntry, ExchangeFil
             LatencyMilliseconds: reader.GetInt64(9),
             Attempts: reader.GetInt32(10),
             TriggeredBy: reader.GetString(11),
-            At: IndexColumn<ExchangeLogEntry>.Instant(reader, 12));
+            At: IndexColumn<ExchangeLogEntry>.Instant(reader, 12),
+            Detail: reader.IsDBNull(14) ? null : reader.GetString(14));
         return new ExchangeLogEntry(exchange, reader.GetInt64(13));
     }
 

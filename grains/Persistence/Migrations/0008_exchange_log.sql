@@ -16,6 +16,8 @@ CREATE TABLE exchange_log
   -- A JSON array of field names.
   data_items jsonb NOT NULL CHECK (jsonb_typeof(data_items) = 'array'),
   outcome text NOT NULL,
+  -- What the outcome code leaves out: the field that differs, why a system was unavailable.
+  detail text,
   latency_milliseconds bigint NOT NULL CHECK (latency_milliseconds >= 0),
   attempts integer NOT NULL CHECK (attempts >= 0),
   triggered_by text NOT NULL,

@@ -1,6 +1,7 @@
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Pathway;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Actors.SiloHosting.Outbox;
 
@@ -9,10 +10,15 @@ namespace Actors.SiloHosting.Outbox;
 /// no relay). Registered by full silos only, so test clusters without outside systems never wake a pathway.
 /// A pathway that cannot be woken must not undo the citizen's step, which is already stored: it is logged.
 /// </summary>
-public sealed class PathwayDispatch(IGrainFactory grains, ILogger<PathwayDispatch> logger)
+public sealed class PathwayDispatch(IGrainFactory grains, IOptionsMonitor<PathwayOptions> options, ILogger<PathwayDispatch> logger)
 {
     public async Task DispatchAsync(IReadOnlyList<OutboxEvent> events)
     {
+        if (!options.CurrentValue.Automatic)
+        {
+            return;
+        }
+
         try
         {
             await PathwayTriggers.Wake(grains, events);

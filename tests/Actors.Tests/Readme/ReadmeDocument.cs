@@ -22,7 +22,9 @@ public static partial class ReadmeDocument
             var subject = comments.Select(c => AsSubject().Match(c)).FirstOrDefault(a => a.Success)?.Groups["subject"].Value;
             var showsError = comments.Any(c => c.Contains("shows an error", StringComparison.Ordinal));
             var line = Text[..m.Index].Count(c => c == '\n') + 1;
-            return new ReadmeSnippet(line, subject, showsError, Operations(body));
+            var afterPaying = comments.Any(c => c.Contains("after paying on the page", StringComparison.Ordinal));
+            var until = comments.Select(c => RetriedUntil().Match(c)).FirstOrDefault(r => r.Success)?.Groups["text"].Value;
+            return new ReadmeSnippet(line, subject, showsError, Operations(body), afterPaying, until);
         }).ToList();
 
     /// <summary>Splits a block into its top-level operations (one document may hold only one anonymous operation).</summary>
@@ -77,6 +79,9 @@ public static partial class ReadmeDocument
 
     [GeneratedRegex(@"```graphql\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex GraphQLBlock();
+
+    [GeneratedRegex("retried until \"(?<text>[^\"]+)\"")]
+    private static partial Regex RetriedUntil();
 
     [GeneratedRegex(@"^as (?<subject>[a-z0-9-]+)")]
     private static partial Regex AsSubject();

@@ -3,7 +3,8 @@ namespace Actors.Contracts.Interop.Exchanges;
 /// <summary>
 /// One exchange with an outside system, as the exchange log keeps it: which request, which system,
 /// for which purpose, which data items were asked (field names, never values beyond the request's own
-/// identifiers), the outcome, how long it took, who or what triggered it, and when.
+/// identifiers), the outcome (a stable code such as MATCH, MISMATCH, UNAVAILABLE) with its detail (the field
+/// that differs, why the system was unavailable), how long it took, who or what triggered it, and when.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ExchangeRecord(
@@ -19,4 +20,5 @@ public sealed record ExchangeRecord(
     [property: Id(9)] long LatencyMilliseconds,
     [property: Id(10)] int Attempts,
     [property: Id(11)] string TriggeredBy,
-    [property: Id(12)] DateTimeOffset At);
+    [property: Id(12)] DateTimeOffset At,
+    [property: Id(13)] string? Detail = null);

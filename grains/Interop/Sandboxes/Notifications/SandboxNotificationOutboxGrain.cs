@@ -14,6 +14,9 @@ public sealed class SandboxNotificationOutboxGrain(
         ArgumentNullException.ThrowIfNull(notification);
         if (Taken(notification.MessageId) is { } taken)
         {
+            var index = state.State.Messages.IndexOf(taken);
+            state.State.Messages[index] = taken with { SendCalls = taken.SendCalls + 1 };
+            await state.WriteStateAsync();
             return taken.ToReceipt();
         }
 

@@ -1,4 +1,4 @@
-namespace Actors.Grains.Pathway;
+namespace Actors.Contracts.Requests.Pathway;
 
 /// <summary>
 /// Configuration section "Pathway": whether requests move by themselves, how the pathway waits for an
