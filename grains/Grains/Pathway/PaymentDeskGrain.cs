@@ -28,7 +28,7 @@ public sealed class PaymentDeskGrain(IPaymentGateway gateway, ExchangeCalls call
         {
             var view = await request.Find(PathwayActors.Pathway) ?? throw new DomainException(DomainError.NotFound());
             var pathway = GrainFactory.GetGrain<IRequestPathwayGrain>(requestId);
-            var order = new GatewayOrder(payment.OrderId, payment.AmountMillimes, payment.Currency, $"Fee of request {view.Reference}", payment.ExpiresAt, ReturnUrl: null);
+            var order = new GatewayOrder(payment.OrderId, payment.AmountMillimes, payment.Currency, $"Droit de timbre · demande {view.Reference}", payment.ExpiresAt, ReturnUrl: null);
             try
             {
                 var session = await calls.Run(
