@@ -1,0 +1,35 @@
+namespace Actors.Tests.Pathway;
+
+/// <summary>
+/// An unpaid request is reminded, then expires by itself (a durable timer of its pathway, EXPIRED is final); a capture
+/// that arrives after the expiry does not revive it and is refunded once.
+/// </summary>
+public sealed class PaymentDeadlineTests(ShortDeadlinesApiFactory host) : IClassFixture<ShortDeadlinesApiFactory>
+{
+    private readonly PathwayApi api = new(host);
+
+    [Fact]
+    public async Task An_unpaid_request_is_reminded_then_expires_and_a_late_capture_is_refunded()
+    {
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("late"), "01234567"));
+        var id = submitted["id"]!.GetValue<string>();
+        await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
+        var redirectUrl = (await api.StartPayment(id, citizen, "too-late"))["redirectUrl"]!.GetValue<string>();
+
+        var expired = await api.UntilStatus(id, citizen, "EXPIRED");
+        Assert.Equal(("EXPIRED", "SYSTEM:system:pathway"), PathwayApi.History(expired)[^1]);
+        Assert.Equal("The fee was not paid in time.", expired["history"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
+        var told = await host.GraphQL("query($id: ID!) { sandboxNotifications(requestId: $id) { template sendCalls } }", new { id }, citizen);
+        var templates = told["data"]!["sandboxNotifications"]!.AsArray().Select(n => n!["template"]!.GetValue<string>()).ToList();
+        Assert.Contains("payment-reminder", templates);
+        Assert.Contains("expired", templates);
+        Assert.All(told["data"]!["sandboxNotifications"]!.AsArray(), n => Assert.Equal(1, n!["sendCalls"]!.GetValue<int>()));
+
+        // The citizen pays on a page left open (the gateway's order outlives the request): the capture arrives after the expiry.
+        await PathwayApi.PayOnPage(redirectUrl, "4242 4242 4242 4242");
+        var refunded = await api.Until(id, citizen, r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED", "the late capture is refunded");
+        Assert.Equal("EXPIRED", refunded["status"]!.GetValue<string>());
+        Assert.Single(PathwayApi.Exchanges(refunded), e => e == ("PAYMENT_GATEWAY", "REFUNDED"));
+    }
+}
