@@ -191,6 +191,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
             // The workloads take every step as an agent would (the manual path); a test of the automatic pathway turns it on.
             ["Pathway__Automatic"] = AutomaticPathway ? "true" : "false",
         };
+        if (AutomaticPathway)
+        {
+            // Seconds, not minutes: a pathway whose silo died resumes at its reminder's next tick (one minute at the least).
+            environment["Pathway__ReminderPeriod"] = "00:01:00";
+            environment["Pathway__RetryDelay"] = "00:00:01";
+        }
         if (Tuned)
         {
             foreach (var (key, value) in FaultTestProfile)

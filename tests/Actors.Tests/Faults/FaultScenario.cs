@@ -25,10 +25,10 @@ public sealed class FaultScenario : IAsyncDisposable
     private readonly CancellationTokenSource _timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
     private bool _passed;
 
-    private FaultScenario(string connectionString, string logDirectory)
+    private FaultScenario(string connectionString, string logDirectory, bool automaticPathway)
     {
         LogDirectory = logDirectory;
-        Cluster = new ClusterProcesses(connectionString, logDirectory);
+        Cluster = new ClusterProcesses(connectionString, logDirectory) { AutomaticPathway = automaticPathway };
         Database = NpgsqlDataSource.Create(connectionString);
         Api = new GraphQLHttpClient(Cluster.ApiBase, TimeSpan.FromSeconds(40));
         _timeout.CancelAfter(FaultLoad.Timeout);
@@ -46,11 +46,11 @@ public sealed class FaultScenario : IAsyncDisposable
     public CancellationToken Cancel => _timeout.Token;
 
     /// <summary>A new, empty database, migrated by the silo's own <c>migrate</c> command.</summary>
-    public static async Task<FaultScenario> CreateAsync(PostgresServer server, string name)
+    public static async Task<FaultScenario> CreateAsync(PostgresServer server, string name, bool automaticPathway = false)
     {
         var connectionString = await server.CreateDatabaseAsync(migrated: false);
         var logs = Path.Combine(Path.GetTempPath(), "actors-faults", $"{name}-{Guid.NewGuid().ToString("N")[..6]}");
-        var scenario = new FaultScenario(connectionString, logs);
+        var scenario = new FaultScenario(connectionString, logs, automaticPathway);
         await scenario.Cluster.MigrateAsync(scenario.Cancel);
         return scenario;
     }
