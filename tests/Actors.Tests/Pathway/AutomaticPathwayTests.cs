@@ -204,6 +204,26 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     }
 
     [Fact]
+    public async Task With_Justice_down_an_agent_rejects_the_paid_bulletin_by_hand_and_the_fee_is_refunded()
+    {
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var agent = await host.Token("AGENT", "agent-judicial", PathwayApi.TunisJudicial);
+        var submitted = await api.Mutate("submitCriminalRecordRequest", citizen, PathwayApi.BulletinInput(PathwayApi.Key("b3"), "00000028"));
+        var id = submitted["id"]!.GetValue<string>();
+        await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
+        var payment = await api.StartPayment(id, citizen, "pay");
+        await PathwayApi.PayOnPage(payment["redirectUrl"]!.GetValue<string>(), SuccessCard);
+
+        var waiting = await api.Until(id, agent, r => r["pendingOn"]?.GetValue<string>() == "JUSTICE", "the request waits on Justice");
+        Assert.Equal("RECORD_CHECK", waiting["status"]!.GetValue<string>());
+        await api.Mutate("rejectRequest", agent, new { requestId = id, reason = "The court registry cannot confirm the record in time for the job offer." });
+
+        var refunded = await api.Until(id, citizen, r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED", "the fee is refunded");
+        Assert.Equal(("REJECTED", "AGENT:agent-judicial"), PathwayApi.History(refunded)[^1]);
+        Assert.Single(PathwayApi.Exchanges(refunded), e => e == ("PAYMENT_GATEWAY", "REFUNDED"));
+    }
+
+    [Fact]
     public async Task Wrong_payment_inputs_get_typed_errors_and_change_nothing()
     {
         var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
