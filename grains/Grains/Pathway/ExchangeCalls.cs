@@ -1,5 +1,6 @@
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.Exchanges;
+using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Requests;
 
 namespace Actors.Grains.Pathway;
@@ -37,6 +38,11 @@ public sealed class ExchangeCalls(TimeProvider clock)
         catch (OutsideSystemUnavailableException unavailable)
         {
             await commit(Record(request, plan, ("UNAVAILABLE", unavailable.Reason), started));
+            throw;
+        }
+        catch (GatewayRefusalException refused)
+        {
+            await commit(Record(request, plan, ("REFUSED", refused.Code), started));
             throw;
         }
 

@@ -4,20 +4,31 @@ using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Pathway;
 using Actors.Contracts.Requests.Payments;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Pathway;
 
 /// <summary>
 /// Gives the fee back through the gateway, once: the refund id is fixed per payment, marked "requested"
 /// before the call, and after a crash the gateway is asked whether it already took that refund before any
-/// second attempt.
+/// second attempt. A refund the gateway refuses for good is marked so and left to a person (logged as an error).
 /// </summary>
-public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls, IGrainFactory grains)
+public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls, IGrainFactory grains, ILogger<PathwayRefunds> logger)
 {
     private const string Requested = "requested";
     private const string Done = "done";
+    private const string Refused = "refused";
 
-    public async Task Refund(
+    /// <summary>Whether the gateway refused this payment's refund for good: a person must look at it, the pathway stops asking.</summary>
+    public static bool WasRefused(RequestPathwayState state, Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(payment);
+        return state.Refunds.TryGetValue(PaymentIds.RefundId(payment.OrderId), out var mark) && mark == Refused;
+    }
+
+    /// <summary>Refunds the payment; false when the gateway refused it for good (nothing was given back).</summary>
+    public async Task<bool> Refund(
         CitizenRequestView request, Payment payment, RequestPathwayState state, Func<ExchangeRecord, Task> commit, Func<Task> save)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,13 +55,25 @@ public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls,
         {
             state.Refunds[refundId] = Requested;
             await save();
-            refund = await calls.Run(
-                request,
-                new ExchangePlan(OutsideSystem.PaymentGateway, why, ["payment.orderId", "payment.amount"], attempt, PathwayActors.Pathway.Describe()),
-                ct => gateway.Refund(new GatewayRefundRequest(refundId, payment.OrderId, payment.AmountMillimes, payment.Currency), ct),
-                _ => ("REFUNDED", null),
-                commit,
-                _ => state.Refunds[refundId] = Done);
+            try
+            {
+                refund = await calls.Run(
+                    request,
+                    new ExchangePlan(OutsideSystem.PaymentGateway, why, ["payment.orderId", "payment.amount"], attempt, PathwayActors.Pathway.Describe()),
+                    ct => gateway.Refund(new GatewayRefundRequest(refundId, payment.OrderId, payment.AmountMillimes, payment.Currency), ct),
+                    _ => ("REFUNDED", null),
+                    commit,
+                    _ => state.Refunds[refundId] = Done);
+            }
+            catch (GatewayRefusalException refused)
+            {
+                // Asking again gets the same no (the exchange log shows it as REFUSED with the gateway's code).
+                logger.LogError("The gateway refused refund {RefundId} of request {Reference} ({Code}): a person must settle it.",
+                    refundId, request.Reference, refused.Code);
+                state.Refunds[refundId] = Refused;
+                await save();
+                return false;
+            }
         }
         else if (state.Refunds[refundId] != Done)
         {
@@ -59,5 +82,6 @@ public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls,
         }
 
         await grains.GetGrain<ICitizenRequestGrain>(request.Id).RecordRefund(refund);
+        return true;
     }
 }

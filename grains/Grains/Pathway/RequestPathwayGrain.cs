@@ -133,10 +133,13 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
 
         try
         {
-            if (PaymentRules.RefundsDue(request).FirstOrDefault() is { } refund)
+            if (PaymentRules.RefundsDue(request).FirstOrDefault(p => !PathwayRefunds.WasRefused(S, p)) is { } refund)
             {
-                await refunds.Refund(request, refund, S, CommitExchange, Save);
-                await notifier.Notify(request, "refunded", PaymentIds.RefundId(refund.OrderId), S, Save);
+                if (await refunds.Refund(request, refund, S, CommitExchange, Save))
+                {
+                    await notifier.Notify(request, "refunded", PaymentIds.RefundId(refund.OrderId), S, Save);
+                }
+
                 await Recovered();
                 return PathwayStep.Again;
             }

@@ -17,7 +17,7 @@ public sealed class PathwayApi(ApiFactory api)
         + "history { version status actor reason action } "
         + "payment { reference recordedBy } "
         + "payments { orderId status amount { millimes dinars currency } redirectUrl expiresAt declineCode startedBy events { kind status } } "
-        + "exchanges(first: 50) { totalCount nodes { system purpose dataItems outcome triggeredBy } }";
+        + "exchanges(first: 50) { totalCount nodes { system purpose dataItems outcome detail triggeredBy } }";
 
     public ApiFactory Host => api;
 

@@ -77,6 +77,24 @@ public sealed class PaymentWebhookPathwayTests(AutomaticApiFactory host)
     }
 
     [Fact]
+    public async Task A_refund_the_gateway_refuses_is_logged_once_and_left_to_a_person()
+    {
+        // An authentic capture the gateway itself never made (its order is unpaid): the refund after cancelling is refused.
+        var (citizen, id, orderId) = await AwaitingPayment();
+        Assert.Equal((HttpStatusCode.OK, "APPLIED"), await Post(Body("payment.captured", orderId)));
+        await api.Mutate("cancelRequest", citizen, new { requestId = id, reason = "Paid twice by mistake." });
+
+        var refused = await api.Until(id, citizen, r => PathwayApi.Exchanges(r).Contains(("PAYMENT_GATEWAY", "REFUSED")), "the gateway refuses the refund");
+        Assert.Equal("not_captured", refused["exchanges"]!["nodes"]![0]!["detail"]!.GetValue<string>());
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var later = await api.Read(id, citizen);
+        Assert.Single(PathwayApi.Exchanges(later), e => e.System == "PAYMENT_GATEWAY" && e.Outcome == "REFUSED");
+        Assert.Equal("CAPTURED", later["payments"]![0]!["status"]!.GetValue<string>());
+        var told = await host.GraphQL("query($id: ID!) { sandboxNotifications(requestId: $id) { template } }", new { id }, citizen);
+        Assert.DoesNotContain(told["data"]!["sandboxNotifications"]!.AsArray(), n => n!["template"]!.GetValue<string>() == "refunded");
+    }
+
+    [Fact]
     public async Task A_newcomer_pays_a_pupils_card_on_the_hosted_page_in_Chromium_and_watches_it_become_PAID()
     {
         ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? "");
