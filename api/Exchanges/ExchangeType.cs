@@ -28,9 +28,9 @@ public sealed class ExchangeType : ObjectGraphType<ExchangeRecord>
             .Description("Names of the fields asked; never their values.").Resolve(ctx => ctx.Source.DataItems);
         Field<NonNullGraphType<StringGraphType>>("outcome")
             .Description("A stable code: MATCH, MISMATCH, NOT_FOUND, DECEASED, ENROLLED, NOT_ENROLLED, ANOTHER_SCHOOL, CONFIRMED, NOT_GUARDIAN, "
-                + "GUARDIAN_NOT_FOUND, CLEAN, HAS_ENTRIES, REGISTERED, REFUNDED, FOUND, UNAVAILABLE.")
+                + "GUARDIAN_NOT_FOUND, CLEAN, HAS_ENTRIES, REGISTERED, REFUNDED, FOUND, UNAVAILABLE, REFUSED.")
             .Resolve(ctx => ctx.Source.Outcome);
-        Field<StringGraphType>("detail").Description("What the code leaves out: the field that differs (MISMATCH), why the system did not answer (UNAVAILABLE: timeout, server-error, circuit-open).")
+        Field<StringGraphType>("detail").Description("What the code leaves out: the field that differs (MISMATCH), why the system did not answer (UNAVAILABLE: timeout, server-error, circuit-open), the gateway's code (REFUSED).")
             .Resolve(ctx => ctx.Source.Detail);
         Field<NonNullGraphType<IntGraphType>>("latencyMilliseconds").Description("From the first attempt to the answer (or the giving up).")
             .Resolve(ctx => (int)Math.Min(ctx.Source.LatencyMilliseconds, int.MaxValue));

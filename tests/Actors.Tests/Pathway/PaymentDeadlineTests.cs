@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Actors.Tests.Pathway;
 
 /// <summary>
@@ -20,11 +22,16 @@ public sealed class PaymentDeadlineTests(ShortDeadlinesApiFactory host) : IClass
         var expired = await api.UntilStatus(id, citizen, "EXPIRED");
         Assert.Equal(("EXPIRED", "SYSTEM:system:pathway"), PathwayApi.History(expired)[^1]);
         Assert.Equal("The fee was not paid in time.", expired["history"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
-        var told = await host.GraphQL("query($id: ID!) { sandboxNotifications(requestId: $id) { template sendCalls } }", new { id }, citizen);
-        var templates = told["data"]!["sandboxNotifications"]!.AsArray().Select(n => n!["template"]!.GetValue<string>()).ToList();
-        Assert.Contains("payment-reminder", templates);
-        Assert.Contains("expired", templates);
-        Assert.All(told["data"]!["sandboxNotifications"]!.AsArray(), n => Assert.Equal(1, n!["sendCalls"]!.GetValue<int>()));
+        // The citizen is told after the step (the pathway's next look): wait for the message, not for the status.
+        JsonArray told = [];
+        await Postgres.Eventually.Async(async () =>
+        {
+            var result = await host.GraphQL("query($id: ID!) { sandboxNotifications(requestId: $id) { template sendCalls } }", new { id }, citizen);
+            told = result["data"]!["sandboxNotifications"]!.AsArray();
+            return told.Any(n => n!["template"]!.GetValue<string>() == "expired");
+        }, TimeSpan.FromSeconds(30), "the citizen is told the request expired");
+        Assert.Contains("payment-reminder", told.Select(n => n!["template"]!.GetValue<string>()));
+        Assert.All(told, n => Assert.Equal(1, n!["sendCalls"]!.GetValue<int>()));
 
         // The citizen pays on a page left open (the gateway's order outlives the request): the capture arrives after the expiry.
         await PathwayApi.PayOnPage(redirectUrl, "4242 4242 4242 4242");
