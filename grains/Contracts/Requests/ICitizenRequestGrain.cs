@@ -34,8 +34,11 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     /// <summary>Marks a captured payment refunded, once (the gateway took the refund).</summary>
     Task<CitizenRequestView> RecordRefund(GatewayRefund refund);
 
-    /// <summary>The request waits on an outside system (or no longer, with null). System actors only.</summary>
-    Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn);
+    /// <summary>
+    /// The request waits on an outside system (or no longer, with null). System actors only. Nothing changes if the
+    /// request moved on since <paramref name="seenVersion"/> (an agent took the step meanwhile).
+    /// </summary>
+    Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn, long seenVersion);
 
     /// <summary>The request if it exists and the actor may see it; otherwise null (the two look alike).</summary>
     [ReadOnly]

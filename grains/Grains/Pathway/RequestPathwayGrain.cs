@@ -252,7 +252,7 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
         // Only a step the request cannot take without the system makes it "pending on" it (not a refund of a closed request).
         if (!request.IsFinal && unavailable.System != OutsideSystem.PaymentGateway)
         {
-            await Request.MarkPending(PathwayActors.Pathway, unavailable.System);
+            await Request.MarkPending(PathwayActors.Pathway, unavailable.System, request.Version);
         }
 
         return later;

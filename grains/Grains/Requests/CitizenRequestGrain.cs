@@ -218,7 +218,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return ToView();
     }
 
-    public async Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn)
+    public async Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn, long seenVersion)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Role != ActorRole.System)
@@ -226,7 +226,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             throw new InvalidOperationException("Only the automatic pathway marks a request as waiting on an outside system.");
         }
 
-        if (!state.RecordExists || S.PendingOn == pendingOn || RequestTransitions.IsFinal(S.Status))
+        if (!state.RecordExists || S.PendingOn == pendingOn || RequestTransitions.IsFinal(S.Status) || S.Version != seenVersion)
         {
             return state.RecordExists ? ToView() : throw new DomainException(DomainError.NotFound());
         }

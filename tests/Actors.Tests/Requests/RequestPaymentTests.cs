@@ -165,15 +165,20 @@ public sealed class RequestPaymentTests(ClusterFixture fixture)
         var request = await driver.RequestIn(RequestKind.NationalIdCard, RequestStatus.Verifying);
         var grain = driver.Grain(request!.Id);
         var pathway = Actor.System("pathway");
-        var waiting = await grain.MarkPending(pathway, Contracts.Interop.OutsideSystem.CivilRegistry);
+        var waiting = await grain.MarkPending(pathway, Contracts.Interop.OutsideSystem.CivilRegistry, request.Version);
         Assert.Equal(Contracts.Interop.OutsideSystem.CivilRegistry, waiting.PendingOn);
         Assert.NotNull(waiting.PendingSince);
-        Assert.Equal(waiting.Version, (await grain.MarkPending(pathway, Contracts.Interop.OutsideSystem.CivilRegistry)).Version);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.MarkPending(driver.Agent, null));
+        Assert.Equal(waiting.Version, (await grain.MarkPending(pathway, Contracts.Interop.OutsideSystem.CivilRegistry, waiting.Version)).Version);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.MarkPending(driver.Agent, null, waiting.Version));
 
         // The agent's manual path completes the step; the request no longer waits.
         var confirmed = await grain.Perform(driver.Agent, new RequestCommand(RequestAction.ConfirmVerification));
         Assert.Null(confirmed.PendingOn);
         Assert.Equal("AGENT:agent-1", confirmed.History[^1].Actor);
+
+        // A late failure of the pathway's call, read before the agent's step, does not mark the moved request.
+        var late = await grain.MarkPending(pathway, Contracts.Interop.OutsideSystem.CivilRegistry, waiting.Version);
+        Assert.Null(late.PendingOn);
+        Assert.Equal(confirmed.Version, late.Version);
     }
 }
