@@ -8,10 +8,7 @@
 //   --example   loads the example operation of this name from the Examples menu before running
 // Chromium: /usr/bin/chromium, or CHROMIUM_PATH (apt-get install -y chromium).
 // Exit code: 0 on success, 1 when the page or the result is wrong, 2 on usage problems.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openHeadlessChromium } from './headless-chromium.mjs';
 
 const args = process.argv.slice(2);
 const queryIndex = args.indexOf('--query');
@@ -26,27 +23,11 @@ if (!base || !screenshot) {
   process.exit(2);
 }
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-check-'));
 const problems = [];
-let context;
+let browser;
 try {
-  // A persistent context is how playwright takes a fresh --user-data-dir.
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  browser = await openHeadlessChromium('graphiql-check-', { width: 1400, height: 900 });
+  const { page } = browser;
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
@@ -107,8 +88,7 @@ try {
 } catch (error) {
   problems.push(error?.message ?? String(error));
 } finally {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 }
 
 for (const problem of problems) console.error(`graphiql-check: ${problem}`);

@@ -6,10 +6,7 @@
 //   <expected>  text the page must show at the end (e.g. "Paiement accepté")
 //   --otp       the 3-D Secure code to type when the page asks for one (the check fails if it does not ask)
 // Chromium: /usr/bin/chromium, or CHROMIUM_PATH. Exit code: 0 on success, 1 when the page is wrong, 2 on usage problems.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openHeadlessChromium } from './headless-chromium.mjs';
 
 const args = process.argv.slice(2);
 const otpIndex = args.indexOf('--otp');
@@ -21,26 +18,11 @@ if (!payUrl || !screenshot || !card || !expected) {
 }
 
 const origin = new URL(payUrl).origin;
-const userDataDir = mkdtempSync(join(tmpdir(), 'payment-page-check-'));
 const problems = [];
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 720, height: 1000 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  browser = await openHeadlessChromium('payment-page-check-', { width: 720, height: 1000 });
+  const { page } = browser;
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // A CSP violation (an inline script or style, a resource from elsewhere) shows here.
@@ -90,8 +72,7 @@ try {
 } catch (error) {
   problems.push(error?.message ?? String(error));
 } finally {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 }
 
 for (const problem of problems) console.error(`payment-page-check: ${problem}`);

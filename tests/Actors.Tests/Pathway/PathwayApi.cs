@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Actors.Tests.Infrastructure;
+using Actors.Tests.Payments;
 using Actors.Tests.Postgres;
 
 namespace Actors.Tests.Pathway;
@@ -111,19 +112,9 @@ public sealed class PathwayApi(ApiFactory api)
     /// <summary>Pays on the sandbox gateway's hosted page as a browser's form post would; returns the page's HTTP status.</summary>
     public static async Task<HttpStatusCode> PayOnPage(string redirectUrl, string cardNumber)
     {
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        using var client = new HttpClient(handler);
-        using var page = await client.GetAsync(new Uri(redirectUrl));
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["number"] = cardNumber,
-            ["expiry"] = "12/" + ((DateTime.UtcNow.Year + 3) % 100).ToString("00", CultureInfo.InvariantCulture),
-            ["cvc"] = "123",
-            ["name"] = "Mohamed Trabelsi",
-        });
-        using var paid = await client.PostAsync(new Uri(redirectUrl), form);
-        return paid.StatusCode;
+        using var client = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await HostedPageClient.Show(client, redirectUrl)).Status);
+        return (await HostedPageClient.PayWithCard(client, redirectUrl, cardNumber)).Status;
     }
 
     public static IReadOnlyList<(string Status, string Actor)> History(JsonNode request) =>

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Actors.Contracts.Interop.Payments;
+using Actors.Tests.Payments;
 using Actors.Tests.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,15 +35,7 @@ public sealed class PaymentWebhookPathwayTests(AutomaticApiFactory host)
     private async Task<(HttpStatusCode Status, string? Outcome)> Post(
         string body, string? messageId = null, WebhookSignature? signer = null, DateTimeOffset? at = null)
     {
-        var id = messageId ?? "msg_" + Guid.NewGuid().ToString("N");
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments/webhook") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(WebhookSignature.IdHeader, id);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, (signer ?? Signature).Sign(id, timestamp, bytes));
-        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await SignedWebhook.PostAsync(host.Http, signer ?? Signature, body, messageId, at);
         var outcome = response.IsSuccessStatusCode
             ? (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))?["outcome"]?.GetValue<string>()
             : null;

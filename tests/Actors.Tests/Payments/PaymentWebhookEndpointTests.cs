@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -120,18 +119,8 @@ public sealed class PaymentWebhookEndpointTests(ApiFactory api)
     private static string Body(string type, string orderId) =>
         $$"""{"type":"{{type}}","data":{"orderId":"{{orderId}}","amount":{"millimes":3000,"currency":"TND"},"declineCode":null},"occurredAt":"2026-11-30T10:00:00.000Z"}""";
 
-    private async Task<HttpResponseMessage> Post(string body, WebhookSignature? signer = null, DateTimeOffset? at = null)
-    {
-        var id = "msg_" + Guid.NewGuid().ToString("N");
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments/webhook") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", (signer ?? Signature).Sign(id, timestamp, bytes));
-        return await api.Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> Post(string body, WebhookSignature? signer = null, DateTimeOffset? at = null) =>
+        SignedWebhook.PostAsync(api.Http, signer ?? Signature, body, at: at);
 
     private static async Task<JsonNode> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!;
