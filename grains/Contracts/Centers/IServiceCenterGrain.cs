@@ -16,4 +16,8 @@ public interface IServiceCenterGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<ServiceCenterView?> Find();
+
+    /// <summary>The center's published calendar (its own, or the standard week with desks from its readiness); null for no such center.</summary>
+    [ReadOnly]
+    Task<Scheduling.CenterCalendar?> Calendar();
 }

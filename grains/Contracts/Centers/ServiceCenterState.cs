@@ -17,4 +17,7 @@ public sealed class ServiceCenterState : IAggregateState
     [Id(6)] public long Version { get; set; }
     [Id(7)] public List<CenterHistoryEntry> History { get; set; } = [];
     [Id(8)] public List<OutboxEvent> Outbox { get; set; } = [];
+
+    /// <summary>Null until an operator publishes one: the standard week then applies (<see cref="CenterCalendars.DefaultFor"/>).</summary>
+    [Id(9)] public Scheduling.CenterCalendar? Calendar { get; set; }
 }

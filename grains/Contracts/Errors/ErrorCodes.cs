@@ -49,4 +49,8 @@ public static class ErrorCodes
     public const string DisbursementExceedsAllocation = "DISBURSEMENT_EXCEEDS_ALLOCATION";
     public const string PaymentAttemptsExhausted = "PAYMENT_ATTEMPTS_EXHAUSTED";
     public const string PaymentGatewayUnavailable = "PAYMENT_GATEWAY_UNAVAILABLE";
+    public const string SlotFull = "SLOT_FULL";
+    public const string SlotNotBookable = "SLOT_NOT_BOOKABLE";
+    public const string NotAppointmentDay = "NOT_APPOINTMENT_DAY";
+    public const string CalendarInvalid = "CALENDAR_INVALID";
 }

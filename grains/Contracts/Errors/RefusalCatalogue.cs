@@ -38,6 +38,10 @@ public static class RefusalCatalogue
         [ErrorCodes.DisbursementExceedsAllocation] = "The tranche exceeds what is left to disburse on the allocation.",
         [ErrorCodes.PaymentAttemptsExhausted] = "The request has had as many payment attempts as it may; an agent can record a payment at the desk.",
         [ErrorCodes.PaymentGatewayUnavailable] = "The payment gateway did not answer; the payment is kept and the same call can be retried later.",
+        [ErrorCodes.SlotFull] = "Every desk of this slot is taken; choose another slot.",
+        [ErrorCodes.SlotNotBookable] = "This is not a bookable slot: in the past, on a closed day, outside the center's hours, or at a center that takes no bookings for the service.",
+        [ErrorCodes.NotAppointmentDay] = "This step happens at the booked center on the appointment's day.",
+        [ErrorCodes.CalendarInvalid] = "The calendar entry is not consistent (dates, hours, desks or slot lengths).",
     };
 
     /// <summary>The codes of every refusal, in catalogue order.</summary>

@@ -23,4 +23,7 @@ public static class StorageNames
     public const string SandboxNotificationOutboxState = "sandbox-notification-outbox";
     public const string SandboxGatewayOrderState = "sandbox-gateway-order";
     public const string SandboxGatewayRefundState = "sandbox-gateway-refund";
+    public const string NationalCalendarState = "national-calendar";
+    public const string CenterDayScheduleState = "center-day-schedule";
+    public const string RequestClockState = "request-clock";
 }

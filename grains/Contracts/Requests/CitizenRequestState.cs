@@ -43,4 +43,15 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(26)] public OutsideSystem? PendingOn { get; set; }
     [Id(27)] public DateTimeOffset? PendingSince { get; set; }
     [Id(28)] public CorrectionNeeded? Correction { get; set; }
+    [Id(29)] public int NoShows { get; set; }
+
+    /// <summary>When the current status's service-level target ends (working time of the center's calendar); null when it has none.</summary>
+    [Id(30)] public DateTimeOffset? DueAt { get; set; }
+    [Id(31)] public DateTimeOffset? OverdueSince { get; set; }
+
+    /// <summary>When the request was escalated to its governorate's supervisors (the second threshold).</summary>
+    [Id(32)] public DateTimeOffset? EscalatedAt { get; set; }
+    [Id(33)] public AppointmentNotice? AppointmentNotice { get; set; }
+    [Id(34)] public WaitingReason? Waiting { get; set; }
+    [Id(35)] public DeliveryRecord? Delivery { get; set; }
 }

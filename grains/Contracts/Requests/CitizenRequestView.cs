@@ -30,7 +30,14 @@ public sealed record CitizenRequestView(
     [property: Id(21)] IReadOnlyList<Payment>? Payments = null,
     [property: Id(22)] OutsideSystem? PendingOn = null,
     [property: Id(23)] DateTimeOffset? PendingSince = null,
-    [property: Id(24)] CorrectionNeeded? Correction = null)
+    [property: Id(24)] CorrectionNeeded? Correction = null,
+    [property: Id(25)] int NoShows = 0,
+    [property: Id(26)] DateTimeOffset? DueAt = null,
+    [property: Id(27)] DateTimeOffset? OverdueSince = null,
+    [property: Id(28)] DateTimeOffset? EscalatedAt = null,
+    [property: Id(29)] AppointmentNotice? AppointmentNotice = null,
+    [property: Id(30)] WaitingReason? Waiting = null,
+    [property: Id(31)] DeliveryRecord? Delivery = null)
 {
     public bool IsFinal => RequestTransitions.IsFinal(Status);
 }

@@ -19,4 +19,7 @@ public enum RequestAction
     RejectRequest,
     CancelRequest,
     ExpireRequest,
+    RescheduleAppointment,
+    CancelAppointment,
+    RecordNoShow,
 }

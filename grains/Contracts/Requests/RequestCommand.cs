@@ -14,4 +14,7 @@ public sealed record RequestCommand(
     [property: Id(5)] DeliveryChannel? DeliveryChannel = null,
     [property: Id(6)] long? ExpectedVersion = null,
     [property: Id(7)] CorrectionCode? CorrectionCode = null,
-    [property: Id(8)] string? CorrectionField = null);
+    [property: Id(8)] string? CorrectionField = null,
+    [property: Id(9)] Scheduling.SlotKey? Slot = null,
+    [property: Id(10)] string? IdempotencyKey = null,
+    [property: Id(11)] IdentityCheck? IdentityCheck = null);

@@ -14,6 +14,7 @@ public static class RequestTransitions
     private static readonly RequestKind[] Both = [RequestKind.NationalIdCard, RequestKind.CriminalRecordExtract];
     private static readonly ActorRole[] Desk = [ActorRole.Agent, ActorRole.Supervisor];
     private static readonly ActorRole[] Nobody = [];
+    private static readonly ActorRole[] Agent = [ActorRole.Agent];
 
     // Steps the automatic pathway takes when the outside systems answer; an agent can still take them by hand.
     private static readonly ActorRole[] DeskOrSystem = [ActorRole.Agent, ActorRole.Supervisor, ActorRole.System];
@@ -26,7 +27,12 @@ public static class RequestTransitions
         Row(RequestAction.ConfirmVerification, Both, [RequestStatus.Verifying], RequestStatus.AwaitingPayment, DeskOrSystem),
         Row(RequestAction.RecordPayment, Both, [RequestStatus.AwaitingPayment], RequestStatus.Paid, Desk),
         Row(RequestAction.BookAppointment, Card, [RequestStatus.Paid], RequestStatus.AppointmentBooked, Desk, owner: true),
-        Row(RequestAction.RecordBiometrics, Card, [RequestStatus.AppointmentBooked], RequestStatus.BiometricsCaptured, Desk),
+        Row(RequestAction.RescheduleAppointment, Card, [RequestStatus.AppointmentBooked], RequestStatus.AppointmentBooked, Desk, owner: true),
+        Row(RequestAction.CancelAppointment, Card, [RequestStatus.AppointmentBooked], RequestStatus.Paid, Desk, owner: true),
+
+        // Back to booking; the grain expires the request instead once it reaches the configured number of no-shows.
+        Row(RequestAction.RecordNoShow, Card, [RequestStatus.AppointmentBooked], RequestStatus.Paid, Agent),
+        Row(RequestAction.RecordBiometrics, Card, [RequestStatus.AppointmentBooked], RequestStatus.BiometricsCaptured, Agent),
         Row(RequestAction.StartProduction, Card, [RequestStatus.BiometricsCaptured], RequestStatus.InProduction, Desk),
         Row(RequestAction.MarkReadyForDelivery, Card, [RequestStatus.InProduction], RequestStatus.ReadyForDelivery, Desk),
         Row(RequestAction.ConfirmDelivery, Card, [RequestStatus.ReadyForDelivery], RequestStatus.Delivered, Desk),

@@ -5,6 +5,7 @@ using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
+using Actors.Contracts.Scheduling;
 using Actors.Grains.Steps;
 
 namespace Actors.Grains.Centers;
@@ -135,6 +136,9 @@ public sealed class ServiceCenterGrain : Grain, IServiceCenterGrain
         });
 
     public Task<ServiceCenterView?> Find() => Task.FromResult(state.RecordExists ? ToView() : null);
+
+    public Task<CenterCalendar?> Calendar() =>
+        Task.FromResult(state.RecordExists ? S.Calendar ?? CenterCalendars.DefaultFor(S.Profile!, S.Readiness!) : null);
 
     /// <summary>Records the applied step in the history and commits it with the event it made.</summary>
     private async Task<ServiceCenterView> Record(

@@ -454,7 +454,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private CitizenRequestView ToView() => new(
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
-        S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction);
+        S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction,
+        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Waiting, S.Delivery);
 
     /// <summary>
     /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's

@@ -1,0 +1,52 @@
+using Actors.Contracts.Centers;
+
+namespace Actors.Contracts.Scheduling;
+
+/// <summary>
+/// What a center publishes for booking and for its service-level clocks: weekly hours, periods with other
+/// hours, its own closures, how long each service takes and how many desks are open per category.
+/// Public holidays are national and come from the national calendar, not from here.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CenterCalendar(
+    [property: Id(0)] WeeklyHours Hours,
+    [property: Id(1)] IReadOnlyList<SpecialHoursPeriod> SpecialPeriods,
+    [property: Id(2)] IReadOnlyList<CenterClosure> Closures,
+    [property: Id(3)] IReadOnlyList<ServiceSlotLength> SlotLengths,
+    [property: Id(4)] IReadOnlyList<CategoryDesks> Desks)
+{
+    /// <summary>Ours, when a service has no length of its own: long enough for a photo, fingerprints and a signature.</summary>
+    public const int DefaultSlotMinutes = 15;
+
+    /// <summary>The standard week, no period, no closure, default lengths, and the desks given.</summary>
+    public static CenterCalendar Standard(int administrativeDesks, int judicialDesks) => new(
+        WeeklyHours.Standard, [], [], [],
+        [new CategoryDesks(ServiceCategory.Administrative, administrativeDesks), new CategoryDesks(ServiceCategory.Judicial, judicialDesks)]);
+
+    public int SlotMinutes(CenterService service) =>
+        SlotLengths.FirstOrDefault(l => l.Service == service)?.Minutes ?? DefaultSlotMinutes;
+
+    public int DesksFor(ServiceCategory category) => Desks.FirstOrDefault(d => d.Category == category)?.Desks ?? 0;
+
+    /// <summary>The closure that closes this day, if any.</summary>
+    public CenterClosure? ClosureOn(DateOnly day) => Closures.FirstOrDefault(c => c.Covers(day));
+
+    /// <summary>
+    /// The sessions of a day: none on a public holiday or a closure; a special period's hours on its days
+    /// (the latest-starting period wins when two overlap); the weekly hours otherwise.
+    /// </summary>
+    public IReadOnlyList<OpeningHours> SessionsOn(DateOnly day, IReadOnlySet<DateOnly> publicHolidays)
+    {
+        ArgumentNullException.ThrowIfNull(publicHolidays);
+        if (publicHolidays.Contains(day) || ClosureOn(day) is not null)
+        {
+            return [];
+        }
+
+        var period = SpecialPeriods.Where(p => p.Covers(day)).OrderByDescending(p => p.From).FirstOrDefault();
+        return (period?.Hours ?? Hours).On(day.DayOfWeek);
+    }
+
+    /// <summary>A working day: the center opens at all that day.</summary>
+    public bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly> publicHolidays) => SessionsOn(day, publicHolidays).Count > 0;
+}
