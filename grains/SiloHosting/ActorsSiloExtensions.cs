@@ -3,6 +3,7 @@ using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Actors.Grains.Clocks;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
 using Actors.Interop;
@@ -69,6 +70,8 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();
+        silo.Services.AddActorsClocks(configuration);
+        silo.Services.TryAddSingleton<RequestClockDispatch>();
         return silo.AddActorsLiveUpdates();
     }
 
