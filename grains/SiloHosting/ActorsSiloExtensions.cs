@@ -14,6 +14,7 @@ using Actors.SiloHosting.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
 namespace Actors.SiloHosting;
@@ -65,6 +66,7 @@ public static class ActorsSiloExtensions
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
         }
 
+        silo.AddActorsRehearsalClock(configuration);
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
         silo.Services.AddActorsInterop(configuration);
@@ -73,6 +75,28 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsClocks(configuration);
         silo.Services.TryAddSingleton<RequestClockDispatch>();
         return silo.AddActorsLiveUpdates();
+    }
+
+    /// <summary>
+    /// <c>Clock:Offset</c> (a rehearsal tool, <see cref="ClockOptions"/>): a silo whose "now" is moved forward. Registered
+    /// before everything else that adds a clock, which then keeps this one; refused at start outside Development and Testing.
+    /// </summary>
+    public static ISiloBuilder AddActorsRehearsalClock(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var offset = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.Offset ?? TimeSpan.Zero;
+        silo.Services.AddOptions<ClockOptions>()
+            .Bind(configuration.GetSection(ClockOptions.Section))
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.Offset == TimeSpan.Zero
+                    || (o.Offset > TimeSpan.Zero && (environment.IsDevelopment() || environment.IsEnvironment("Testing"))),
+                "Clock:Offset is a rehearsal tool: positive, and only in the Development or Testing environment.")
+            .ValidateOnStart();
+        if (offset > TimeSpan.Zero)
+        {
+            silo.Services.AddSingleton<TimeProvider>(new RehearsalClock(offset));
+        }
+
+        return silo;
     }
 
     /// <summary>
