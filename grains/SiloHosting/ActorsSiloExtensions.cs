@@ -94,6 +94,17 @@ public static class ActorsSiloExtensions
         if (offset > TimeSpan.Zero)
         {
             silo.Services.AddSingleton<TimeProvider>(new RehearsalClock(offset));
+
+            // Orleans' own loops keep the real time: silo generations are real-time stamps, and a membership that read the
+            // moved clock would find every restarted silo older than the cluster's minimum generation and declare it dead.
+            foreach (var area in new[]
+                     {
+                         TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers,
+                         TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+                     })
+            {
+                silo.Services.TryAddKeyedSingleton(area, TimeProvider.System);
+            }
         }
 
         return silo;
