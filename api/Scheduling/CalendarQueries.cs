@@ -1,3 +1,4 @@
+using System.Globalization;
 using Actors.Api.Centers;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
@@ -12,7 +13,7 @@ public static class CalendarQueries
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
-    public const int MaxOpeningDays = 92;
+    public const int MaxOpeningDays = 366;
 
     public static void AddCalendarQueries(this ObjectGraphType query)
     {
@@ -36,14 +37,15 @@ public static class CalendarQueries
             .Description("The national periods with other hours (Ramadan, the summer single session), by start date, as operators entered them. Public.")
             .ResolveAsync(async ctx => await ctx.Service<IGrainFactory>().GetGrain<INationalCalendarGrain>(0).SpecialPeriods());
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OpeningDayType>>>>("openingDays")
-            .Description($"Each day of a center's calendar from one date to another (both included, at most {MaxOpeningDays} days): its sessions, "
-                         + "or why it is closed (HOLIDAY, CLOSURE, WEEKLY). Public.")
+        PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<OpeningDayType, OpeningDay>>>("openingDays"))
+            .Description($"Each day of a center's calendar from one date to another (both included, at most {MaxOpeningDays} days), by date: its sessions, "
+                         + "or why it is closed (HOLIDAY, CLOSURE, WEEKLY). Public. " + PageArguments.Documentation)
             .Argument<NonNullGraphType<IdGraphType>>("centerId")
             .Argument<NonNullGraphType<DateScalar>>("from")
             .Argument<NonNullGraphType<DateScalar>>("to")
             .ResolveAsync(async ctx =>
             {
+                var page = PageArguments.Read(ctx);
                 var from = ctx.GetArgument<DateOnly>("from");
                 var to = ctx.GetArgument<DateOnly>("to");
                 if (to < from)
@@ -62,7 +64,10 @@ public static class CalendarQueries
                 var holidays = grains.GetGrain<INationalCalendarGrain>(0).Holidays();
                 var found = await calendar ?? throw ApiErrors.NotFound();
                 var national = await holidays;
-                return Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => OpeningDay.Of(found, national, from.AddDays(i))).ToList();
+                var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => OpeningDay.Of(found, national, from.AddDays(i)));
+                return ConnectionResolver.FromList(page, days, $"openingDays/{code}", Day, Day);
             });
     }
+
+    private static string Day(OpeningDay day) => day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
