@@ -14,8 +14,5 @@ public sealed class AppointmentOptions
     /// <summary>How often the durable reminder looks for expired holds when the silo that held them stopped (Orleans' minimum is a minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The widest range of days availableSlots and nearestSlots read at once.</summary>
-    public int MaxRangeDays { get; set; } = 31;
-
-    public bool IsValid => HoldLifetime > TimeSpan.Zero && ReminderPeriod >= TimeSpan.FromMinutes(1) && MaxRangeDays > 0;
+    public bool IsValid => HoldLifetime > TimeSpan.Zero && ReminderPeriod >= TimeSpan.FromMinutes(1);
 }

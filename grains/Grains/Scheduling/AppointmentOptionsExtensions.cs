@@ -10,7 +10,7 @@ public static class AppointmentOptionsExtensions
     {
         services.AddOptions<AppointmentOptions>()
             .Bind(configuration.GetSection(AppointmentOptions.Section))
-            .Validate(o => o.IsValid, "Appointments: HoldLifetime and MaxRangeDays must be positive, ReminderPeriod at least one minute.")
+            .Validate(o => o.IsValid, "Appointments: HoldLifetime must be positive, ReminderPeriod at least one minute.")
             .ValidateOnStart();
         return services;
     }
