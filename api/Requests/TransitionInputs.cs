@@ -38,7 +38,7 @@ public static class TransitionInputs
             case RequestAction.BookAppointment:
                 input.Field<IdGraphType>("slot").Description("The id of an AppointmentSlot (availableSlots, nearestSlots). Required unless at is given.");
                 input.Field<StringGraphType>("idempotencyKey").Description($"{IdempotencyPolicy.KeyFormat}; the same key books the same slot once.");
-                input.Field<DateTimeScalar>("at").Description("The start of a slot at the request's center.")
+                input.Field<DateTimeScalar>("at").Description("Deprecated: use slot. The start of a slot at the request's center.")
                     .DeprecationReason("Use slot (an id from availableSlots); at books the slot starting then at the request's center.");
                 break;
             case RequestAction.RescheduleAppointment:

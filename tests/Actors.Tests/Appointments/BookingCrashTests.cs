@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Actors.Tests.Faults;
+using Actors.Tests.Infrastructure;
 using Actors.Tests.Postgres;
 
 namespace Actors.Tests.Appointments;
