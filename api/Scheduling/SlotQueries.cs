@@ -39,7 +39,7 @@ public static class SlotQueries
 
                 var center = await ctx.Service<CenterLookup>().Find(code) ?? throw ApiErrors.NotFound();
                 var slots = await ctx.Service<SlotFinder>().Available(center, ctx.GetArgument<CenterService>("service"), from, to);
-                return ConnectionResolver.FromList(page, slots, $"availableSlots/{code}", OrderKey, s => s.Key.ToString());
+                return ConnectionResolver.FromList(page, slots, $"availableSlots/{code}", OrderKey, s => SlotIds.Encode(s.Key));
             });
 
         query.Field<NonNullGraphType<ConnectionType<AppointmentSlotType, AppointmentSlot>>>("nearestSlots")
@@ -62,7 +62,7 @@ public static class SlotQueries
                 var from = ctx.GetArgument<DateTimeOffset?>("from") ?? ctx.Service<TimeProvider>().GetUtcNow();
                 var centers = (await ctx.Service<CenterLookup>().List()).Where(c => c.Profile.Governorate == governorate).ToList();
                 var slots = await ctx.Service<SlotFinder>().Nearest(centers, ctx.GetArgument<CenterService>("service"), from, first);
-                return ConnectionResolver.FromList(new PageArguments(first, null, null, null), slots, $"nearestSlots/{governorate}", OrderKey, s => s.Key.ToString());
+                return ConnectionResolver.FromList(new PageArguments(first, null, null, null), slots, $"nearestSlots/{governorate}", OrderKey, s => SlotIds.Encode(s.Key));
             });
     }
 
