@@ -10,7 +10,9 @@ using Npgsql;
 // One run, one durable PostgreSQL (fsync and synchronous_commit on, as PostgreSQL ships):
 //   1. pgbench -i -s K, then pgbench -N -c N -T S: the database's own simple-update TPS at this concurrency;
 //   2. one silo process + the API process (cluster mode) on the same server; N clients submit ID card requests and an
-//      agent moves each through two transitions over HTTP GraphQL for S seconds (after W seconds of warm-up).
+//      agent moves each through two transitions over HTTP GraphQL for S seconds (after W seconds of warm-up);
+//   3. with the same N clients, bookings of free slots: 20 × N paid requests at one hot center, then as many spread over
+//      every demo center that takes card requests (the requests are prepared first, only the bookings are measured).
 // Prints a markdown table: persisted transitions/s and their ratio to (1), latency, commits per transition, the CPU
 // split between the load generator, the hosts and PostgreSQL, and bytes stored per request.
 var options = BenchOptions.Parse(args);
@@ -89,6 +91,16 @@ var sizes = await ScalarAsync(actors, """
     """);
 var bytes = sizes.Split(' ').Select(s => long.Parse(s, invariant)).ToArray();
 
+// 3. Bookings at the same concurrency: one hot center, then spread over every demo center that takes card requests.
+var hotCount = options.Clients * 20;
+var hot = new BookingRun(api, citizens, "hot");
+var hotRequests = await hot.PrepareAsync(["TN11-GU1"], hotCount, options.Clients);
+await hot.RunAsync(hotRequests, options.Clients);
+var cardCenters = await BookingRun.CardCentersAsync(api);
+var spread = new BookingRun(api, citizens, "spread");
+var spreadRequests = await spread.PrepareAsync(cardCenters, Math.Max(2, hotCount / cardCenters.Count), options.Clients);
+await spread.RunAsync(spreadRequests, options.Clients);
+
 var report = new StringBuilder();
 void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
 report.AppendLine(invariant, $"### {options.Clients} clients × {options.Seconds} s");
@@ -115,6 +127,14 @@ Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
 Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
 Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
     $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
+foreach (var (name, run) in new[] { ("one hot center (TN11-GU1)", hot), ($"spread over {cardCenters.Count} demo centers", spread) })
+{
+    var sorted = run.Latencies.Order().ToArray();
+    Row($"bookings/s, {name}: booked / SLOT_FULL retries / failed",
+        $"{(run.Booked / run.Seconds).ToString("F0", invariant)} ({run.Booked} / {run.Full} / {run.Failed} in {run.Seconds.ToString("F1", invariant)} s)");
+    Row($"booking latency p50 / p99 (ms), {name}", $"{Percentile(sorted, 0.50).ToString("F1", invariant)} / {Percentile(sorted, 0.99).ToString("F1", invariant)}");
+}
+
 Row($"bytes per request ({requests} requests): orleans_storage / outbox / request_index / total",
     string.Join(" / ", bytes.Append(bytes.Sum()).Select(b => (b / (double)requests).ToString("F0", invariant))));
 Console.WriteLine();

@@ -3,6 +3,7 @@ using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
+using Actors.Api.Scheduling;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
@@ -20,6 +21,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<NodeResolvers>();
         builder.Services.AddSingleton<DomainErrorTypes>();
         builder.Services.AddScoped<CenterLookup>();
+        builder.Services.AddSingleton<SlotFinder>();
         builder.Services.AddScoped<FundLookup>();
         builder.Services.AddScoped<RequestLookup>();
         builder.Services.AddGraphQL(graphql => graphql

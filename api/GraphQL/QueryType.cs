@@ -43,6 +43,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddGeographyQueries();
         this.AddCenterQueries(nodes);
         this.AddCalendarQueries();
+        this.AddSlotQueries();
         this.AddRequestQueries(nodes);
         this.AddDocumentQueries();
         this.AddProgressQueries();

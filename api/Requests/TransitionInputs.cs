@@ -1,5 +1,7 @@
 using Actors.Api.GraphQL;
+using Actors.Api.Scheduling;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using GraphQL.Types;
@@ -34,7 +36,14 @@ public static class TransitionInputs
                 input.Field<NonNullGraphType<LongGraphType>>("amountMillimes").Description("Must equal the request's fee.");
                 break;
             case RequestAction.BookAppointment:
-                input.Field<NonNullGraphType<DateTimeScalar>>("at").Description("In the future.");
+                input.Field<IdGraphType>("slot").Description("The id of an AppointmentSlot (availableSlots, nearestSlots). Required unless at is given.");
+                input.Field<StringGraphType>("idempotencyKey").Description($"{IdempotencyPolicy.KeyFormat}; the same key books the same slot once.");
+                input.Field<DateTimeScalar>("at").Description("Deprecated: use slot. The start of a slot at the request's center.")
+                    .DeprecationReason("Use slot (an id from availableSlots); at books the slot starting then at the request's center.");
+                break;
+            case RequestAction.RescheduleAppointment:
+                input.Field<NonNullGraphType<IdGraphType>>("slot").Description("The id of the new AppointmentSlot; it is held before the old one is freed.");
+                input.Field<StringGraphType>("idempotencyKey").Description($"{IdempotencyPolicy.KeyFormat}; the same key moves to the same slot once.");
                 break;
             case RequestAction.ConfirmDelivery:
                 input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils.");
@@ -52,6 +61,20 @@ public static class TransitionInputs
         + $"By {string.Join(", ", t.Roles.Select(r => SchemaText.Of(r)))}{(t.OwnerMayAct ? (t.Roles.Count > 0 ? " or " : "") + "the owner" : "")}"
         + $"{(t.Kinds.Count == 1 ? $"; {SchemaText.Of(t.Kinds.Single())} only" : "")}.";
 
+    /// <summary>A booking names a slot by id (or, deprecated, by its start at the request's center), with an optional idempotency key.</summary>
+    private static RequestCommand Booking(RequestAction action, string? reason, long? expected, IReadOnlyDictionary<string, object?> input)
+    {
+        var slot = input.GetValueOrDefault("slot") is string id ? SlotIds.Decode(id, "input.slot") : null;
+        var at = input.GetValueOrDefault("at") as DateTimeOffset?;
+        if (slot is null && at is null)
+        {
+            throw GraphQL.Errors.ApiErrors.BadInput("slot is required.", "input.slot");
+        }
+
+        var key = ApplicationValidation.IdempotencyKey(input.GetValueOrDefault("idempotencyKey") as string);
+        return new RequestCommand(action, reason, AppointmentAt: slot is null ? at : null, Slot: slot, IdempotencyKey: key, ExpectedVersion: expected);
+    }
+
     public static RequestCommand Command(RequestAction action, IReadOnlyDictionary<string, object?> input)
     {
         // Normalised here; its length is a rule of the grain (VALIDATION_FAILED), the same for every caller.
@@ -63,9 +86,7 @@ public static class TransitionInputs
                 PaymentReference: InputText.Required(input["paymentReference"] as string, "input.paymentReference", 64),
                 AmountMillimes: Convert.ToInt64(input["amountMillimes"], System.Globalization.CultureInfo.InvariantCulture),
                 ExpectedVersion: expected),
-            RequestAction.BookAppointment => new RequestCommand(action, reason,
-                AppointmentAt: input["at"] is DateTimeOffset at ? at : throw GraphQL.Errors.ApiErrors.BadInput("at is required.", "input.at"),
-                ExpectedVersion: expected),
+            RequestAction.BookAppointment or RequestAction.RescheduleAppointment => Booking(action, reason, expected, input),
             RequestAction.ConfirmDelivery => new RequestCommand(action, reason,
                 DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected),
             _ => new RequestCommand(action, reason, ExpectedVersion: expected),

@@ -6,6 +6,7 @@ using Actors.Contracts.Requests.Index;
 using Actors.Grains.Clocks;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
+using Actors.Grains.Scheduling;
 using Actors.Interop;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
@@ -69,6 +70,7 @@ public static class ActorsSiloExtensions
         silo.AddActorsRehearsalClock(configuration);
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
+        silo.Services.AddAppointmentOptions(configuration);
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();

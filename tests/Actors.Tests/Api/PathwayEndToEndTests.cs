@@ -22,7 +22,17 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
 
     private static string NewSubject(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static string InTwoDays => DateTimeOffset.UtcNow.AddDays(2).ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>The id of the first free card slot at a center within the next two weeks, read as a citizen would.</summary>
+    private async Task<string> FreeSlot(string center, string token)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var result = await api.GraphQL(
+            "query($c: ID!, $from: Date!, $to: Date!) { availableSlots(centerId: $c, service: NATIONAL_ID_CARD, from: $from, to: $to, first: 1) { nodes { id } } }",
+            new { c = GlobalIds.Center(center), from = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            token);
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        return result["data"]!["availableSlots"]!["nodes"]![0]!["id"]!.GetValue<string>();
+    }
 
     /// <summary>A 15-year-old: within the pupil range (6–20) and a minor, so a consenting guardian is needed.</summary>
     private static string PupilBirthDate => DateTime.UtcNow.AddYears(-15).AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -109,7 +119,7 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
         await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
         await Step("recordPayment", agent, new { requestId = id, paymentReference, amountMillimes = 3000 }, "PAID");
-        await Step("bookAppointment", booker, new { requestId = id, at = InTwoDays }, "APPOINTMENT_BOOKED");
+        await Step("bookAppointment", booker, new { requestId = id, slot = await FreeSlot(Tunis, booker), idempotencyKey = "book-" + paymentReference }, "APPOINTMENT_BOOKED");
         await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
         await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
         await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");

@@ -25,10 +25,15 @@ public sealed class FaultScenario : IAsyncDisposable
     private readonly CancellationTokenSource _timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
     private bool _passed;
 
-    private FaultScenario(string connectionString, string logDirectory, bool automaticPathway)
+    private FaultScenario(string connectionString, string logDirectory, bool automaticPathway, IReadOnlyDictionary<string, string>? settings)
     {
         LogDirectory = logDirectory;
         Cluster = new ClusterProcesses(connectionString, logDirectory) { AutomaticPathway = automaticPathway };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            Cluster.SiloSettings[key] = value;
+        }
+
         Database = NpgsqlDataSource.Create(connectionString);
         Api = new GraphQLHttpClient(Cluster.ApiBase, TimeSpan.FromSeconds(40));
         _timeout.CancelAfter(FaultLoad.Timeout);
@@ -46,11 +51,12 @@ public sealed class FaultScenario : IAsyncDisposable
     public CancellationToken Cancel => _timeout.Token;
 
     /// <summary>A new, empty database, migrated by the silo's own <c>migrate</c> command.</summary>
-    public static async Task<FaultScenario> CreateAsync(PostgresServer server, string name, bool automaticPathway = false)
+    public static async Task<FaultScenario> CreateAsync(
+        PostgresServer server, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var connectionString = await server.CreateDatabaseAsync(migrated: false);
         var logs = Path.Combine(Path.GetTempPath(), "actors-faults", $"{name}-{Guid.NewGuid().ToString("N")[..6]}");
-        var scenario = new FaultScenario(connectionString, logs, automaticPathway);
+        var scenario = new FaultScenario(connectionString, logs, automaticPathway, settings);
         await scenario.Cluster.MigrateAsync(scenario.Cancel);
         return scenario;
     }

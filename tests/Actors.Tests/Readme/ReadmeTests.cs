@@ -21,6 +21,7 @@ public sealed partial class ReadmeTests
         ("<document code>", ["node", "documentCode"]),
         ("<waiting request id>", ["waiting", "request", "id"]),
         ("<redirect url>", ["startPayment", "payment", "redirectUrl"]),
+        ("<slot id>", ["availableSlots", "nodes", "0", "id"]),
     ];
 
     /// <summary>The README's first test card: the one a newcomer pays with.</summary>
@@ -146,7 +147,12 @@ public sealed partial class ReadmeTests
             var node = data;
             foreach (var step in path)
             {
-                node = node is JsonObject o ? o[step] : null;
+                node = node switch
+                {
+                    JsonObject o => o[step],
+                    JsonArray a when int.TryParse(step, out var i) && i < a.Count => a[i],
+                    _ => null,
+                };
             }
 
             if (node is JsonValue value && value.TryGetValue<string>(out var text))
