@@ -37,7 +37,8 @@ public static class TransitionInputs
                 input.Field<NonNullGraphType<DateTimeScalar>>("at").Description("In the future.");
                 break;
             case RequestAction.ConfirmDelivery:
-                input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils.");
+                input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils (the school of the enrolment).");
+                input.Field<IdentityCheckType>("identityCheck").Description("Required at the CENTER: how the agent checked who collects the card.");
                 break;
         }
 
@@ -67,7 +68,8 @@ public static class TransitionInputs
                 AppointmentAt: input["at"] is DateTimeOffset at ? at : throw GraphQL.Errors.ApiErrors.BadInput("at is required.", "input.at"),
                 ExpectedVersion: expected),
             RequestAction.ConfirmDelivery => new RequestCommand(action, reason,
-                DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected),
+                DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected,
+                IdentityCheck: input.GetValueOrDefault("identityCheck") as IdentityCheck?),
             _ => new RequestCommand(action, reason, ExpectedVersion: expected),
         };
     }

@@ -19,6 +19,9 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
 
     Task<CitizenRequestView> Perform(Actor actor, RequestCommand command);
 
+    /// <summary>Moves the request to another center of its governorate: the owner's consent, before any appointment.</summary>
+    Task<CitizenRequestView> MoveToCenter(Actor actor, string centerId);
+
     /// <summary>
     /// Opens an online payment of the fee (AWAITING_PAYMENT only, by the owner or a desk in scope), or returns
     /// the one this idempotency key already opened. A newer payment supersedes an open one without a session.

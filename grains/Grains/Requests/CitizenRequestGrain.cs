@@ -13,6 +13,7 @@ using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Payments;
+using Actors.Contracts.Scheduling;
 using Actors.Grains.Documents;
 using Actors.Grains.Steps;
 using Microsoft.Extensions.Options;
@@ -250,6 +251,74 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return steps.Run(operation, () => Step(operation, actor, command));
     }
 
+    public Task<CitizenRequestView> MoveToCenter(Actor actor, string centerId)
+    {
+        var operation = RequestOperations.MoveRequestToCenter;
+        return steps.Run(operation, async () =>
+        {
+            EnsureVisibleTo(actor);
+            if ((actor.Role is not (ActorRole.Citizen or ActorRole.EducationOfficer)) || actor.Subject != S.OwnerSubject)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.NotAllowed, "A request moves to another center only with its owner's consent: the owner asks for it.",
+                    ("role", SchemaText.Of(actor.Role)));
+            }
+
+            if (!MovableStatuses.Contains(S.Status))
+            {
+                var status = SchemaText.Of(S.Status);
+                throw operation.Refuse(
+                    ErrorCodes.InvalidTransition,
+                    $"moveRequestToCenter is possible before an appointment is booked; this request is {status}{(S.Status == RequestStatus.AppointmentBooked ? " (book a slot at the other center instead)" : "")}.",
+                    ("action", "moveRequestToCenter"), ("status", status), ("kind", SchemaText.Of(S.Kind)));
+            }
+
+            if (centerId == S.CenterId)
+            {
+                return ToView();
+            }
+
+            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
+                ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
+            if (center.Profile.Governorate != S.Governorate)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.ValidationFailed, $"A request moves within its governorate ({S.Governorate}); center {centerId} is in {center.Profile.Governorate}.",
+                    ("field", "input.centerId"), ("governorate", S.Governorate));
+            }
+
+            var service = CenterServices.Needed(S.Kind);
+            if (!center.Offers(service))
+            {
+                throw operation.Refuse(
+                    ErrorCodes.CenterDoesNotOfferService, $"Center {centerId} does not offer {SchemaText.Of(service)}.",
+                    ("centerId", centerId), ("service", SchemaText.Of(service)));
+            }
+
+            if (!center.TakesRequests)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.CenterNotTakingRequests, $"Center {centerId} is {SchemaText.Of(center.Phase)} and takes no requests.",
+                    ("centerId", centerId), ("phase", SchemaText.Of(center.Phase)));
+            }
+
+            var (version, now) = steps.Next();
+            var from = S.CenterId;
+            S.CenterId = center.Code;
+            S.UpdatedAt = now;
+            S.Version = version;
+            S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null));
+            await steps.Commit(AggregateId, [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
+            return ToView();
+        });
+    }
+
+    /// <summary>Statuses in which the request has not met its center yet: it may move with the owner's consent.</summary>
+    private static readonly HashSet<RequestStatus> MovableStatuses =
+    [
+        RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.AwaitingPayment, RequestStatus.Paid,
+    ];
+
     private async Task<CitizenRequestView> Step(DomainOperation operation, Actor actor, RequestCommand command)
     {
         EnsureVisibleTo(actor);
@@ -384,16 +453,17 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
                 return s => s.Appointment = new Appointment(S.CenterId, at);
 
-            case RequestAction.ConfirmDelivery:
-                var channel = command.DeliveryChannel ?? DeliveryChannel.Center;
-                if (channel == DeliveryChannel.School && S.Pupil is null)
-                {
-                    throw operation.Refuse(
-                        ErrorCodes.PupilDeliveryOnly, $"Only pupils' cards are delivered at {SchemaText.Of(DeliveryChannel.School)}.",
-                        ("channel", SchemaText.Of(channel)));
-                }
+            case RequestAction.RecordBiometrics:
+                CheckAppointmentDay(operation, actor, now);
+                return null;
 
-                return s => s.DeliveryChannel = channel;
+            case RequestAction.ConfirmDelivery:
+                var delivery = Handover(operation, actor, command, now);
+                return s =>
+                {
+                    s.DeliveryChannel = delivery.Channel;
+                    s.Delivery = delivery;
+                };
 
             case RequestAction.IssueExtract:
                 // Registered before the request commits: if the commit fails, the code was never
@@ -405,6 +475,57 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             default:
                 return null;
         }
+    }
+
+    /// <summary>Biometrics are taken by an agent of the booked center, on the appointment's day (Africa/Tunis).</summary>
+    private void CheckAppointmentDay(DomainOperation operation, Actor actor, DateTimeOffset now)
+    {
+        var appointment = S.Appointment!;
+        var day = TunisTime.DayOf(appointment.At);
+        if (actor.CenterId != appointment.CenterId || TunisTime.DayOf(now) != day)
+        {
+            var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            throw operation.Refuse(
+                ErrorCodes.NotAppointmentDay,
+                $"Biometrics are recorded at center {appointment.CenterId} on {date}, the day of the appointment, by one of its agents.",
+                ("centerId", appointment.CenterId), ("date", date));
+        }
+    }
+
+    /// <summary>
+    /// A card is handed over at the request's center, to someone whose identity the agent checked (the kind of proof is
+    /// recorded, never its number), or to a pupil at the school of their enrolment (never a school typed at delivery).
+    /// </summary>
+    private DeliveryRecord Handover(DomainOperation operation, Actor actor, RequestCommand command, DateTimeOffset now)
+    {
+        var channel = command.DeliveryChannel ?? DeliveryChannel.Center;
+        if (channel == DeliveryChannel.School)
+        {
+            if (S.Pupil is not { } pupil)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.PupilDeliveryOnly, $"Only pupils' cards are delivered at {SchemaText.Of(DeliveryChannel.School)}.",
+                    ("channel", SchemaText.Of(channel)));
+            }
+
+            return new DeliveryRecord(channel, now, actor.Describe(), CenterId: null, command.IdentityCheck, pupil.SchoolCode);
+        }
+
+        if (command.IdentityCheck is not { } check)
+        {
+            throw operation.Refuse(
+                ErrorCodes.ValidationFailed, $"A card handed over at the center needs the identity check the agent made ({SchemaText.Of(IdentityCheck.HolderBiometrics)}, ...).",
+                ("field", "input.identityCheck"));
+        }
+
+        if (check == IdentityCheck.GuardianIdCard && S.Guardian is null)
+        {
+            throw operation.Refuse(
+                ErrorCodes.ValidationFailed, $"{SchemaText.Of(IdentityCheck.GuardianIdCard)} is for a minor's card collected by the guardian named on the request.",
+                ("field", "input.identityCheck"), ("identityCheck", SchemaText.Of(check)));
+        }
+
+        return new DeliveryRecord(channel, now, actor.Describe(), S.CenterId, check, SchoolCode: null);
     }
 
     /// <summary>The applied step: status, time, version and its history entry (the event is built from the result).</summary>
@@ -455,7 +576,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
         S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction,
-        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Waiting, S.Delivery);
+        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery);
 
     /// <summary>
     /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's

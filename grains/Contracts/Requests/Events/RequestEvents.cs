@@ -14,7 +14,8 @@ public static class RequestEvents
 {
     /// <summary>The outbox types that change a request's index row.</summary>
     public static IReadOnlySet<string> IndexedTypes { get; } =
-        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), OutboxEventTypes.CitizenRequestChanged }
+        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), nameof(RequestCenterChanged),
+            OutboxEventTypes.CitizenRequestChanged }
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The index row of the request as the event leaves it.</summary>
@@ -27,6 +28,7 @@ public static class RequestEvents
             nameof(RequestStatusChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request),
             nameof(RequestPaymentChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPaymentChanged>(e.Payload).Request),
             nameof(RequestPendingChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPendingChanged>(e.Payload).Request),
+            nameof(RequestCenterChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestCenterChanged>(e.Payload).Request),
             OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
             _ => throw new ArgumentException($"{e.Type} is not an event of the request index.", nameof(e)),
         };
