@@ -257,7 +257,13 @@ public sealed class CenterDayScheduleGrain(
             return;
         }
 
+        // A hold already past its expiry is one whose request did not answer: ask again shortly, not in a tight loop.
         var delay = due - clock.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            delay = TimeSpan.FromSeconds(5);
+        }
+
         timer?.Dispose();
         timerDue = due;
         timer = this.RegisterGrainTimer(
@@ -268,6 +274,6 @@ public sealed class CenterDayScheduleGrain(
                 timerDue = null;
                 await Sweep();
             },
-            new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false });
+            new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan, Interleave = false });
     }
 }
