@@ -56,6 +56,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, CenterDirectoryConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, PathwayConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AppointmentSeatConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         return services;
     }

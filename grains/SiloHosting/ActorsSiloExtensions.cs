@@ -5,6 +5,7 @@ using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
+using Actors.Grains.Scheduling;
 using Actors.Interop;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
@@ -66,6 +67,7 @@ public static class ActorsSiloExtensions
 
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
+        silo.Services.AddAppointmentOptions(configuration);
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();

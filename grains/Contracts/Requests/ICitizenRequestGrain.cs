@@ -43,6 +43,13 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     /// </summary>
     Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn, long seenVersion);
 
+    /// <summary>
+    /// Asked by a day schedule when a hold reaches its expiry: does this request hold it (committed), is the turn
+    /// that took it still running, or neither? Interleaved, so it answers while that very turn awaits the schedule.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Scheduling.HoldStanding> AppointmentHold(string holdId);
+
     /// <summary>The request if it exists and the actor may see it; otherwise null (the two look alike).</summary>
     [ReadOnly]
     Task<CitizenRequestView?> Find(Actor actor);

@@ -50,7 +50,11 @@ public static class RequestOperations
     private static string[] StepData(RequestAction action) => action switch
     {
         RequestAction.RecordPayment => [ErrorCodes.PaymentAmountMismatch],
-        RequestAction.BookAppointment => [ErrorCodes.AppointmentInPast, ErrorCodes.CenterNotTakingRequests],
+        RequestAction.BookAppointment =>
+            [ErrorCodes.AppointmentInPast, ErrorCodes.CenterNotTakingRequests, ErrorCodes.SlotFull, ErrorCodes.SlotNotBookable, ErrorCodes.IdempotencyKeyReused],
+        RequestAction.RescheduleAppointment =>
+            [ErrorCodes.CenterNotTakingRequests, ErrorCodes.SlotFull, ErrorCodes.SlotNotBookable, ErrorCodes.IdempotencyKeyReused],
+        RequestAction.RecordNoShow => [ErrorCodes.NotAppointmentDay],
         RequestAction.ConfirmDelivery => [ErrorCodes.PupilDeliveryOnly],
         RequestAction.RecordBiometrics => [ErrorCodes.NotAppointmentDay],
         _ => [],

@@ -15,7 +15,9 @@ using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Payments;
 using Actors.Contracts.Scheduling;
 using Actors.Grains.Documents;
+using Actors.Grains.Scheduling;
 using Actors.Grains.Steps;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Requests;
@@ -30,18 +32,27 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private readonly IPersistentState<CitizenRequestState> state;
     private readonly GrainSteps<CitizenRequestState> steps;
     private readonly RequestOptions options;
+    private readonly IOptionsMonitor<AppointmentOptions> appointments;
     private readonly TimeProvider clock;
+    private readonly ILogger<CitizenRequestGrain> logger;
+
+    // Holds this activation took and has not yet committed or given up: a day schedule asking about one keeps it.
+    private readonly HashSet<string> holdsInFlight = new(StringComparer.Ordinal);
 
     public CitizenRequestGrain(
         [PersistentState(StorageNames.CitizenRequestState, StorageNames.Domain)] IPersistentState<CitizenRequestState> state,
         IOutboxPublisher outbox,
         TimeProvider clock,
-        IOptions<RequestOptions> options)
+        IOptions<RequestOptions> options,
+        IOptionsMonitor<AppointmentOptions> appointments,
+        ILogger<CitizenRequestGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.state = state;
         this.clock = clock;
         this.options = options.Value;
+        this.appointments = appointments;
+        this.logger = logger;
         steps = new GrainSteps<CitizenRequestState>(state, this, outbox, clock, AggregateTypes.CitizenRequest);
     }
 
@@ -240,6 +251,11 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return ToView();
     }
 
+    public Task<HoldStanding> AppointmentHold(string holdId) => Task.FromResult(
+        state.RecordExists && S.Appointment?.HoldId == holdId && S.Status == RequestStatus.AppointmentBooked ? HoldStanding.Confirmed
+        : holdsInFlight.Contains(holdId) ? HoldStanding.Pending
+        : HoldStanding.None);
+
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
             ? ToView()
@@ -324,6 +340,11 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         EnsureVisibleTo(actor);
         var action = SchemaText.Of(command.Action);
         var row = RequestTransitions.For(command.Action);
+        if (AppointmentRetry(operation, command) is { } same)
+        {
+            return same;
+        }
+
         if (!RequestTransitions.Allows(command.Action, S.Kind, S.Status))
         {
             var (kind, status) = (SchemaText.Of(S.Kind), SchemaText.Of(S.Status));
@@ -332,7 +353,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 ("action", action), ("status", status), ("kind", kind));
         }
 
-        if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate))
+        if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate) && !IsOwningOfficer(row, actor))
         {
             var role = SchemaText.Of(actor.Role);
             throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take {action} on this request.", ("action", action), ("role", role));
@@ -352,15 +373,235 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         }
 
         var (version, now) = steps.Next();
+        switch (command.Action)
+        {
+            case RequestAction.BookAppointment or RequestAction.RescheduleAppointment:
+                return await Book(operation, actor, command, row, reason, version, now);
+            case RequestAction.CancelAppointment or RequestAction.RecordNoShow:
+                return await FreeAppointment(operation, actor, command, row, reason, version, now);
+        }
+
         var record = await CheckStepData(operation, actor, command, now);
         var from = S.Status;
         record?.Invoke(S);
         S.Correction = command.Action == RequestAction.RequestCorrection
             ? new CorrectionNeeded(command.CorrectionCode ?? CorrectionCode.Other, command.CorrectionField, reason!)
             : null;
+
+        // A request that ends with a booked seat (cancelled, expired) gives the seat back.
+        var seat = RequestTransitions.IsFinal(row.To) && from == RequestStatus.AppointmentBooked ? S.Appointment : null;
         Apply(actor, row.To, version, now, reason, command.Action);
-        await steps.Commit(AggregateId, [new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView())]);
+        List<IDomainEvent> events = [new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView())];
+        if (seat is not null)
+        {
+            events.Add(new RequestAppointmentChanged(S.Id, seat, null, actor.Describe(), version, now));
+        }
+
+        await steps.Commit(AggregateId, events);
+        await ReleaseSeat(seat);
         return ToView();
+    }
+
+    /// <summary>
+    /// The same booking again (same idempotency key, same slot): the request as it is, whatever its status now; the
+    /// same key with another slot is refused. Null when this is not a retry.
+    /// </summary>
+    private CitizenRequestView? AppointmentRetry(DomainOperation operation, RequestCommand command)
+    {
+        if (command.Action is not (RequestAction.BookAppointment or RequestAction.RescheduleAppointment)
+            || command.IdempotencyKey is not { } key || S.Appointment?.IdempotencyKey != key)
+        {
+            return null;
+        }
+
+        var asked = SlotAsked(command);
+        if (asked is not null && asked.CenterId == S.Appointment.CenterId && asked.StartsAt == S.Appointment.At)
+        {
+            return ToView();
+        }
+
+        throw operation.Refuse(
+            ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used to book another slot.", ("idempotencyKey", key));
+    }
+
+    /// <summary>The education officer who submitted a pupil's request books for the pupil like a citizen for themselves.</summary>
+    private bool IsOwningOfficer(RequestTransition row, Actor actor) =>
+        row.OwnerMayAct && actor.Role == ActorRole.EducationOfficer && actor.Subject == S.OwnerSubject
+        && row.Action is RequestAction.BookAppointment or RequestAction.RescheduleAppointment or RequestAction.CancelAppointment;
+
+    /// <summary>The slot a booking names, or (the deprecated input) the slot starting at <c>at</c> at the request's center.</summary>
+    private SlotKey? SlotAsked(RequestCommand command) =>
+        command.Slot ?? (command.AppointmentAt is { } at ? new SlotKey(S.CenterId, CenterServices.Needed(S.Kind), at) : null);
+
+    /// <summary>
+    /// Books or moves the appointment: a seat is held on the slot's day schedule first, then the request commits
+    /// (status, appointment, events), then the seat is confirmed and, on a move, the old one freed. A crash after
+    /// the hold leaves a hold that expires by itself; a crash after the commit is completed by the event's consumer.
+    /// </summary>
+    private async Task<CitizenRequestView> Book(
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+    {
+        var service = CenterServices.Needed(S.Kind);
+        if (command.Slot is null && command.AppointmentAt is { } at && at <= now)
+        {
+            throw operation.Refuse(ErrorCodes.AppointmentInPast, "An appointment must be in the future.");
+        }
+
+        var slot = SlotAsked(command) ?? throw operation.Refuse(ErrorCodes.SlotNotBookable, "A slot is required.", ("slot", ""));
+        if (slot.Service != service)
+        {
+            throw NotBookable(operation, slot, $"This request needs a slot for {SchemaText.Of(service)}.");
+        }
+
+        var center = await GrainFactory.GetGrain<IServiceCenterGrain>(slot.CenterId).Find();
+        if (center is null || center.Profile.Governorate != S.Governorate)
+        {
+            throw NotBookable(operation, slot, "The request is booked at a center of its own governorate.");
+        }
+
+        if (!center.TakesRequests)
+        {
+            throw operation.Refuse(
+                ErrorCodes.CenterNotTakingRequests, $"Center {slot.CenterId} is {SchemaText.Of(center.Phase)} and takes no bookings.",
+                ("centerId", slot.CenterId), ("phase", SchemaText.Of(center.Phase)));
+        }
+
+        if (actor.Role == ActorRole.Agent && actor.CenterId != slot.CenterId)
+        {
+            throw operation.Refuse(ErrorCodes.NotAllowed, $"An {SchemaText.Of(ActorRole.Agent)} books at their own center only.", ("centerId", slot.CenterId));
+        }
+
+        // Without a key each attempt is its own hold; with one, a retry after a lost answer finds the seat it took.
+        var holdId = AppointmentSeats.HoldIdFor(S.Id, command.IdempotencyKey ?? $"version-{version}-{Guid.NewGuid():N}");
+        var schedule = GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(slot));
+        holdsInFlight.Add(holdId);
+        try
+        {
+            var held = await schedule.Hold(new SlotHold(slot, S.Id, holdId, appointments.CurrentValue.HoldLifetime));
+            switch (held.Result)
+            {
+                case HoldResult.Full:
+                    throw operation.Refuse(
+                        ErrorCodes.SlotFull, $"Every desk of the slot {slot} is taken.",
+                        ("slot", slot.ToString()), ("desks", SchemaText.Number(held.Slot!.Desks)));
+                case HoldResult.NotBookable:
+                    throw NotBookable(operation, slot, held.Why ?? "");
+                case HoldResult.Held when held.Slot!.Key != slot:
+                    throw operation.Refuse(
+                        ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used to book another slot.",
+                        ("idempotencyKey", command.IdempotencyKey ?? ""));
+            }
+
+            var previous = S.Appointment is { } old && S.Status == RequestStatus.AppointmentBooked ? old : null;
+            var from = S.Status;
+            var appointment = new Appointment(
+                slot.CenterId, held.Slot!.StartsAt, held.Slot.EndsAt, service, holdId, command.IdempotencyKey, actor.Describe(), now);
+            var movedFrom = S.CenterId != slot.CenterId ? S.CenterId : null;
+            try
+            {
+                S.Appointment = appointment;
+                S.AppointmentNotice = null;
+                if (movedFrom is not null)
+                {
+                    // The citizen's choice: the request goes where they will come.
+                    S.CenterId = slot.CenterId;
+                    reason = $"Booked at center {slot.CenterId}; the request moves there from center {movedFrom}." + (reason is null ? "" : " " + reason);
+                }
+
+                Apply(actor, row.To, version, now, reason, command.Action);
+                await steps.Commit(AggregateId,
+                [
+                    new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView()),
+                    new RequestAppointmentChanged(S.Id, previous, appointment, actor.Describe(), version, now),
+                ]);
+            }
+            catch
+            {
+                await schedule.Release(holdId);
+                throw;
+            }
+
+            await ConfirmSeat(schedule, holdId);
+            if (previous is not null && previous.HoldId != holdId)
+            {
+                await ReleaseSeat(previous);
+            }
+
+            return ToView();
+        }
+        finally
+        {
+            holdsInFlight.Remove(holdId);
+        }
+    }
+
+    /// <summary>
+    /// Cancels the appointment (back to PAID) or records that the citizen did not come (back to PAID, or EXPIRED at
+    /// the configured number of no-shows); either way the seat is free for everyone as soon as the request commits.
+    /// </summary>
+    private async Task<CitizenRequestView> FreeAppointment(
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+    {
+        var previous = S.Appointment;
+        var to = row.To;
+        if (command.Action == RequestAction.RecordNoShow)
+        {
+            if (previous is null || now < previous.At || actor.CenterId != previous.CenterId)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.NotAppointmentDay, "A no-show is recorded by the booked center once the appointment has begun.",
+                    ("appointmentAt", previous is null ? "" : previous.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            S.NoShows++;
+            if (S.NoShows >= options.MaxNoShows)
+            {
+                to = RequestStatus.Expired;
+                reason = $"The citizen did not come to {SchemaText.Number(S.NoShows)} appointments; the request expires." + (reason is null ? "" : " " + reason);
+            }
+        }
+
+        var from = S.Status;
+        S.Appointment = null;
+        Apply(actor, to, version, now, reason, command.Action);
+        await steps.Commit(AggregateId,
+        [
+            new RequestStatusChanged(from, to, command.Action, reason, actor.Describe(), version, now, ToView()),
+            new RequestAppointmentChanged(S.Id, previous, null, actor.Describe(), version, now),
+        ]);
+        await ReleaseSeat(previous);
+        return ToView();
+    }
+
+    private static DomainException NotBookable(DomainOperation operation, SlotKey slot, string why) =>
+        operation.Refuse(ErrorCodes.SlotNotBookable, $"The slot {slot} cannot be booked. {why}".TrimEnd(), ("slot", slot.ToString()));
+
+    /// <summary>After the commit the step is done: a failed confirm or release is completed by the outbox consumer and the hold's expiry.</summary>
+    private async Task ConfirmSeat(ICenterDayScheduleGrain schedule, string holdId)
+    {
+        try
+        {
+            await schedule.Confirm(holdId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Hold {HoldId} of request {RequestId} is confirmed later by the outbox consumer.", holdId, S.Id);
+        }
+    }
+
+    private async Task ReleaseSeat(Appointment? appointment)
+    {
+        try
+        {
+            if (AppointmentSeats.ScheduleOf(GrainFactory, appointment) is { } schedule)
+            {
+                await schedule.Release(appointment!.HoldId!);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The seat of request {RequestId} is freed later by the outbox consumer.", S.Id);
+        }
     }
 
     private async Task<CitizenRequestView> Submit(
@@ -437,21 +678,6 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 }
 
                 return s => s.Payment = new PaymentRecord(command.PaymentReference.Trim(), fee, now, actor.Describe());
-
-            case RequestAction.BookAppointment:
-                if (command.AppointmentAt is not { } at || at <= now)
-                {
-                    throw operation.Refuse(ErrorCodes.AppointmentInPast, "An appointment must be in the future.");
-                }
-
-                var center = await GrainFactory.GetGrain<IServiceCenterGrain>(S.CenterId).Find();
-                if (center is null || !center.TakesRequests)
-                {
-                    throw operation.Refuse(
-                        ErrorCodes.CenterNotTakingRequests, $"Center {S.CenterId} takes no bookings now.", ("centerId", S.CenterId));
-                }
-
-                return s => s.Appointment = new Appointment(S.CenterId, at);
 
             case RequestAction.RecordBiometrics:
                 CheckAppointmentDay(operation, actor, now);

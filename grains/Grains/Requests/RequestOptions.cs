@@ -23,5 +23,8 @@ public sealed class RequestOptions
     /// <summary>How many online payments one request may start (declined cards included); then the desk takes over.</summary>
     public int MaxPaymentAttempts { get; set; } = 10;
 
-    public bool IsValid => PaymentWindow > TimeSpan.Zero && MaxPaymentAttempts > 0 && MinimumCardAge >= 0 && PupilAgeRange.Minimum >= 0 && PupilAgeRange.Minimum <= PupilAgeRange.Maximum;
+    /// <summary>The no-shows after which a card request expires instead of going back to booking (ours: a second missed appointment).</summary>
+    public int MaxNoShows { get; set; } = 2;
+
+    public bool IsValid => MaxNoShows > 0 && PaymentWindow > TimeSpan.Zero && MaxPaymentAttempts > 0 && MinimumCardAge >= 0 && PupilAgeRange.Minimum >= 0 && PupilAgeRange.Minimum <= PupilAgeRange.Maximum;
 }

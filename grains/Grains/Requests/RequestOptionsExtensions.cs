@@ -10,7 +10,7 @@ public static class RequestOptionsExtensions
     {
         services.AddOptions<RequestOptions>()
             .Bind(configuration.GetSection(RequestOptions.Section))
-            .Validate(o => o.IsValid, "Requests: MinimumCardAge and PupilAgeRange must be non-negative, PupilAgeRange.Minimum <= Maximum, PaymentWindow and MaxPaymentAttempts positive.")
+            .Validate(o => o.IsValid, "Requests: MinimumCardAge and PupilAgeRange must be non-negative, PupilAgeRange.Minimum <= Maximum, PaymentWindow, MaxPaymentAttempts and MaxNoShows positive.")
             .ValidateOnStart();
         return services;
     }

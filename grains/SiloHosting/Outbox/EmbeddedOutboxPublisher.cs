@@ -7,6 +7,7 @@ using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Scheduling;
 
 namespace Actors.SiloHosting.Outbox;
 
@@ -54,6 +55,8 @@ public sealed class EmbeddedOutboxPublisher(
             await grains.GetGrain<ICenterDirectoryGrain>(0).Apply(centers);
         }
 
+        // The seat of a committed booking is confirmed, a freed one released, even if the request's own call did not get there.
+        await AppointmentSeats.Settle(grains, events);
         await live.PublishAsync(events);
         if (pathway is not null)
         {

@@ -1,4 +1,5 @@
 using Actors.SiloHosting;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Actors.Tests.Infrastructure;
@@ -29,6 +30,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class EmbeddedSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddActorsEmbeddedStorage().AddActorsLiveUpdates();
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddSingleton<TimeProvider>(ShiftableClock.Shared);
+            siloBuilder.AddActorsEmbeddedStorage().AddActorsLiveUpdates();
+        }
     }
 }

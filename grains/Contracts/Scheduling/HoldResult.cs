@@ -1,0 +1,8 @@
+namespace Actors.Contracts.Scheduling;
+
+public enum HoldResult
+{
+    Held,
+    Full,
+    NotBookable,
+}
