@@ -45,9 +45,12 @@ public sealed record CenterCalendar(
             return [];
         }
 
-        var period = SpecialPeriods.Where(p => p.Covers(day)).OrderBy(p => p.National).ThenByDescending(p => p.From).FirstOrDefault();
-        return (period?.Hours ?? Hours).On(day.DayOfWeek);
+        return (PeriodOn(day)?.Hours ?? Hours).On(day.DayOfWeek);
     }
+
+    /// <summary>The special-hours period whose hours apply that day, if any (the precedence of <see cref="SessionsOn"/>).</summary>
+    public SpecialHoursPeriod? PeriodOn(DateOnly day) =>
+        SpecialPeriods.Where(p => p.Covers(day)).OrderBy(p => p.National).ThenByDescending(p => p.From).FirstOrDefault();
 
     /// <summary>
     /// This calendar with the national special-hours periods added after the center's own (marked

@@ -142,6 +142,11 @@ public sealed class ServiceCenterGrain : Grain, IServiceCenterGrain
         Require(op, actor, ActorRole.Operator);
         RequireExisting(op);
         CheckCalendar(op, CalendarRules.CheckHours(hours));
+        if (S.Calendar is not null && StoredCalendars.SameHours(S.Calendar.Hours, hours))
+        {
+            return ToView();
+        }
+
         var (version, now) = steps.Next();
         S.Calendar = StoredCalendars.Of(Published() with { Hours = hours });
         return await RecordCalendar(actor, version, now, CenterCalendarChange.OpeningHoursSet, null, null, null);
@@ -154,6 +159,12 @@ public sealed class ServiceCenterGrain : Grain, IServiceCenterGrain
             Require(op, actor, ActorRole.Operator);
             RequireExisting(op);
             CheckCalendar(op, CalendarRules.CheckDesks(S.Profile!.Kind, desks, slotLengths));
+            if (S.Calendar is not null && S.Calendar.Desks.Where(d => d.Desks > 0).OrderBy(d => d.Category).SequenceEqual(desks.Where(d => d.Desks > 0).OrderBy(d => d.Category))
+                && S.Calendar.SlotLengths.OrderBy(l => l.Service).SequenceEqual(slotLengths.OrderBy(l => l.Service)))
+            {
+                return ToView();
+            }
+
             var (version, now) = steps.Next();
             S.Calendar = StoredCalendars.Of(Published() with { Desks = desks, SlotLengths = slotLengths });
             return await RecordCalendar(actor, version, now, CenterCalendarChange.DesksSet, null, null, null);
