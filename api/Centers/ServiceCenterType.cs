@@ -1,6 +1,8 @@
 using Actors.Api.Geography;
 using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
+using Actors.Api.Scheduling;
 using Actors.Contracts.Centers;
 using Actors.Contracts.Geography;
 using GraphQL.Types;
@@ -34,6 +36,9 @@ public sealed class ServiceCenterType : ObjectGraphType<ServiceCenterView>
         Field<NonNullGraphType<BooleanGraphType>>("isDemo").Description("Demo data, not an official center.").Resolve(ctx => ctx.Source.Profile.IsDemo);
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<CenterCalendarType>>("calendar")
+            .Description("Its published calendar: weekly hours, special periods (its own and the national ones), closures, desks, slot lengths.")
+            .ResolveAsync(async ctx => await PublishedCalendars.Of(ctx.Service<IGrainFactory>(), ctx.Source.Code) ?? throw ApiErrors.NotFound());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RolloutPhaseType>>>>("availableActions")
             .Description("The phases changeCenterRolloutPhase can move the center to now (OPERATOR): LIVE once its readiness allows, SUSPENDED with a reason.")
             .Resolve(ctx => CenterPhaseTransitions.AvailableFrom(ctx.Source.Phase, ctx.Source.Readiness));

@@ -10,6 +10,7 @@ public static class DemoDataExtensions
         if (builder.Configuration.GetValue("Demo:Seed", HostingMode.IsEmbedded(builder.Configuration)))
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
+            builder.Services.AddHostedService<DemoCalendarSeeder>();
             builder.Services.AddHostedService<DemoFundSeeder>();
         }
 

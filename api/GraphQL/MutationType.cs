@@ -2,6 +2,7 @@ using Actors.Api.Centers;
 using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
+using Actors.Api.Scheduling;
 using GraphQL.Types;
 
 namespace Actors.Api.GraphQL;
@@ -14,6 +15,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddRequestMutations(errors);
         this.AddCenterMutations(errors);
+        this.AddCalendarMutations(errors);
         this.AddFundMutations(errors);
     }
 }

@@ -8,6 +8,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Api.Sandbox;
+using Actors.Api.Scheduling;
 using GraphQL;
 using GraphQL.Types;
 
@@ -41,6 +42,7 @@ public sealed class QueryType : ObjectGraphType
 
         this.AddGeographyQueries();
         this.AddCenterQueries(nodes);
+        this.AddCalendarQueries();
         this.AddRequestQueries(nodes);
         this.AddDocumentQueries();
         this.AddProgressQueries();

@@ -21,5 +21,27 @@ public static class CenterOperations
     public static DomainOperation ChangeServices { get; } = new("changeCenterServices",
         ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed, ErrorCodes.CenterNotFound, ErrorCodes.InvalidCenterServices);
 
-    public static IReadOnlyList<DomainOperation> All { get; } = [Register, UpdateReadiness, ChangePhase, ChangeServices];
+    public static DomainOperation SetOpeningHours { get; } = new("setCenterOpeningHours",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static DomainOperation SetDesks { get; } = new("setCenterDesks",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static DomainOperation AddClosure { get; } = new("addCenterClosure",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static DomainOperation RemoveClosure { get; } = new("removeCenterClosure",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static DomainOperation AddSpecialPeriod { get; } = new("addCenterSpecialHoursPeriod",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static DomainOperation RemoveSpecialPeriod { get; } = new("removeCenterSpecialHoursPeriod",
+        ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CalendarInvalid);
+
+    public static IReadOnlyList<DomainOperation> All { get; } =
+    [
+        Register, UpdateReadiness, ChangePhase, ChangeServices,
+        SetOpeningHours, SetDesks, AddClosure, RemoveClosure, AddSpecialPeriod, RemoveSpecialPeriod,
+    ];
 }

@@ -8,4 +8,5 @@ public static class AggregateTypes
     public const string FundAllocation = "fund-allocation";
     public const string Fund = "fund";
     public const string RequestPathway = "request-pathway";
+    public const string NationalCalendar = "national-calendar";
 }

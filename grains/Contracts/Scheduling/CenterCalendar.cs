@@ -32,8 +32,10 @@ public sealed record CenterCalendar(
     public CenterClosure? ClosureOn(DateOnly day) => Closures.FirstOrDefault(c => c.Covers(day));
 
     /// <summary>
-    /// The sessions of a day: none on a public holiday or a closure; a special period's hours on its days
-    /// (the latest-starting period wins when two overlap); the weekly hours otherwise.
+    /// The sessions of a day: none on a public holiday or a closure; otherwise a special period's hours on its
+    /// days, the center's own periods before the national ones (a center that publishes its own Ramadan hours
+    /// keeps them), the latest-starting period first within each (operators cannot enter overlapping periods at
+    /// one level, so that tie-break only matters for data entered before the rule); the weekly hours otherwise.
     /// </summary>
     public IReadOnlyList<OpeningHours> SessionsOn(DateOnly day, IReadOnlySet<DateOnly> publicHolidays)
     {
@@ -43,8 +45,24 @@ public sealed record CenterCalendar(
             return [];
         }
 
-        var period = SpecialPeriods.Where(p => p.Covers(day)).OrderByDescending(p => p.From).FirstOrDefault();
-        return (period?.Hours ?? Hours).On(day.DayOfWeek);
+        return (PeriodOn(day)?.Hours ?? Hours).On(day.DayOfWeek);
+    }
+
+    /// <summary>The special-hours period whose hours apply that day, if any (the precedence of <see cref="SessionsOn"/>).</summary>
+    public SpecialHoursPeriod? PeriodOn(DateOnly day) =>
+        SpecialPeriods.Where(p => p.Covers(day)).OrderBy(p => p.National).ThenByDescending(p => p.From).FirstOrDefault();
+
+    /// <summary>
+    /// This calendar with the national special-hours periods added after the center's own (marked
+    /// <see cref="SpecialHoursPeriod.National"/>), as slot plans and clocks read it.
+    /// </summary>
+    public CenterCalendar WithNational(IEnumerable<SpecialHoursPeriod> nationalPeriods)
+    {
+        ArgumentNullException.ThrowIfNull(nationalPeriods);
+        return this with
+        {
+            SpecialPeriods = SpecialPeriods.Where(p => !p.National).Concat(nationalPeriods.Select(p => p with { National = true })).ToList(),
+        };
     }
 
     /// <summary>A working day: the center opens at all that day.</summary>

@@ -6,6 +6,7 @@ using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Scheduling;
+using Actors.Grains.Scheduling;
 using Actors.Grains.Steps;
 
 namespace Actors.Grains.Centers;
@@ -135,10 +136,129 @@ public sealed class ServiceCenterGrain : Grain, IServiceCenterGrain
                 view => new CenterServicesChanged(actor.Describe(), version, now, kind, why, view));
         });
 
+    public Task<ServiceCenterView> SetOpeningHours(Actor actor, WeeklyHours hours) => steps.Run(CenterOperations.SetOpeningHours, async () =>
+    {
+        var op = CenterOperations.SetOpeningHours;
+        Require(op, actor, ActorRole.Operator);
+        RequireExisting(op);
+        CheckCalendar(op, CalendarRules.CheckHours(hours));
+        if (S.Calendar is not null && StoredCalendars.SameHours(S.Calendar.Hours, hours))
+        {
+            return ToView();
+        }
+
+        var (version, now) = steps.Next();
+        S.Calendar = StoredCalendars.Of(Published() with { Hours = hours });
+        return await RecordCalendar(actor, version, now, CenterCalendarChange.OpeningHoursSet, null, null, null);
+    });
+
+    public Task<ServiceCenterView> SetDesks(Actor actor, IReadOnlyList<CategoryDesks> desks, IReadOnlyList<ServiceSlotLength> slotLengths) =>
+        steps.Run(CenterOperations.SetDesks, async () =>
+        {
+            var op = CenterOperations.SetDesks;
+            Require(op, actor, ActorRole.Operator);
+            RequireExisting(op);
+            CheckCalendar(op, CalendarRules.CheckDesks(S.Profile!.Kind, desks, slotLengths));
+            if (S.Calendar is not null && S.Calendar.Desks.Where(d => d.Desks > 0).OrderBy(d => d.Category).SequenceEqual(desks.Where(d => d.Desks > 0).OrderBy(d => d.Category))
+                && S.Calendar.SlotLengths.OrderBy(l => l.Service).SequenceEqual(slotLengths.OrderBy(l => l.Service)))
+            {
+                return ToView();
+            }
+
+            var (version, now) = steps.Next();
+            S.Calendar = StoredCalendars.Of(Published() with { Desks = desks, SlotLengths = slotLengths });
+            return await RecordCalendar(actor, version, now, CenterCalendarChange.DesksSet, null, null, null);
+        });
+
+    public Task<CenterClosure> AddClosure(Actor actor, DateOnly from, DateOnly to, string reason) => steps.Run(CenterOperations.AddClosure, async () =>
+    {
+        var op = CenterOperations.AddClosure;
+        Require(op, actor, ActorRole.Operator);
+        RequireExisting(op);
+        CheckCalendar(op, CalendarRules.CheckClosure(from, to, reason));
+        var why = reason.Trim();
+        var calendar = Published();
+        var same = calendar.Closures.FirstOrDefault(c => c.From == from && c.To == to && c.Reason == why);
+        if (same is not null)
+        {
+            return same;
+        }
+
+        var (version, now) = steps.Next();
+        var closure = new CenterClosure($"closure-{version}", from, to, why);
+        S.Calendar = StoredCalendars.Of(calendar with { Closures = [.. calendar.Closures, closure] });
+        await RecordCalendar(actor, version, now, CenterCalendarChange.ClosureAdded, why, closure, null);
+        return closure;
+    });
+
+    public Task<ServiceCenterView> RemoveClosure(Actor actor, string closureId) => steps.Run(CenterOperations.RemoveClosure, async () =>
+    {
+        var op = CenterOperations.RemoveClosure;
+        Require(op, actor, ActorRole.Operator);
+        RequireExisting(op);
+        var calendar = Published();
+        var closure = calendar.Closures.FirstOrDefault(c => c.Id == closureId)
+                      ?? throw CalendarProblem.Of("closureId", "The center has no closure with that id.", ("closureId", closureId ?? "")).RefusedBy(op);
+        var (version, now) = steps.Next();
+        S.Calendar = StoredCalendars.Of(calendar with { Closures = calendar.Closures.Where(c => c.Id != closureId).ToList() });
+        return await RecordCalendar(actor, version, now, CenterCalendarChange.ClosureRemoved, closure.Reason, closure, null);
+    });
+
+    public Task<SpecialHoursPeriod> AddSpecialPeriod(Actor actor, string name, DateOnly from, DateOnly to, WeeklyHours hours) =>
+        steps.Run(CenterOperations.AddSpecialPeriod, async () =>
+        {
+            var op = CenterOperations.AddSpecialPeriod;
+            Require(op, actor, ActorRole.Operator);
+            RequireExisting(op);
+            var calendar = Published();
+            var same = calendar.SpecialPeriods.FirstOrDefault(p =>
+                p.Name == name?.Trim() && p.From == from && p.To == to && hours is not null && StoredCalendars.SameHours(p.Hours, hours));
+            if (same is not null)
+            {
+                return same;
+            }
+
+            CheckCalendar(op, CalendarRules.CheckPeriod(name!, from, to, hours!, calendar.SpecialPeriods));
+            var (version, now) = steps.Next();
+            var period = StoredCalendars.Of(new SpecialHoursPeriod($"period-{version}", name!.Trim(), from, to, hours!));
+            S.Calendar = StoredCalendars.Of(calendar with { SpecialPeriods = [.. calendar.SpecialPeriods, period] });
+            await RecordCalendar(actor, version, now, CenterCalendarChange.SpecialPeriodAdded, period.Name, null, period);
+            return period;
+        });
+
+    public Task<ServiceCenterView> RemoveSpecialPeriod(Actor actor, string periodId) => steps.Run(CenterOperations.RemoveSpecialPeriod, async () =>
+    {
+        var op = CenterOperations.RemoveSpecialPeriod;
+        Require(op, actor, ActorRole.Operator);
+        RequireExisting(op);
+        var calendar = Published();
+        var period = calendar.SpecialPeriods.FirstOrDefault(p => p.Id == periodId)
+                     ?? throw CalendarProblem.Of("periodId", "The center has no special-hours period with that id.", ("periodId", periodId ?? "")).RefusedBy(op);
+        var (version, now) = steps.Next();
+        S.Calendar = StoredCalendars.Of(calendar with { SpecialPeriods = calendar.SpecialPeriods.Where(p => p.Id != periodId).ToList() });
+        return await RecordCalendar(actor, version, now, CenterCalendarChange.SpecialPeriodRemoved, period.Name, null, period);
+    });
+
     public Task<ServiceCenterView?> Find() => Task.FromResult(state.RecordExists ? ToView() : null);
 
     public Task<CenterCalendar?> Calendar() =>
         Task.FromResult(state.RecordExists ? S.Calendar ?? CenterCalendars.DefaultFor(S.Profile!, S.Readiness!) : null);
+
+    /// <summary>The calendar operators change: the published one, or the default it starts from.</summary>
+    private CenterCalendar Published() => S.Calendar ?? CenterCalendars.DefaultFor(S.Profile!, S.Readiness!);
+
+    private Task<ServiceCenterView> RecordCalendar(
+        Actor actor, long version, DateTimeOffset now, CenterCalendarChange change, string? reason, CenterClosure? closure, SpecialHoursPeriod? period) =>
+        Record(actor, version, now, "CALENDAR_" + SchemaText.Of(change), reason,
+            view => new CenterCalendarChanged(actor.Describe(), version, now, S.Profile!.Code, change, closure, period, S.Calendar!, view));
+
+    private static void CheckCalendar(DomainOperation op, CalendarProblem? problem)
+    {
+        if (problem is not null)
+        {
+            throw problem.RefusedBy(op);
+        }
+    }
 
     /// <summary>Records the applied step in the history and commits it with the event it made.</summary>
     private async Task<ServiceCenterView> Record(

@@ -13,6 +13,7 @@ public static class CenterEvents
     private static readonly Dictionary<string, Type> ByName = new[]
     {
         typeof(CenterRegistered), typeof(CenterReadinessUpdated), typeof(CenterPhaseChanged), typeof(CenterServicesChanged),
+        typeof(CenterCalendarChanged),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every outbox type that carries a center, the previous release's included.</summary>

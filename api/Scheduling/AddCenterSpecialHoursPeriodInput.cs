@@ -1,0 +1,14 @@
+namespace Actors.Api.Scheduling;
+
+public sealed class AddCenterSpecialHoursPeriodInput
+{
+    public string CenterId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+
+    public List<DayHoursInput> Hours { get; set; } = [];
+}

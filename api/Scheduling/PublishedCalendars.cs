@@ -1,0 +1,17 @@
+using Actors.Contracts.Centers;
+using Actors.Contracts.Scheduling;
+
+namespace Actors.Api.Scheduling;
+
+/// <summary>A center's calendar as booking reads it: its own entries with the national periods merged in.</summary>
+public static class PublishedCalendars
+{
+    public static async Task<CenterCalendar?> Of(IGrainFactory grains, string centerCode)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var calendar = grains.GetGrain<IServiceCenterGrain>(centerCode).Calendar();
+        var national = grains.GetGrain<INationalCalendarGrain>(0).SpecialPeriods();
+        await Task.WhenAll(calendar, national);
+        return calendar.Result?.WithNational(national.Result);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Actors.Contracts.Scheduling.Events;
+
+public enum NationalCalendarChange
+{
+    HolidayAdded,
+    HolidayRemoved,
+    SpecialPeriodAdded,
+    SpecialPeriodRemoved,
+}
