@@ -54,6 +54,9 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<DateTimeScalar>("pendingSince").Resolve(ctx => ctx.Source.PendingSince);
         Field<CorrectionNeededType>("correction").Description("What to correct, while NEEDS_CORRECTION.").Resolve(ctx => ctx.Source.Correction);
         Field<AppointmentType>("appointment").Resolve(ctx => ctx.Source.Appointment);
+        Field<AppointmentNoticeType>("appointmentNotice")
+            .Description("Set when the center moved or cancelled the appointment (a closure, a suspension), until the next booking by the citizen.")
+            .Resolve(ctx => ctx.Source.AppointmentNotice);
         Field<DeliveryChannelType>("deliveryChannel").Resolve(ctx => ctx.Source.DeliveryChannel);
         Field<RequestWaitingType>("waiting")
             .Description("Set while the request's center cannot take it further (suspended, or the service withdrawn), with why.")

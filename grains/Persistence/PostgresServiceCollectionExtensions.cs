@@ -57,6 +57,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, CenterDirectoryConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, PathwayConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AppointmentSeatConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, BookingDisplacementConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         return services;
     }

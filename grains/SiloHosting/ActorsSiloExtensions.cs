@@ -71,6 +71,7 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();
+        silo.Services.TryAddSingleton<DisplacementDispatch>();
         return silo.AddActorsLiveUpdates();
     }
 

@@ -19,6 +19,13 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
 
     Task<CitizenRequestView> Perform(Actor actor, RequestCommand command);
 
+    /// <summary>
+    /// The center closed on the appointment's day or stopped taking bookings: the appointment moves to the earliest free slot
+    /// of the same center, or is cancelled (back to PAID), with the reason shown and told. Changes nothing unless the request
+    /// still holds this seat. Null for no such request.
+    /// </summary>
+    Task<CitizenRequestView?> DisplaceAppointment(string holdId, string reason);
+
     /// <summary>Moves the request to another center of its governorate: the owner's consent, before any appointment.</summary>
     Task<CitizenRequestView> MoveToCenter(Actor actor, string centerId);
 

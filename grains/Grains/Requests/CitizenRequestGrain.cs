@@ -329,6 +329,64 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         });
     }
 
+    public Task<CitizenRequestView?> DisplaceAppointment(string holdId, string reason)
+    {
+        var operation = RequestOperations.For(RequestAction.RescheduleAppointment);
+        return steps.Run(operation, async () =>
+        {
+            if (!state.RecordExists || S.Status != RequestStatus.AppointmentBooked || S.Appointment is not { HoldId: not null } appointment
+                || appointment.HoldId != holdId)
+            {
+                // Not (or no longer) this request's seat: the day schedule's own expiry and the outbox settle it.
+                return state.RecordExists ? ToView() : null;
+            }
+
+            var now = steps.Now;
+            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(appointment.CenterId).Find();
+            if (center is { TakesRequests: true } && appointment.Service is { } service)
+            {
+                var reschedule = RequestTransitions.For(RequestAction.RescheduleAppointment);
+                var moved = new AppointmentNotice(AppointmentNoticeKind.MovedByCenter, reason, now, appointment);
+                foreach (var slot in await FreeSlotsAfter(appointment, service, now))
+                {
+                    try
+                    {
+                        var (version, at) = steps.Next();
+                        var command = new RequestCommand(RequestAction.RescheduleAppointment, Slot: slot.Key, IdempotencyKey: "displaced-" + holdId);
+                        return await Book(operation, CenterCalendarActor, command, reschedule, reason, version, at, moved);
+                    }
+                    catch (DomainException full) when (full.Error.Code == ErrorCodes.SlotFull)
+                    {
+                        // Taken meanwhile by someone else: the next free one.
+                    }
+                }
+            }
+
+            var cancel = RequestTransitions.For(RequestAction.CancelAppointment);
+            var cancelled = new AppointmentNotice(AppointmentNoticeKind.CancelledByCenter, reason, now, appointment);
+            var (next, when) = steps.Next();
+            return await FreeAppointment(
+                RequestOperations.For(RequestAction.CancelAppointment), CenterCalendarActor, new RequestCommand(RequestAction.CancelAppointment),
+                cancel, reason, next, when, cancelled);
+        });
+    }
+
+    /// <summary>The free slots of the same center and service, earliest first, within <see cref="DisplacementHorizonDays"/> of the appointment.</summary>
+    private async Task<IEnumerable<AppointmentSlot>> FreeSlotsAfter(Appointment appointment, CenterService service, DateTimeOffset now)
+    {
+        var category = CenterServices.CategoryOf(service);
+        var first = TunisTime.DayOf(appointment.At);
+        var days = await Task.WhenAll(Enumerable.Range(1, DisplacementHorizonDays).Select(offset =>
+            GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(appointment.CenterId, category, first.AddDays(offset))).Slots(service)));
+        return days.SelectMany(d => d).Where(s => s.StartsAt > now && s.Remaining > 0).OrderBy(s => s.StartsAt).ToList();
+    }
+
+    /// <summary>How far after a closed day a displaced appointment is looked for before it is cancelled instead (ours: four weeks).</summary>
+    private const int DisplacementHorizonDays = 28;
+
+    /// <summary>Who writes a center's closure or suspension in histories.</summary>
+    private static readonly Actor CenterCalendarActor = Actor.System("center-calendar");
+
     /// <summary>Statuses in which the request has not met its center yet: it may move with the owner's consent.</summary>
     private static readonly HashSet<RequestStatus> MovableStatuses =
     [
@@ -439,7 +497,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// the hold leaves a hold that expires by itself; a crash after the commit is completed by the event's consumer.
     /// </summary>
     private async Task<CitizenRequestView> Book(
-        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now,
+        AppointmentNotice? notice = null)
     {
         var service = CenterServices.Needed(S.Kind);
         if (command.Slot is null && command.AppointmentAt is { } at && at <= now)
@@ -500,7 +559,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             try
             {
                 S.Appointment = appointment;
-                S.AppointmentNotice = null;
+                S.AppointmentNotice = notice;
                 if (movedFrom is not null)
                 {
                     // The citizen's choice: the request goes where they will come.
@@ -540,7 +599,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// the configured number of no-shows); either way the seat is free for everyone as soon as the request commits.
     /// </summary>
     private async Task<CitizenRequestView> FreeAppointment(
-        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now,
+        AppointmentNotice? notice = null)
     {
         var previous = S.Appointment;
         var to = row.To;
@@ -563,6 +623,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
         var from = S.Status;
         S.Appointment = null;
+        S.AppointmentNotice = notice;
         Apply(actor, to, version, now, reason, command.Action);
         await steps.Commit(AggregateId,
         [
