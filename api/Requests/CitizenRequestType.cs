@@ -52,6 +52,15 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
             .Description("The outside system this request waits on because it did not answer; the pathway retries it, and an agent may take the step by hand.")
             .Resolve(ctx => ctx.Source.PendingOn);
         Field<DateTimeScalar>("pendingSince").Resolve(ctx => ctx.Source.PendingSince);
+        Field<DateTimeScalar>("dueAt")
+            .Description("When the current status's service-level target ends, in working time of the center's calendar (weekends, holidays and closures do not count); null in final statuses.")
+            .Resolve(ctx => ctx.Source.DueAt);
+        Field<DateTimeScalar>("overdueSince")
+            .Description("Set (to dueAt) once the request has passed its target in its current status; cleared when the status changes.")
+            .Resolve(ctx => ctx.Source.OverdueSince);
+        Field<DateTimeScalar>("escalatedAt")
+            .Description("When the overdue request was escalated to its governorate's supervisors (the second threshold); cleared when the status changes.")
+            .Resolve(ctx => ctx.Source.EscalatedAt);
         Field<CorrectionNeededType>("correction").Description("What to correct, while NEEDS_CORRECTION.").Resolve(ctx => ctx.Source.Correction);
         Field<AppointmentType>("appointment").Resolve(ctx => ctx.Source.Appointment);
         Field<AppointmentNoticeType>("appointmentNotice")

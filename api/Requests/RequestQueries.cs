@@ -53,6 +53,25 @@ public static class RequestQueries
                     page, ctx.Service<IRequestIndex>(), filter, order, $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
                     entries => Nodes(entries, actor, grains), ctx.CancellationToken);
             });
+
+        PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<CitizenRequestType, CitizenRequestView>>>("stuckRequests"))
+            .Description("Overdue requests in the caller's scope (an AGENT's center, a SUPERVISOR's governorate): escalated ones first, "
+                         + "then the oldest overdueSince. Other roles: FORBIDDEN. " + PageArguments.Documentation)
+            .ResolveAsync(async ctx =>
+            {
+                var actor = ctx.RequireActor();
+                if (actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
+                {
+                    throw ApiErrors.Forbidden("Stuck requests are for agents (their center) and supervisors (their governorate).");
+                }
+
+                var page = PageArguments.Read(ctx);
+                var filter = Scoped(actor, new RequestWhere { Overdue = true });
+                var grains = ctx.Service<IGrainFactory>();
+                return await ConnectionResolver.FromIndexAsync(
+                    page, ctx.Service<IRequestIndex>(), filter, RequestOrder.Stuck, "stuckRequests",
+                    entries => Nodes(entries, actor, grains), ctx.CancellationToken);
+            });
     }
 
     /// <summary>
@@ -68,7 +87,7 @@ public static class RequestQueries
         }
 
         var filter = new RequestFilter(where.Kinds, where.Statuses, where.Governorates, centerIds, null,
-            where.SubmittedFrom, where.SubmittedBefore, where.IsPupil);
+            where.SubmittedFrom, where.SubmittedBefore, where.IsPupil, where.Overdue, where.Escalated);
         return actor.Role switch
         {
             ActorRole.Citizen or ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject },

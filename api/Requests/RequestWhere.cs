@@ -17,4 +17,8 @@ public sealed class RequestWhere
     public DateTimeOffset? SubmittedBefore { get; set; }
 
     public bool? IsPupil { get; set; }
+
+    public bool? Overdue { get; set; }
+
+    public bool? Escalated { get; set; }
 }

@@ -17,5 +17,7 @@ public sealed class RequestWhereInputType : InputObjectGraphType<RequestWhere>
         Field<DateTimeScalar>("submittedFrom").Description("Inclusive.");
         Field<DateTimeScalar>("submittedBefore").Description("Exclusive.");
         Field<BooleanGraphType>("isPupil").Description("Only the pupil pathway (true) or only the others (false).");
+        Field<BooleanGraphType>("overdue").Description("Only requests past their current status's target (true: overdueSince is set) or only the others (false).");
+        Field<BooleanGraphType>("escalated").Description("Only requests escalated to their governorate's supervisors (true) or only the others (false).");
     }
 }

@@ -3,6 +3,7 @@ using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Actors.Grains.Clocks;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
 using Actors.Grains.Scheduling;
@@ -14,6 +15,7 @@ using Actors.SiloHosting.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
 namespace Actors.SiloHosting;
@@ -65,6 +67,7 @@ public static class ActorsSiloExtensions
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
         }
 
+        silo.AddActorsRehearsalClock(configuration);
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
         silo.Services.AddAppointmentOptions(configuration);
@@ -72,7 +75,42 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();
         silo.Services.TryAddSingleton<DisplacementDispatch>();
+        silo.Services.AddActorsClocks(configuration);
+        silo.Services.TryAddSingleton<RequestClockDispatch>();
         return silo.AddActorsLiveUpdates();
+    }
+
+    /// <summary>
+    /// <c>Clock:Offset</c> (a rehearsal tool, <see cref="ClockOptions"/>): a silo whose "now" is moved forward. Registered
+    /// before everything else that adds a clock, which then keeps this one; refused at start outside Development and Testing.
+    /// </summary>
+    public static ISiloBuilder AddActorsRehearsalClock(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var offset = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.Offset ?? TimeSpan.Zero;
+        silo.Services.AddOptions<ClockOptions>()
+            .Bind(configuration.GetSection(ClockOptions.Section))
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.Offset == TimeSpan.Zero
+                    || (o.Offset > TimeSpan.Zero && (environment.IsDevelopment() || environment.IsEnvironment("Testing"))),
+                "Clock:Offset is a rehearsal tool: positive, and only in the Development or Testing environment.")
+            .ValidateOnStart();
+        if (offset > TimeSpan.Zero)
+        {
+            silo.Services.AddSingleton<TimeProvider>(new RehearsalClock(offset));
+
+            // Orleans' own loops keep the real time: silo generations are real-time stamps, and a membership that read the
+            // moved clock would find every restarted silo older than the cluster's minimum generation and declare it dead.
+            foreach (var area in new[]
+                     {
+                         TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers,
+                         TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+                     })
+            {
+                silo.Services.TryAddKeyedSingleton(area, TimeProvider.System);
+            }
+        }
+
+        return silo;
     }
 
     /// <summary>

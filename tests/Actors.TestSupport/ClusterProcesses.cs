@@ -52,6 +52,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>Settings the silo processes start with on top of the profile (e.g. <c>Clock__Offset</c>); read at each (re)start.</summary>
+    public Dictionary<string, string> SiloSettings { get; } = new(StringComparer.Ordinal);
+
     public string ServiceId { get; } = "actors";
 
     public int ApiPort { get; }
@@ -175,6 +178,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
         environment["Orleans__GatewayPort"] = slot.GatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
         environment["Urls"] = slot.HealthBase.ToString().TrimEnd('/');
+        foreach (var (key, value) in SiloSettings)
+        {
+            environment[key] = value;
+        }
+
         slot.Generation++;
         slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", SiloDll, environment, [], LogDirectory, slot.HealthBase);
     }

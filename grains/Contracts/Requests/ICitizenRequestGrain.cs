@@ -57,6 +57,18 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<Scheduling.HoldStanding> AppointmentHold(string holdId);
 
+    /// <summary>
+    /// The request clock flags the request overdue (OverdueSince = DueAt) once its due date has passed. System actors
+    /// only; nothing changes if the request moved on since <paramref name="seenVersion"/> or is already flagged.
+    /// </summary>
+    Task<CitizenRequestView> FlagOverdue(Actor actor, long seenVersion);
+
+    /// <summary>
+    /// The request clock escalates an overdue request to its governorate's supervisors (the second threshold, which the
+    /// clock computes). System actors only; nothing changes if the request moved on since <paramref name="seenVersion"/>.
+    /// </summary>
+    Task<CitizenRequestView> Escalate(Actor actor, long seenVersion);
+
     /// <summary>The request if it exists and the actor may see it; otherwise null (the two look alike).</summary>
     [ReadOnly]
     Task<CitizenRequestView?> Find(Actor actor);

@@ -11,6 +11,7 @@ using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Clocks;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Payments;
 using Actors.Contracts.Scheduling;
@@ -33,6 +34,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private readonly GrainSteps<CitizenRequestState> steps;
     private readonly RequestOptions options;
     private readonly IOptionsMonitor<AppointmentOptions> appointments;
+    private readonly SlaOptions sla;
     private readonly TimeProvider clock;
     private readonly ILogger<CitizenRequestGrain> logger;
 
@@ -45,14 +47,17 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         TimeProvider clock,
         IOptions<RequestOptions> options,
         IOptionsMonitor<AppointmentOptions> appointments,
+        IOptions<SlaOptions> sla,
         ILogger<CitizenRequestGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sla);
         this.state = state;
         this.clock = clock;
         this.options = options.Value;
         this.appointments = appointments;
         this.logger = logger;
+        this.sla = sla.Value;
         steps = new GrainSteps<CitizenRequestState>(state, this, outbox, clock, AggregateTypes.CitizenRequest);
     }
 
@@ -194,7 +199,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         {
             // The one capture that pays the request; any later one is refunded (PaymentRules.RefundsDue).
             S.Payment = new PaymentRecord(payment.OrderId, payment.AmountMillimes, now, Gateway.Describe());
-            Apply(Gateway, RequestStatus.Paid, version, now, reason: null, RequestAction.RecordPayment);
+            await Apply(Gateway, RequestStatus.Paid, version, now, reason: null, RequestAction.RecordPayment);
             await steps.Commit(AggregateId,
                 [new RequestStatusChanged(RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestAction.RecordPayment, null, Gateway.Describe(), version, now, ToView())]);
         }
@@ -255,6 +260,37 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         state.RecordExists && S.Appointment?.HoldId == holdId && S.Status == RequestStatus.AppointmentBooked ? HoldStanding.Confirmed
         : holdsInFlight.Contains(holdId) ? HoldStanding.Pending
         : HoldStanding.None);
+
+    public async Task<CitizenRequestView> FlagOverdue(Actor actor, long seenVersion)
+    {
+        EnsureClock(actor);
+        var now = clock.GetUtcNow();
+        if (S.Version != seenVersion || RequestTransitions.IsFinal(S.Status) || S.DueAt is not { } due || due > now || S.OverdueSince is not null)
+        {
+            return ToView();
+        }
+
+        var (version, _) = steps.Next();
+        S.OverdueSince = due;
+        Touch(version, now);
+        await steps.Commit(AggregateId, [new RequestOverdue(S.Status, due, actor.Describe(), version, now, ToView())]);
+        return ToView();
+    }
+
+    public async Task<CitizenRequestView> Escalate(Actor actor, long seenVersion)
+    {
+        EnsureClock(actor);
+        if (S.Version != seenVersion || RequestTransitions.IsFinal(S.Status) || S.OverdueSince is not { } overdueSince || S.EscalatedAt is not null)
+        {
+            return ToView();
+        }
+
+        var (version, now) = steps.Next();
+        S.EscalatedAt = now;
+        Touch(version, now);
+        await steps.Commit(AggregateId, [new RequestEscalated(S.Status, overdueSince, actor.Describe(), version, now, ToView())]);
+        return ToView();
+    }
 
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
@@ -448,7 +484,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
         // A request that ends with a booked seat (cancelled, expired) gives the seat back.
         var seat = RequestTransitions.IsFinal(row.To) && from == RequestStatus.AppointmentBooked ? S.Appointment : null;
-        Apply(actor, row.To, version, now, reason, command.Action);
+        await Apply(actor, row.To, version, now, reason, command.Action);
         List<IDomainEvent> events = [new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView())];
         if (seat is not null)
         {
@@ -567,7 +603,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                     reason = $"Booked at center {slot.CenterId}; the request moves there from center {movedFrom}." + (reason is null ? "" : " " + reason);
                 }
 
-                Apply(actor, row.To, version, now, reason, command.Action);
+                await Apply(actor, row.To, version, now, reason, command.Action);
                 await steps.Commit(AggregateId,
                 [
                     new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView()),
@@ -624,7 +660,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var from = S.Status;
         S.Appointment = null;
         S.AppointmentNotice = notice;
-        Apply(actor, to, version, now, reason, command.Action);
+        await Apply(actor, to, version, now, reason, command.Action);
         await steps.Commit(AggregateId,
         [
             new RequestStatusChanged(from, to, command.Action, reason, actor.Describe(), version, now, ToView()),
@@ -718,7 +754,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.IdempotencyKey = idempotencyKey;
         S.ApplicationFingerprint = fingerprints.First();
         fill(S);
-        Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
+        await Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
         await steps.Commit(AggregateId, [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
         return ToView();
     }
@@ -815,15 +851,53 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return new DeliveryRecord(channel, now, actor.Describe(), S.CenterId, check, SchoolCode: null);
     }
 
-    /// <summary>The applied step: status, time, version and its history entry (the event is built from the result).</summary>
-    private void Apply(Actor actor, RequestStatus to, long version, DateTimeOffset now, string? reason, RequestAction? action)
+    /// <summary>
+    /// The applied step: status, time, version, its history entry (the event is built from the result) and the new
+    /// status's due date in working time of the center's calendar. A new status, or a new due date (a rescheduled
+    /// appointment), starts the clock afresh: the overdue and escalation marks of the previous one go.
+    /// </summary>
+    private async Task Apply(Actor actor, RequestStatus to, long version, DateTimeOffset now, string? reason, RequestAction? action)
     {
+        var dueAt = await DueFor(to, now);
+        if (to != S.Status || dueAt != S.DueAt)
+        {
+            S.OverdueSince = null;
+            S.EscalatedAt = null;
+        }
+
+        S.DueAt = dueAt;
         S.Status = to;
         S.PendingOn = null;
         S.PendingSince = null;
         S.UpdatedAt = now;
         S.Version = version;
         S.History.Add(new HistoryEntry(version, to, now, actor.Describe(), reason, action));
+    }
+
+    private async Task<DateTimeOffset?> DueFor(RequestStatus status, DateTimeOffset since)
+    {
+        if (RequestTransitions.IsFinal(status))
+        {
+            return null;
+        }
+
+        var calendar = await CenterCalendarReader.Read(GrainFactory, S.CenterId);
+        return calendar is { } found ? ServiceLevelTargets.DueAt(sla, status, S.Appointment, found.Calendar, found.Holidays, since) : null;
+    }
+
+    /// <summary>Only the request's clock (a system actor) marks it overdue or escalated, and only on a request that exists.</summary>
+    private void EnsureClock(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != ActorRole.System)
+        {
+            throw new InvalidOperationException("Only the request clock marks a request overdue or escalated.");
+        }
+
+        if (!state.RecordExists)
+        {
+            throw new DomainException(DomainError.NotFound());
+        }
     }
 
     private string AggregateId => S.Id.ToString("D");

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Actors.Persistence.Requests;
 
 /// <summary>
-/// The table <c>request_index</c> (migrations 0005, 0007): the columns requests are filtered, sorted and counted by,
+/// The table <c>request_index</c> (migrations 0005, 0007, 0009): the columns requests are filtered, sorted and counted by,
 /// and each request's document (jsonb).
 /// </summary>
 public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFilter, RequestOrder>
@@ -33,11 +33,16 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         IndexColumn<RequestIndexEntry>.Of("version", "bigint", e => e.Version),
         IndexColumn<RequestIndexEntry>.Of("is_pupil", "boolean", e => e.IsPupil),
         IndexColumn<RequestIndexEntry>.Json("document", e => e.Document is null ? null : OutboxJson.Serialize(e.Document)),
+        IndexColumn<RequestIndexEntry>.Of("due_ticks", "bigint", e => e.DueAt?.UtcTicks),
+        IndexColumn<RequestIndexEntry>.Of("overdue_since_ticks", "bigint", e => e.OverdueSince?.UtcTicks),
+        IndexColumn<RequestIndexEntry>.Of("escalated_ticks", "bigint", e => e.EscalatedAt?.UtcTicks),
+        IndexColumn<RequestIndexEntry>.Of("stuck_rank", "bigint", e => e.StuckRank),
     ];
 
     /// <inheritdoc />
     public override string Selected =>
-        "id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document";
+        "id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document, "
+        + "due_ticks, overdue_since_ticks, escalated_ticks";
 
     /// <inheritdoc />
     public override RequestIndexEntry Read(NpgsqlDataReader reader)
@@ -55,7 +60,10 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             UpdatedAt: IndexColumn<RequestIndexEntry>.Instant(reader, 8),
             Version: reader.GetInt64(9),
             IsPupil: reader.GetBoolean(10),
-            Document: reader.IsDBNull(11) ? null : OutboxJson.Deserialize<CitizenRequestView>(reader.GetString(11)));
+            Document: reader.IsDBNull(11) ? null : OutboxJson.Deserialize<CitizenRequestView>(reader.GetString(11)),
+            DueAt: NullableInstant(reader, 12),
+            OverdueSince: NullableInstant(reader, 13),
+            EscalatedAt: NullableInstant(reader, 14));
     }
 
     /// <inheritdoc />
@@ -71,6 +79,7 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             .AndCompare("submitted_ticks", ">=", filter.SubmittedFrom?.UtcTicks)
             .AndCompare("submitted_ticks", "<", filter.SubmittedBefore?.UtcTicks)
             .AndCompare("is_pupil", "=", filter.IsPupil);
+        sql.Append(Presence(filter.Overdue, "overdue_since_ticks") ?? "").Append(Presence(filter.Escalated, "escalated_ticks") ?? "");
         if (filter.OwnerSubject is { } owner)
         {
             sql.Append(" AND owner_subject = ").Append(sql.Parameter(owner));
@@ -86,7 +95,18 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             RequestSortField.SubmittedAt => "submitted_ticks",
             RequestSortField.UpdatedAt => "updated_ticks",
             RequestSortField.Reference => "reference",
+            RequestSortField.Stuck => "stuck_rank",
             _ => throw new ArgumentOutOfRangeException(nameof(order), order.Field, "Unknown sort field."),
         };
     }
+
+    private static DateTimeOffset? NullableInstant(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : IndexColumn<RequestIndexEntry>.Instant(reader, ordinal);
+
+    private static string? Presence(bool? present, string column) => present switch
+    {
+        true => $" AND {column} IS NOT NULL",
+        false => $" AND {column} IS NULL",
+        null => null,
+    };
 }

@@ -23,7 +23,14 @@ public sealed class InMemoryRequestIndex(TimeProvider clock)
     }
 
     protected override RequestIndexEntry Stored(RequestIndexEntry entry) =>
-        entry with { SubmittedAt = entry.SubmittedAt.ToUniversalTime(), UpdatedAt = entry.UpdatedAt.ToUniversalTime() };
+        entry with
+        {
+            SubmittedAt = entry.SubmittedAt.ToUniversalTime(),
+            UpdatedAt = entry.UpdatedAt.ToUniversalTime(),
+            DueAt = entry.DueAt?.ToUniversalTime(),
+            OverdueSince = entry.OverdueSince?.ToUniversalTime(),
+            EscalatedAt = entry.EscalatedAt?.ToUniversalTime(),
+        };
 
     protected override bool Matches(RequestFilter filter, RequestIndexEntry entry) =>
         (filter.Kinds is not { Count: > 0 } || filter.Kinds.Contains(entry.Kind))
@@ -33,5 +40,7 @@ public sealed class InMemoryRequestIndex(TimeProvider clock)
         && (filter.OwnerSubject is null || string.Equals(filter.OwnerSubject, entry.OwnerSubject, StringComparison.Ordinal))
         && (filter.SubmittedFrom is null || entry.SubmittedAt >= filter.SubmittedFrom)
         && (filter.SubmittedBefore is null || entry.SubmittedAt < filter.SubmittedBefore)
-        && (filter.IsPupil is null || filter.IsPupil == entry.IsPupil);
+        && (filter.IsPupil is null || filter.IsPupil == entry.IsPupil)
+        && (filter.Overdue is null || filter.Overdue == entry.OverdueSince.HasValue)
+        && (filter.Escalated is null || filter.Escalated == entry.EscalatedAt.HasValue);
 }

@@ -14,11 +14,11 @@ namespace Actors.SiloHosting.Outbox;
 /// <summary>
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
 /// straight to the in-memory read models (idempotent, highest version wins), to live streams, and to the
-/// automatic pathway of each request (when the silo has one).
+/// automatic pathway and the service-level clock of each request (when the silo has them).
 /// </summary>
 public sealed class EmbeddedOutboxPublisher(
     IRequestIndex index, IAllocationIndex allocations, IExchangeLog exchanges, IGrainFactory grains, LiveUpdatePublisher live,
-    PathwayDispatch? pathway = null, DisplacementDispatch? displacement = null)
+    PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null, DisplacementDispatch? displacement = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -62,6 +62,11 @@ public sealed class EmbeddedOutboxPublisher(
         if (pathway is not null)
         {
             await pathway.DispatchAsync(events);
+        }
+
+        if (clocks is not null)
+        {
+            await clocks.DispatchAsync(events);
         }
     }
 }

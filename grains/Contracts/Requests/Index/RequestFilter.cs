@@ -10,4 +10,6 @@ public sealed record RequestFilter(
     [property: Id(4)] string? OwnerSubject = null,
     [property: Id(5)] DateTimeOffset? SubmittedFrom = null,
     [property: Id(6)] DateTimeOffset? SubmittedBefore = null,
-    [property: Id(7)] bool? IsPupil = null);
+    [property: Id(7)] bool? IsPupil = null,
+    [property: Id(8)] bool? Overdue = null,
+    [property: Id(9)] bool? Escalated = null);

@@ -21,9 +21,24 @@ public sealed record RequestIndexEntry(
     [property: Id(8)] DateTimeOffset UpdatedAt,
     [property: Id(9)] long Version,
     [property: Id(10)] bool IsPupil,
-    [property: Id(11)] CitizenRequestView? Document = null) : IIndexEntry
+    [property: Id(11)] CitizenRequestView? Document = null,
+    [property: Id(12)] DateTimeOffset? DueAt = null,
+    [property: Id(13)] DateTimeOffset? OverdueSince = null,
+    [property: Id(14)] DateTimeOffset? EscalatedAt = null) : IIndexEntry
 {
+    /// <summary>
+    /// What <c>stuckRequests</c> sorts by, ascending: escalated requests first, then the rest, each by oldest
+    /// <see cref="OverdueSince"/>; requests that are not overdue last. One non-negative number, so that the keyset
+    /// kernel pages it like any other field.
+    /// </summary>
+    public long StuckRank => OverdueSince is not { } since
+        ? long.MaxValue
+        : since.UtcTicks + (EscalatedAt is null ? NotEscalatedOffset : 0);
+
+    // Larger than any instant's ticks: every escalated rank sorts before every other.
+    private const long NotEscalatedOffset = 3_155_378_976_000_000_000;
+
     public static RequestIndexEntry From(CitizenRequestView view) => new(
         view.Id, view.Reference, view.Kind, view.Status, view.CenterId, view.Governorate, view.OwnerSubject,
-        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null, view);
+        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null, view, view.DueAt, view.OverdueSince, view.EscalatedAt);
 }

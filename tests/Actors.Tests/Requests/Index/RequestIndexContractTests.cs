@@ -77,6 +77,24 @@ public abstract class RequestIndexContractTests
     }
 
     [Fact]
+    public async Task TheStuckOrderPutsEscalatedRequestsFirstThenTheOldestOverdue()
+    {
+        var index = await CreateIndexAsync();
+        var sample = Sample(4);
+        var day = Epoch.AddDays(10);
+        var escalatedLately = sample[0] with { Id = Guid.NewGuid(), OverdueSince = day.AddDays(3), EscalatedAt = day.AddDays(9) };
+        var oldest = sample[1] with { Id = Guid.NewGuid(), OverdueSince = day.AddDays(1), EscalatedAt = null };
+        var newer = sample[2] with { Id = Guid.NewGuid(), OverdueSince = day.AddDays(2).ToOffset(TimeSpan.FromHours(1)), EscalatedAt = null };
+        var onTime = sample[3] with { Id = Guid.NewGuid(), OverdueSince = null, EscalatedAt = null };
+        await index.ApplyAsync([onTime, newer, oldest, escalatedLately], Cancel);
+
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(Overdue: true), RequestOrder.Stuck, First: 10), Cancel);
+
+        Assert.Equal([escalatedLately.Id, oldest.Id, newer.Id], Ids(page.Items));
+        Assert.Equal(3, page.TotalCount);
+    }
+
+    [Fact]
     public async Task EntriesComeBackExactlyAsApplied()
     {
         var index = await CreateIndexAsync();
@@ -433,6 +451,10 @@ public abstract class RequestIndexContractTests
         yield return ("from another offset", new RequestFilter(SubmittedFrom: Epoch.AddMinutes(20).ToOffset(TimeSpan.FromHours(1))));
         yield return ("pupils", new RequestFilter(IsPupil: true));
         yield return ("not pupils", new RequestFilter(IsPupil: false));
+        yield return ("overdue", new RequestFilter(Overdue: true));
+        yield return ("not overdue", new RequestFilter(Overdue: false));
+        yield return ("escalated", new RequestFilter(Escalated: true));
+        yield return ("overdue, not escalated, in a center", new RequestFilter(CenterIds: ["C-02"], Overdue: true, Escalated: false));
     }
 
     /// <summary>
@@ -445,6 +467,11 @@ public abstract class RequestIndexContractTests
         return Enumerable.Range(0, count).Select(i =>
         {
             var submitted = Epoch.AddMinutes(i / 3).AddTicks(i % 3 == 0 ? 0 : 7);
+
+            // Every other request has a due date, every third of those is overdue (ties: four share each instant), every
+            // second overdue one is escalated: the stuck order has ties, both groups, and requests that are not stuck.
+            DateTimeOffset? due = i % 2 == 0 ? Epoch.AddDays(2).AddMinutes(i / 24).AddTicks(11).ToOffset(TimeSpan.FromHours(1)) : null;
+            var overdue = i % 6 == 0 ? due : null;
             return new RequestIndexEntry(
                 Id: Guid.NewGuid(),
                 Reference: $"REQ-{random.Next(100_000, 999_999)}-{i:D3}",
@@ -456,7 +483,10 @@ public abstract class RequestIndexContractTests
                 SubmittedAt: random.Next(2) == 0 ? submitted : submitted.ToOffset(TimeSpan.FromHours(1)),
                 UpdatedAt: Epoch.AddHours(1).AddMinutes(i % 30).AddTicks(13),
                 Version: random.Next(1, 9),
-                IsPupil: random.Next(3) == 0);
+                IsPupil: random.Next(3) == 0,
+                DueAt: due,
+                OverdueSince: overdue,
+                EscalatedAt: i % 12 == 0 ? overdue!.Value.AddDays(7).AddTicks(3) : null);
         }).ToList();
     }
 
@@ -471,7 +501,9 @@ public abstract class RequestIndexContractTests
             && (filter.OwnerSubject is null || filter.OwnerSubject == e.OwnerSubject)
             && (filter.SubmittedFrom is null || e.SubmittedAt.UtcTicks >= filter.SubmittedFrom.Value.UtcTicks)
             && (filter.SubmittedBefore is null || e.SubmittedAt.UtcTicks < filter.SubmittedBefore.Value.UtcTicks)
-            && (filter.IsPupil is null || filter.IsPupil == e.IsPupil));
+            && (filter.IsPupil is null || filter.IsPupil == e.IsPupil)
+            && (filter.Overdue is null || filter.Overdue == e.OverdueSince.HasValue)
+            && (filter.Escalated is null || filter.Escalated == e.EscalatedAt.HasValue));
         var sorted = order.Descending
             ? matching.OrderByDescending(order.KeyOf, StringComparer.Ordinal).ThenByDescending(e => e.Id.ToString("D"), StringComparer.Ordinal)
             : matching.OrderBy(order.KeyOf, StringComparer.Ordinal).ThenBy(e => e.Id.ToString("D"), StringComparer.Ordinal);
