@@ -63,7 +63,14 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
             .Resolve(ctx => ctx.Source.EscalatedAt);
         Field<CorrectionNeededType>("correction").Description("What to correct, while NEEDS_CORRECTION.").Resolve(ctx => ctx.Source.Correction);
         Field<AppointmentType>("appointment").Resolve(ctx => ctx.Source.Appointment);
+        Field<AppointmentNoticeType>("appointmentNotice")
+            .Description("Set when the center moved or cancelled the appointment (a closure, a suspension), until the next booking by the citizen.")
+            .Resolve(ctx => ctx.Source.AppointmentNotice);
         Field<DeliveryChannelType>("deliveryChannel").Resolve(ctx => ctx.Source.DeliveryChannel);
+        Field<RequestWaitingType>("waiting")
+            .Description("Set while the request's center cannot take it further (suspended, or the service withdrawn), with why.")
+            .ResolveAsync(async ctx => RequestWaiting.Of(ctx.Source, await ctx.Service<CenterLookup>().Find(ctx.Source.CenterId)));
+        Field<DeliveryType>("delivery").Description("How the card was handed over, once DELIVERED.").Resolve(ctx => ctx.Source.Delivery);
         Field<StringGraphType>("documentCode")
             .Description("Verification code of an issued digital extract; shown to its owner only.")
             .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);

@@ -53,7 +53,22 @@ public static class RequestMutations
         }
 
         AddStartPayment(mutation, errors);
+        AddMoveRequestToCenter(mutation, errors);
     }
+
+    private static void AddMoveRequestToCenter(ObjectGraphType mutation, DomainErrorTypes errors) =>
+        mutation.AddMutation(errors, RequestOperations.MoveRequestToCenter,
+            "Moves a request to another center of its governorate, at its owner's request (CITIZEN, or the EDUCATION_OFFICER who submitted): "
+            + "the consent a request needs to leave a center that is suspended or no longer offers the service. Before an appointment is booked.",
+            new MoveRequestToCenterInputType(), "request", CitizenRequestType.TypeName,
+            async ctx =>
+            {
+                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer);
+                var input = ctx.GetArgument<MoveRequestToCenterInput>("input");
+                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
+                var centerId = GlobalId.DecodeKey(input.CenterId, Centers.ServiceCenterType.TypeName);
+                return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).MoveToCenter(actor, centerId);
+            });
 
     private static void AddStartPayment(ObjectGraphType mutation, DomainErrorTypes errors) =>
         mutation.AddMutation(errors, RequestOperations.StartPayment,

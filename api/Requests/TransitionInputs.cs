@@ -46,7 +46,8 @@ public static class TransitionInputs
                 input.Field<StringGraphType>("idempotencyKey").Description($"{IdempotencyPolicy.KeyFormat}; the same key moves to the same slot once.");
                 break;
             case RequestAction.ConfirmDelivery:
-                input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils.");
+                input.Field<DeliveryChannelType>("channel").Description("CENTER (default) or SCHOOL for pupils (the school of the enrolment).");
+                input.Field<IdentityCheckType>("identityCheck").Description("Required at the CENTER: how the agent checked who collects the card.");
                 break;
         }
 
@@ -88,7 +89,8 @@ public static class TransitionInputs
                 ExpectedVersion: expected),
             RequestAction.BookAppointment or RequestAction.RescheduleAppointment => Booking(action, reason, expected, input),
             RequestAction.ConfirmDelivery => new RequestCommand(action, reason,
-                DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected),
+                DeliveryChannel: input.GetValueOrDefault("channel") as DeliveryChannel?, ExpectedVersion: expected,
+                IdentityCheck: input.GetValueOrDefault("identityCheck") as IdentityCheck?),
             _ => new RequestCommand(action, reason, ExpectedVersion: expected),
         };
     }

@@ -74,6 +74,7 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();
+        silo.Services.TryAddSingleton<DisplacementDispatch>();
         silo.Services.AddActorsClocks(configuration);
         silo.Services.TryAddSingleton<RequestClockDispatch>();
         return silo.AddActorsLiveUpdates();

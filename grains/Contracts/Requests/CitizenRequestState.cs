@@ -52,6 +52,5 @@ public sealed class CitizenRequestState : IAggregateState
     /// <summary>When the request was escalated to its governorate's supervisors (the second threshold).</summary>
     [Id(32)] public DateTimeOffset? EscalatedAt { get; set; }
     [Id(33)] public AppointmentNotice? AppointmentNotice { get; set; }
-    [Id(34)] public WaitingReason? Waiting { get; set; }
     [Id(35)] public DeliveryRecord? Delivery { get; set; }
 }

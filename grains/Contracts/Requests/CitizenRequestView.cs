@@ -36,7 +36,6 @@ public sealed record CitizenRequestView(
     [property: Id(27)] DateTimeOffset? OverdueSince = null,
     [property: Id(28)] DateTimeOffset? EscalatedAt = null,
     [property: Id(29)] AppointmentNotice? AppointmentNotice = null,
-    [property: Id(30)] WaitingReason? Waiting = null,
     [property: Id(31)] DeliveryRecord? Delivery = null)
 {
     public bool IsFinal => RequestTransitions.IsFinal(Status);

@@ -20,6 +20,16 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     Task<CitizenRequestView> Perform(Actor actor, RequestCommand command);
 
     /// <summary>
+    /// The center closed on the appointment's day or stopped taking bookings: the appointment moves to the earliest free slot
+    /// of the same center, or is cancelled (back to PAID), with the reason shown and told. Changes nothing unless the request
+    /// still holds this seat. Null for no such request.
+    /// </summary>
+    Task<CitizenRequestView?> DisplaceAppointment(string holdId, string reason);
+
+    /// <summary>Moves the request to another center of its governorate: the owner's consent, before any appointment.</summary>
+    Task<CitizenRequestView> MoveToCenter(Actor actor, string centerId);
+
+    /// <summary>
     /// Opens an online payment of the fee (AWAITING_PAYMENT only, by the owner or a desk in scope), or returns
     /// the one this idempotency key already opened. A newer payment supersedes an open one without a session.
     /// </summary>
@@ -41,6 +51,13 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     Task<CitizenRequestView> MarkPending(Actor actor, OutsideSystem? pendingOn, long seenVersion);
 
     /// <summary>
+    /// Asked by a day schedule when a hold reaches its expiry: does this request hold it (committed), is the turn
+    /// that took it still running, or neither? Interleaved, so it answers while that very turn awaits the schedule.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Scheduling.HoldStanding> AppointmentHold(string holdId);
+
+    /// <summary>
     /// The request clock flags the request overdue (OverdueSince = DueAt) once its due date has passed. System actors
     /// only; nothing changes if the request moved on since <paramref name="seenVersion"/> or is already flagged.
     /// </summary>
@@ -51,13 +68,6 @@ public interface ICitizenRequestGrain : IGrainWithGuidKey
     /// clock computes). System actors only; nothing changes if the request moved on since <paramref name="seenVersion"/>.
     /// </summary>
     Task<CitizenRequestView> Escalate(Actor actor, long seenVersion);
-
-    /// <summary>
-    /// Asked by a day schedule when a hold reaches its expiry: does this request hold it (committed), is the turn
-    /// that took it still running, or neither? Interleaved, so it answers while that very turn awaits the schedule.
-    /// </summary>
-    [AlwaysInterleave]
-    Task<Scheduling.HoldStanding> AppointmentHold(string holdId);
 
     /// <summary>The request if it exists and the actor may see it; otherwise null (the two look alike).</summary>
     [ReadOnly]

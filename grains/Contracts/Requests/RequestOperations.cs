@@ -30,12 +30,18 @@ public static class RequestOperations
         "startPayment",
         ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.PaymentAttemptsExhausted, ErrorCodes.PaymentGatewayUnavailable);
 
+    /// <summary>The owner's consent to move the request to another center of the governorate (its own stays suspended, say).</summary>
+    public static DomainOperation MoveRequestToCenter { get; } = new(
+        "moveRequestToCenter",
+        ErrorCodes.InvalidTransition, ErrorCodes.NotAllowed, ErrorCodes.CenterNotFound, ErrorCodes.CenterDoesNotOfferService,
+        ErrorCodes.CenterNotTakingRequests, ErrorCodes.ValidationFailed);
+
     private static readonly Dictionary<RequestAction, DomainOperation> Steps =
         RequestTransitions.All.ToDictionary(t => t.Action, t => new DomainOperation(NameOf(t.Action), [.. Step, .. StepData(t.Action), ErrorCodes.ValidationFailed]));
 
     /// <summary>Every operation on requests: the two submissions, then one per row of <see cref="RequestTransitions"/>.</summary>
     public static IReadOnlyList<DomainOperation> All { get; } =
-        [SubmitIdCardRequest, SubmitCriminalRecordRequest, .. RequestTransitions.All.Select(t => Steps[t.Action]), StartPayment];
+        [SubmitIdCardRequest, SubmitCriminalRecordRequest, .. RequestTransitions.All.Select(t => Steps[t.Action]), StartPayment, MoveRequestToCenter];
 
     /// <summary>The operation of one step, named like the action (START_VERIFICATION → startVerification).</summary>
     public static DomainOperation For(RequestAction action) => Steps[action];
@@ -50,6 +56,7 @@ public static class RequestOperations
             [ErrorCodes.CenterNotTakingRequests, ErrorCodes.SlotFull, ErrorCodes.SlotNotBookable, ErrorCodes.IdempotencyKeyReused],
         RequestAction.RecordNoShow => [ErrorCodes.NotAppointmentDay],
         RequestAction.ConfirmDelivery => [ErrorCodes.PupilDeliveryOnly],
+        RequestAction.RecordBiometrics => [ErrorCodes.NotAppointmentDay],
         _ => [],
     };
 

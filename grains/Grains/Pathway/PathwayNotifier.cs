@@ -22,7 +22,7 @@ public sealed class PathwayNotifier(INotificationSender sender, ILogger<PathwayN
     {
         ArgumentNullException.ThrowIfNull(request);
         var latest = request.History.LastOrDefault();
-        return latest is not null && CitizenMessages.TemplateFor(latest.Status) is { } template
+        return latest is not null && CitizenMessages.TemplateFor(latest) is { } template
             ? Notify(request, template, latest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), state, save)
             : Task.FromResult(true);
     }

@@ -6,6 +6,7 @@ using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Pathway;
 using Actors.Contracts.Requests.Payments;
+using Actors.Contracts.Scheduling;
 using Actors.Grains.Steps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,12 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
     private IGrainTimer? timer;
     private DateTimeOffset? timerDue;
     private bool reminderRegistered;
+
+    // The end of the long wait the reminder is registered for; null when it ticks at its period.
+    private DateTimeOffset? reminderUntil;
+
+    // A reminder is never first due later than this: a calendar or configuration change is seen within a day.
+    private static readonly TimeSpan MaxFirstDue = TimeSpan.FromDays(1);
 
     // Counts wakes, so that a look at the request that began before a wake never puts the pathway to sleep.
     private long wakes;
@@ -103,7 +110,7 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
                 case PathwayStepKind.Again:
                     continue;
                 case PathwayStepKind.Wait:
-                    await EnsureReminder();
+                    await EnsureReminder(next.Until!.Value);
                     RunAt(next.Until!.Value);
                     return;
                 default:
@@ -200,6 +207,9 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
                 await Perform(request, PathwayActors.Pathway, RequestAction.StartRecordCheck);
                 return PathwayStep.Again;
 
+            case RequestStatus.AppointmentBooked when request.Appointment is { } appointment:
+                return await AppointmentEve(request, appointment, now);
+
             case RequestStatus.RecordCheck:
                 var record = await verification.CheckRecord(request, S, CommitExchange);
                 await Perform(request, record.Actor, record.Action, record.Reason);
@@ -234,6 +244,29 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
         }
 
         return PathwayStep.WaitUntil(remindAt);
+    }
+
+    /// <summary>
+    /// The evening before the appointment (18:00, Africa/Tunis) the citizen is reminded of it, once per booking; a booking
+    /// made after that evening has just been confirmed by its own message.
+    /// </summary>
+    private async Task<PathwayStep> AppointmentEve(CitizenRequestView request, Appointment appointment, DateTimeOffset now)
+    {
+        var eve = TunisTime.ToInstant(TunisTime.DayOf(appointment.At).AddDays(-1), new TimeOnly(18, 0));
+        if (now >= appointment.At || appointment.BookedAt >= eve)
+        {
+            return PathwayStep.Idle;
+        }
+
+        if (now < eve)
+        {
+            return PathwayStep.WaitUntil(eve);
+        }
+
+        var occasion = appointment.HoldId ?? appointment.At.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await notifier.Notify(request, "appointment-reminder", occasion, S, Save)
+            ? PathwayStep.Idle
+            : PathwayStep.WaitUntil(now + options.CurrentValue.RetryDelay);
     }
 
     private Task Perform(
@@ -279,16 +312,24 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
 
     private Task Save() => steps.Commit(RequestId.ToString("D"), []);
 
-    private async Task EnsureReminder()
+    /// <summary>
+    /// The durable reminder: at the period while work is due now, or first due at the end of a long wait (an appointment
+    /// days away, a payment deadline) so that a waiting request does not tick every few minutes for days.
+    /// </summary>
+    private async Task EnsureReminder(DateTimeOffset? until = null)
     {
-        if (reminderRegistered)
+        var period = options.CurrentValue.ReminderPeriod;
+        var wait = until is { } end ? end - clock.GetUtcNow() : TimeSpan.Zero;
+        var firstDue = wait > period ? (wait < MaxFirstDue ? wait : MaxFirstDue) : period;
+        var wanted = firstDue == period ? (DateTimeOffset?)null : until;
+        if (reminderRegistered && reminderUntil == wanted)
         {
             return;
         }
 
-        var period = options.CurrentValue.ReminderPeriod;
-        await this.RegisterOrUpdateReminder(ReminderName, period, period);
+        await this.RegisterOrUpdateReminder(ReminderName, firstDue, period);
         reminderRegistered = true;
+        reminderUntil = wanted;
     }
 
     /// <summary>
@@ -315,6 +356,7 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
         }
 
         reminderRegistered = false;
+        reminderUntil = null;
         if (wakes != seen)
         {
             await EnsureReminder();

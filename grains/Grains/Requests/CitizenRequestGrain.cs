@@ -33,8 +33,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private readonly IPersistentState<CitizenRequestState> state;
     private readonly GrainSteps<CitizenRequestState> steps;
     private readonly RequestOptions options;
-    private readonly SlaOptions sla;
     private readonly IOptionsMonitor<AppointmentOptions> appointments;
+    private readonly SlaOptions sla;
     private readonly TimeProvider clock;
     private readonly ILogger<CitizenRequestGrain> logger;
 
@@ -55,9 +55,9 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         this.state = state;
         this.clock = clock;
         this.options = options.Value;
-        this.sla = sla.Value;
         this.appointments = appointments;
         this.logger = logger;
+        this.sla = sla.Value;
         steps = new GrainSteps<CitizenRequestState>(state, this, outbox, clock, AggregateTypes.CitizenRequest);
     }
 
@@ -256,6 +256,11 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return ToView();
     }
 
+    public Task<HoldStanding> AppointmentHold(string holdId) => Task.FromResult(
+        state.RecordExists && S.Appointment?.HoldId == holdId && S.Status == RequestStatus.AppointmentBooked ? HoldStanding.Confirmed
+        : holdsInFlight.Contains(holdId) ? HoldStanding.Pending
+        : HoldStanding.None);
+
     public async Task<CitizenRequestView> FlagOverdue(Actor actor, long seenVersion)
     {
         EnsureClock(actor);
@@ -287,11 +292,6 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return ToView();
     }
 
-    public Task<HoldStanding> AppointmentHold(string holdId) => Task.FromResult(
-        state.RecordExists && S.Appointment?.HoldId == holdId && S.Status == RequestStatus.AppointmentBooked ? HoldStanding.Confirmed
-        : holdsInFlight.Contains(holdId) ? HoldStanding.Pending
-        : HoldStanding.None);
-
     public Task<CitizenRequestView?> Find(Actor actor) =>
         Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
             ? ToView()
@@ -302,6 +302,132 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var operation = RequestOperations.For(command.Action);
         return steps.Run(operation, () => Step(operation, actor, command));
     }
+
+    public Task<CitizenRequestView> MoveToCenter(Actor actor, string centerId)
+    {
+        var operation = RequestOperations.MoveRequestToCenter;
+        return steps.Run(operation, async () =>
+        {
+            EnsureVisibleTo(actor);
+            if ((actor.Role is not (ActorRole.Citizen or ActorRole.EducationOfficer)) || actor.Subject != S.OwnerSubject)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.NotAllowed, "A request moves to another center only with its owner's consent: the owner asks for it.",
+                    ("role", SchemaText.Of(actor.Role)));
+            }
+
+            if (!MovableStatuses.Contains(S.Status))
+            {
+                var status = SchemaText.Of(S.Status);
+                throw operation.Refuse(
+                    ErrorCodes.InvalidTransition,
+                    $"moveRequestToCenter is possible before an appointment is booked; this request is {status}{(S.Status == RequestStatus.AppointmentBooked ? " (book a slot at the other center instead)" : "")}.",
+                    ("action", "moveRequestToCenter"), ("status", status), ("kind", SchemaText.Of(S.Kind)));
+            }
+
+            if (centerId == S.CenterId)
+            {
+                return ToView();
+            }
+
+            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
+                ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
+            if (center.Profile.Governorate != S.Governorate)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.ValidationFailed, $"A request moves within its governorate ({S.Governorate}); center {centerId} is in {center.Profile.Governorate}.",
+                    ("field", "input.centerId"), ("governorate", S.Governorate));
+            }
+
+            var service = CenterServices.Needed(S.Kind);
+            if (!center.Offers(service))
+            {
+                throw operation.Refuse(
+                    ErrorCodes.CenterDoesNotOfferService, $"Center {centerId} does not offer {SchemaText.Of(service)}.",
+                    ("centerId", centerId), ("service", SchemaText.Of(service)));
+            }
+
+            if (!center.TakesRequests)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.CenterNotTakingRequests, $"Center {centerId} is {SchemaText.Of(center.Phase)} and takes no requests.",
+                    ("centerId", centerId), ("phase", SchemaText.Of(center.Phase)));
+            }
+
+            var (version, now) = steps.Next();
+            var from = S.CenterId;
+            S.CenterId = center.Code;
+            S.UpdatedAt = now;
+            S.Version = version;
+            S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null));
+            await steps.Commit(AggregateId, [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
+            return ToView();
+        });
+    }
+
+    public Task<CitizenRequestView?> DisplaceAppointment(string holdId, string reason)
+    {
+        var operation = RequestOperations.For(RequestAction.RescheduleAppointment);
+        return steps.Run(operation, async () =>
+        {
+            if (!state.RecordExists || S.Status != RequestStatus.AppointmentBooked || S.Appointment is not { HoldId: not null } appointment
+                || appointment.HoldId != holdId)
+            {
+                // Not (or no longer) this request's seat: the day schedule's own expiry and the outbox settle it.
+                return state.RecordExists ? ToView() : null;
+            }
+
+            var now = steps.Now;
+            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(appointment.CenterId).Find();
+            if (center is { TakesRequests: true } && appointment.Service is { } service)
+            {
+                var reschedule = RequestTransitions.For(RequestAction.RescheduleAppointment);
+                var moved = new AppointmentNotice(AppointmentNoticeKind.MovedByCenter, reason, now, appointment);
+                foreach (var slot in await FreeSlotsAfter(appointment, service, now))
+                {
+                    try
+                    {
+                        var (version, at) = steps.Next();
+                        var command = new RequestCommand(RequestAction.RescheduleAppointment, Slot: slot.Key, IdempotencyKey: "displaced-" + holdId);
+                        return await Book(operation, CenterCalendarActor, command, reschedule, reason, version, at, moved);
+                    }
+                    catch (DomainException full) when (full.Error.Code == ErrorCodes.SlotFull)
+                    {
+                        // Taken meanwhile by someone else: the next free one.
+                    }
+                }
+            }
+
+            var cancel = RequestTransitions.For(RequestAction.CancelAppointment);
+            var cancelled = new AppointmentNotice(AppointmentNoticeKind.CancelledByCenter, reason, now, appointment);
+            var (next, when) = steps.Next();
+            return await FreeAppointment(
+                RequestOperations.For(RequestAction.CancelAppointment), CenterCalendarActor, new RequestCommand(RequestAction.CancelAppointment),
+                cancel, reason, next, when, cancelled);
+        });
+    }
+
+    /// <summary>The free slots of the same center and service, earliest first, within <see cref="DisplacementHorizonDays"/> of the appointment.</summary>
+    private async Task<IEnumerable<AppointmentSlot>> FreeSlotsAfter(Appointment appointment, CenterService service, DateTimeOffset now)
+    {
+        var category = CenterServices.CategoryOf(service);
+        var first = TunisTime.DayOf(appointment.At);
+        var days = await Task.WhenAll(Enumerable.Range(1, DisplacementHorizonDays).Select(offset =>
+            GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(appointment.CenterId, category, first.AddDays(offset))).Slots(service)));
+        return days.SelectMany(d => d).Where(s => s.StartsAt > now && s.Remaining > 0).OrderBy(s => s.StartsAt).ToList();
+    }
+
+    /// <summary>How far after a closed day a displaced appointment is looked for before it is cancelled instead (ours: four weeks).</summary>
+    private const int DisplacementHorizonDays = 28;
+
+    /// <summary>Who writes a center's closure or suspension in histories.</summary>
+    private static readonly Actor CenterCalendarActor = Actor.System("center-calendar");
+
+    /// <summary>Statuses in which the request has not met its center yet: it may move with the owner's consent.</summary>
+    private static readonly HashSet<RequestStatus> MovableStatuses =
+    [
+        RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.AwaitingPayment, RequestStatus.Paid,
+    ];
 
     private async Task<CitizenRequestView> Step(DomainOperation operation, Actor actor, RequestCommand command)
     {
@@ -407,7 +533,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// the hold leaves a hold that expires by itself; a crash after the commit is completed by the event's consumer.
     /// </summary>
     private async Task<CitizenRequestView> Book(
-        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now,
+        AppointmentNotice? notice = null)
     {
         var service = CenterServices.Needed(S.Kind);
         if (command.Slot is null && command.AppointmentAt is { } at && at <= now)
@@ -468,7 +595,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             try
             {
                 S.Appointment = appointment;
-                S.AppointmentNotice = null;
+                S.AppointmentNotice = notice;
                 if (movedFrom is not null)
                 {
                     // The citizen's choice: the request goes where they will come.
@@ -508,7 +635,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// the configured number of no-shows); either way the seat is free for everyone as soon as the request commits.
     /// </summary>
     private async Task<CitizenRequestView> FreeAppointment(
-        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now)
+        DomainOperation operation, Actor actor, RequestCommand command, RequestTransition row, string? reason, long version, DateTimeOffset now,
+        AppointmentNotice? notice = null)
     {
         var previous = S.Appointment;
         var to = row.To;
@@ -531,6 +659,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
         var from = S.Status;
         S.Appointment = null;
+        S.AppointmentNotice = notice;
         await Apply(actor, to, version, now, reason, command.Action);
         await steps.Commit(AggregateId,
         [
@@ -647,16 +776,17 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
                 return s => s.Payment = new PaymentRecord(command.PaymentReference.Trim(), fee, now, actor.Describe());
 
-            case RequestAction.ConfirmDelivery:
-                var channel = command.DeliveryChannel ?? DeliveryChannel.Center;
-                if (channel == DeliveryChannel.School && S.Pupil is null)
-                {
-                    throw operation.Refuse(
-                        ErrorCodes.PupilDeliveryOnly, $"Only pupils' cards are delivered at {SchemaText.Of(DeliveryChannel.School)}.",
-                        ("channel", SchemaText.Of(channel)));
-                }
+            case RequestAction.RecordBiometrics:
+                CheckAppointmentDay(operation, actor, now);
+                return null;
 
-                return s => s.DeliveryChannel = channel;
+            case RequestAction.ConfirmDelivery:
+                var delivery = Handover(operation, actor, command, now);
+                return s =>
+                {
+                    s.DeliveryChannel = delivery.Channel;
+                    s.Delivery = delivery;
+                };
 
             case RequestAction.IssueExtract:
                 // Registered before the request commits: if the commit fails, the code was never
@@ -668,6 +798,57 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             default:
                 return null;
         }
+    }
+
+    /// <summary>Biometrics are taken by an agent of the booked center, on the appointment's day (Africa/Tunis).</summary>
+    private void CheckAppointmentDay(DomainOperation operation, Actor actor, DateTimeOffset now)
+    {
+        var appointment = S.Appointment!;
+        var day = TunisTime.DayOf(appointment.At);
+        if (actor.CenterId != appointment.CenterId || TunisTime.DayOf(now) != day)
+        {
+            var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            throw operation.Refuse(
+                ErrorCodes.NotAppointmentDay,
+                $"Biometrics are recorded at center {appointment.CenterId} on {date}, the day of the appointment, by one of its agents.",
+                ("centerId", appointment.CenterId), ("date", date));
+        }
+    }
+
+    /// <summary>
+    /// A card is handed over at the request's center, to someone whose identity the agent checked (the kind of proof is
+    /// recorded, never its number), or to a pupil at the school of their enrolment (never a school typed at delivery).
+    /// </summary>
+    private DeliveryRecord Handover(DomainOperation operation, Actor actor, RequestCommand command, DateTimeOffset now)
+    {
+        var channel = command.DeliveryChannel ?? DeliveryChannel.Center;
+        if (channel == DeliveryChannel.School)
+        {
+            if (S.Pupil is not { } pupil)
+            {
+                throw operation.Refuse(
+                    ErrorCodes.PupilDeliveryOnly, $"Only pupils' cards are delivered at {SchemaText.Of(DeliveryChannel.School)}.",
+                    ("channel", SchemaText.Of(channel)));
+            }
+
+            return new DeliveryRecord(channel, now, actor.Describe(), CenterId: null, command.IdentityCheck, pupil.SchoolCode);
+        }
+
+        if (command.IdentityCheck is not { } check)
+        {
+            throw operation.Refuse(
+                ErrorCodes.ValidationFailed, $"A card handed over at the center needs the identity check the agent made ({SchemaText.Of(IdentityCheck.HolderBiometrics)}, ...).",
+                ("field", "input.identityCheck"));
+        }
+
+        if (check == IdentityCheck.GuardianIdCard && S.Guardian is null)
+        {
+            throw operation.Refuse(
+                ErrorCodes.ValidationFailed, $"{SchemaText.Of(IdentityCheck.GuardianIdCard)} is for a minor's card collected by the guardian named on the request.",
+                ("field", "input.identityCheck"), ("identityCheck", SchemaText.Of(check)));
+        }
+
+        return new DeliveryRecord(channel, now, actor.Describe(), S.CenterId, check, SchoolCode: null);
     }
 
     /// <summary>
@@ -756,7 +937,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
         S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction,
-        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Waiting, S.Delivery);
+        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery);
 
     /// <summary>
     /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's

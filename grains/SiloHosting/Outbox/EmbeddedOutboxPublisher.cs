@@ -18,7 +18,7 @@ namespace Actors.SiloHosting.Outbox;
 /// </summary>
 public sealed class EmbeddedOutboxPublisher(
     IRequestIndex index, IAllocationIndex allocations, IExchangeLog exchanges, IGrainFactory grains, LiveUpdatePublisher live,
-    PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null)
+    PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null, DisplacementDispatch? displacement = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -57,6 +57,7 @@ public sealed class EmbeddedOutboxPublisher(
 
         // The seat of a committed booking is confirmed, a freed one released, even if the request's own call did not get there.
         await AppointmentSeats.Settle(grains, events);
+        displacement?.Dispatch(events);
         await live.PublishAsync(events);
         if (pathway is not null)
         {

@@ -14,8 +14,8 @@ public static class RequestEvents
 {
     /// <summary>The outbox types that change a request's index row.</summary>
     public static IReadOnlySet<string> IndexedTypes { get; } =
-        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), nameof(RequestOverdue), nameof(RequestEscalated),
-                OutboxEventTypes.CitizenRequestChanged }
+        new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), nameof(RequestCenterChanged),
+                nameof(RequestOverdue), nameof(RequestEscalated), OutboxEventTypes.CitizenRequestChanged }
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The index row of the request as the event leaves it.</summary>
@@ -28,6 +28,7 @@ public static class RequestEvents
             nameof(RequestStatusChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request),
             nameof(RequestPaymentChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPaymentChanged>(e.Payload).Request),
             nameof(RequestPendingChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPendingChanged>(e.Payload).Request),
+            nameof(RequestCenterChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestCenterChanged>(e.Payload).Request),
             nameof(RequestOverdue) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestOverdue>(e.Payload).Request),
             nameof(RequestEscalated) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestEscalated>(e.Payload).Request),
             OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
