@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Actors.Tests.Infrastructure;
+using Actors.Tests.Clocks;
 
 namespace Actors.Tests.Api;
 
@@ -8,15 +8,14 @@ namespace Actors.Tests.Api;
 /// Every pathway from submission to its final status over GraphQL on Kestrel, each step taken with the
 /// token of the role that takes it in real life, ending on the whole history written out by hand.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class PathwayEndToEndTests(ApiFactory api)
+public sealed class PathwayEndToEndTests(ClockApiFactory api) : IClassFixture<ClockApiFactory>
 {
     private const string Tunis = "TN11-GU1";         // demo one-stop shop: cards
     private const string TunisJudicial = "TN11-BJ1"; // demo judicial office: bulletins no. 3
     private const string TunisModel = "TN11-BM1";    // demo model office: both
 
     private const string RequestFields =
-        "id reference kind status isFinal version availableActions deliveryChannel documentCode center { code } "
+        "id reference kind status isFinal version availableActions deliveryChannel documentCode center { code } appointment { startsAt } "
         + "isPupil pupil { schoolCode } guardian { fullName consentGiven nationalIdNumberMasked } "
         + "history { version status actor reason action }";
 
@@ -25,7 +24,7 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
     /// <summary>The id of the first free card slot at a center within the next two weeks, read as a citizen would.</summary>
     private async Task<string> FreeSlot(string center, string token)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Actors.Contracts.Scheduling.TunisTime.DayOf(api.Clock.GetUtcNow());
         var result = await api.GraphQL(
             "query($c: ID!, $from: Date!, $to: Date!) { availableSlots(centerId: $c, service: NATIONAL_ID_CARD, from: $from, to: $to, first: 1) { nodes { id } } }",
             new { c = GlobalIds.Center(center), from = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
@@ -119,11 +118,14 @@ public sealed class PathwayEndToEndTests(ApiFactory api)
         await Step("startVerification", agent, new { requestId = id }, "VERIFYING");
         await Step("confirmVerification", agent, new { requestId = id }, "AWAITING_PAYMENT");
         await Step("recordPayment", agent, new { requestId = id, paymentReference, amountMillimes = 3000 }, "PAID");
-        await Step("bookAppointment", booker, new { requestId = id, slot = await FreeSlot(Tunis, booker), idempotencyKey = "book-" + paymentReference }, "APPOINTMENT_BOOKED");
+        var booked = await Step("bookAppointment", booker, new { requestId = id, slot = await FreeSlot(Tunis, booker), idempotencyKey = "book-" + paymentReference }, "APPOINTMENT_BOOKED");
+
+        // Biometrics are taken on the appointment's day: the silo's clock moves there.
+        api.MovePast(booked["appointment"]!["startsAt"]!.GetValue<DateTimeOffset>());
         await Step("recordBiometrics", agent, new { requestId = id }, "BIOMETRICS_CAPTURED");
         await Step("startProduction", agent, new { requestId = id }, "IN_PRODUCTION");
         await Step("markReadyForDelivery", agent, new { requestId = id }, "READY_FOR_DELIVERY");
-        return await Step("confirmDelivery", agent, new { requestId = id, channel }, "DELIVERED");
+        return await Step("confirmDelivery", agent, new { requestId = id, channel, identityCheck = channel == "CENTER" ? "HOLDER_PREVIOUS_CARD" : null }, "DELIVERED");
     }
 
     /// <summary>The history of a delivered card, written out: who submitted, who booked, the agent for the rest.</summary>

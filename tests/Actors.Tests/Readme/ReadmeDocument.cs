@@ -24,7 +24,8 @@ public static partial class ReadmeDocument
             var line = Text[..m.Index].Count(c => c == '\n') + 1;
             var afterPaying = comments.Any(c => c.Contains("after paying on the page", StringComparison.Ordinal));
             var until = comments.Select(c => RetriedUntil().Match(c)).FirstOrDefault(r => r.Success)?.Groups["text"].Value;
-            return new ReadmeSnippet(line, subject, showsError, Operations(body), afterPaying, until);
+            var onAppointmentDay = comments.Any(c => c.Contains("on the appointment's day", StringComparison.Ordinal));
+            return new ReadmeSnippet(line, subject, showsError, Operations(body), afterPaying, until, onAppointmentDay);
         }).ToList();
 
     /// <summary>Splits a block into its top-level operations (one document may hold only one anonymous operation).</summary>

@@ -22,6 +22,7 @@ public sealed partial class ReadmeTests
         ("<waiting request id>", ["waiting", "request", "id"]),
         ("<redirect url>", ["startPayment", "payment", "redirectUrl"]),
         ("<slot id>", ["availableSlots", "nodes", "0", "id"]),
+        ("<appointment start>", ["bookAppointment", "request", "appointment", "startsAt"]),
     ];
 
     /// <summary>The README's first test card: the one a newcomer pays with.</summary>
@@ -56,7 +57,13 @@ public sealed partial class ReadmeTests
             }
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The dates a reader types for "today" and "a week from today" (Africa/Tunis).
+        var today = Actors.Contracts.Scheduling.TunisTime.DayOf(DateTimeOffset.UtcNow);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["<today>"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["<in a week>"] = today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
         var subscriptions = new List<(ReadmeSnippet Snippet, GraphQLWebSocketTestClient Client)>();
         try
         {
@@ -67,6 +74,14 @@ public sealed partial class ReadmeTests
                 {
                     // What the reader does in the browser: pay the latest order on the sandbox gateway's page.
                     await Pathway.PathwayApi.PayOnPage(Substitute("<redirect url>", values, snippet), SuccessCard);
+                }
+
+                if (snippet.OnAppointmentDay)
+                {
+                    // What the reader does with the README's curl line: move the Development clock to the appointment.
+                    using var http = new HttpClient { BaseAddress = api.BaseAddress };
+                    using var moved = await http.PostAsJsonAsync("/dev/clock", new { advanceTo = values["<appointment start>"] }, cancellation);
+                    Assert.True(moved.IsSuccessStatusCode, $"{snippet}: POST /dev/clock failed: {await moved.Content.ReadAsStringAsync(cancellation)}");
                 }
 
                 var first = true;

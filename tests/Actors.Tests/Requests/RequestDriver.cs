@@ -80,6 +80,8 @@ public sealed class RequestDriver(IGrainFactory grains)
                 }
 
                 return new RequestCommand(action, Reason: "test reason");
+            case RequestAction.ConfirmDelivery:
+                return new RequestCommand(action, Reason: "test reason", IdentityCheck: IdentityCheck.HolderBiometrics);
             default:
                 return new RequestCommand(action, Reason: "test reason");
         }
