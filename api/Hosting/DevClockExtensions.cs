@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml;
 using Actors.Api.Identity;
 using Actors.ServiceDefaults;
-using Actors.SiloHosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,5 @@
 using Actors.Api.Identity;
-using Actors.SiloHosting;
+using Actors.ServiceDefaults;
 using Actors.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,5 @@
+using Actors.ServiceDefaults;
+
 namespace Actors.Tests.Infrastructure;
 
 /// <summary>
@@ -5,25 +7,7 @@ namespace Actors.Tests.Infrastructure;
 /// (a no-show, biometrics on the day). It only ever moves forward, so whatever one test reads as past stays past
 /// for every other test sharing the cluster.
 /// </summary>
-public sealed class ShiftableClock : TimeProvider
+public static class ShiftableClock
 {
-    private long offsetTicks;
-
-    public static ShiftableClock Shared { get; } = new();
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
-
-    /// <summary>Moves the clock to at least <paramref name="instant"/>.</summary>
-    public void AdvanceTo(DateTimeOffset instant)
-    {
-        while (true)
-        {
-            var current = Interlocked.Read(ref offsetTicks);
-            var wanted = (instant - System.GetUtcNow()).Ticks;
-            if (wanted <= current || Interlocked.CompareExchange(ref offsetTicks, wanted, current) == current)
-            {
-                return;
-            }
-        }
-    }
+    public static RehearsalClock Shared { get; } = new(TimeSpan.Zero);
 }

@@ -1,4 +1,4 @@
-namespace Actors.SiloHosting;
+namespace Actors.ServiceDefaults;
 
 /// <summary>
 /// Configuration section "Clock", a rehearsal tool: <see cref="Offset"/> moves the silo's "now" forward (e.g.

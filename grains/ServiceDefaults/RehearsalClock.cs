@@ -1,4 +1,4 @@
-namespace Actors.SiloHosting;
+namespace Actors.ServiceDefaults;
 
 /// <summary>
 /// The system clock with "now" moved forward by an offset that can only grow: rehearsals and tests see days pass in
@@ -14,6 +14,20 @@ public sealed class RehearsalClock(TimeSpan offset) : TimeProvider
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+
+    /// <summary>Moves "now" to at least <paramref name="instant"/>; a clock already past it stays where it is.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref offsetTicks);
+            var wanted = (instant - System.GetUtcNow()).Ticks;
+            if (wanted <= current || Interlocked.CompareExchange(ref offsetTicks, wanted, current) == current)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Moves "now" forward; backwards would let a deadline pass twice.</summary>
     public void Advance(TimeSpan by)
