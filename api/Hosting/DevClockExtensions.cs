@@ -3,12 +3,12 @@ using System.Xml;
 using Actors.Api.Identity;
 using Actors.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Actors.Api.Hosting;
 
 /// <summary>
-/// Development, embedded mode only: the co-hosted silo reads a clock that <c>POST /dev/clock</c> moves forward, so that a
+/// Development, embedded mode only: the co-hosted silo reads a clock that <c>POST /dev/clock</c> moves forward (the embedded
+/// silo registers it, <see cref="EmbeddedSilo"/>), so that a
 /// frontend developer can walk a request to its appointment's day, past a deadline or a service-level target without
 /// waiting. Tokens are issued and checked on the real clock, so they stay valid across a move. Never in other environments.
 /// </summary>
@@ -19,19 +19,6 @@ public static class DevClockExtensions
         if (!IsOn(builder.Environment, builder.Configuration))
         {
             return builder;
-        }
-
-        var offset = builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.Offset ?? TimeSpan.Zero;
-        builder.Services.AddSingleton<TimeProvider>(new RehearsalClock(offset));
-
-        // Orleans' own loops (membership, messaging, directory) keep the real time whatever the domain's clock says.
-        foreach (var area in new[]
-                 {
-                     TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers,
-                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
-                 })
-        {
-            builder.Services.TryAddKeyedSingleton(area, TimeProvider.System);
         }
 
         builder.Services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<TokenKeys>(), TimeProvider.System));

@@ -11,7 +11,8 @@ public static class EmbeddedSilo
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration));
+        // In Development the domain's clock can be moved forward (POST /dev/clock, DevClockExtensions).
+        builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration, movableClock: builder.Environment.IsDevelopment()));
         return builder;
     }
 }

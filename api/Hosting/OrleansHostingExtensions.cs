@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Actors.ClientHosting;
 using Actors.ServiceDefaults;
 
@@ -21,7 +22,8 @@ public static class OrleansHostingExtensions
             builder.UseOrleansClient(client => client.AddActorsClient(builder.Configuration));
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Try: an embedded silo's clock (a rehearsal clock in Development) stays the one every part reads.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Actors.Api.Identity;
@@ -10,7 +11,8 @@ public static class AuthenticationExtensions
         var options = builder.Configuration.GetSection(ActorsAuthOptions.Section).Get<ActorsAuthOptions>() ?? new ActorsAuthOptions();
         var keys = new TokenKeys(options, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Try: an embedded silo's clock (a rehearsal clock in Development) stays the one every part reads.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccessTokenReader>();
         builder.Services

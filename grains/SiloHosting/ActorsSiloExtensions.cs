@@ -29,7 +29,8 @@ public static class ActorsSiloExtensions
     /// reminders, in-memory read models.
     /// PostgreSQL: ADO.NET clustering, storage and reminders, the outbox relay and SQL read models.
     /// </summary>
-    public static ISiloBuilder AddActorsSilo(this ISiloBuilder silo, IConfiguration configuration)
+    /// <param name="movableClock">Development's embedded host: a rehearsal clock even at no offset, for <c>POST /dev/clock</c> to move.</param>
+    public static ISiloBuilder AddActorsSilo(this ISiloBuilder silo, IConfiguration configuration, bool movableClock = false)
     {
         var options = ActorsOptions.From(configuration);
         silo.Configure<ClusterOptions>(cluster =>
@@ -67,7 +68,7 @@ public static class ActorsSiloExtensions
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
         }
 
-        silo.AddActorsRehearsalClock(configuration);
+        silo.AddActorsRehearsalClock(configuration, movableClock);
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
         silo.Services.AddAppointmentOptions(configuration);
@@ -84,7 +85,7 @@ public static class ActorsSiloExtensions
     /// <c>Clock:Offset</c> (a rehearsal tool, <see cref="ClockOptions"/>): a silo whose "now" is moved forward. Registered
     /// before everything else that adds a clock, which then keeps this one; refused at start outside Development and Testing.
     /// </summary>
-    public static ISiloBuilder AddActorsRehearsalClock(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddActorsRehearsalClock(this ISiloBuilder silo, IConfiguration configuration, bool movable = false)
     {
         var offset = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.Offset ?? TimeSpan.Zero;
         silo.Services.AddOptions<ClockOptions>()
@@ -94,7 +95,7 @@ public static class ActorsSiloExtensions
                     || (o.Offset > TimeSpan.Zero && (environment.IsDevelopment() || environment.IsEnvironment("Testing"))),
                 "Clock:Offset is a rehearsal tool: positive, and only in the Development or Testing environment.")
             .ValidateOnStart();
-        if (offset > TimeSpan.Zero)
+        if (offset > TimeSpan.Zero || movable)
         {
             silo.Services.AddSingleton<TimeProvider>(new RehearsalClock(offset));
 

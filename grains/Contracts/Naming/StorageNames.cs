@@ -25,5 +25,4 @@ public static class StorageNames
     public const string SandboxGatewayRefundState = "sandbox-gateway-refund";
     public const string NationalCalendarState = "national-calendar";
     public const string CenterDayScheduleState = "center-day-schedule";
-    public const string RequestClockState = "request-clock";
 }

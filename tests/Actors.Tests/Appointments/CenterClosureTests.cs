@@ -88,15 +88,8 @@ public sealed class CenterClosureTests(ApiFactory api)
 
     private static async Task<CitizenRequestView> Eventually(ICitizenRequestGrain request, Actor reader, Func<CitizenRequestView, bool> done)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var view = (await request.Find(reader))!;
-            if (done(view) || attempt == 200)
-            {
-                return view;
-            }
-
-            await Task.Delay(50);
-        }
+        CitizenRequestView? view = null;
+        await Postgres.Eventually.Async(async () => done(view = (await request.Find(reader))!), TimeSpan.FromSeconds(10), "the center's change reaches the request");
+        return view!;
     }
 }

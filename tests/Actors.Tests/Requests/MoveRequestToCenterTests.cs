@@ -82,15 +82,8 @@ public sealed class MoveRequestToCenterTests(ApiFactory api)
 
     private static async Task<JsonNode> Eventually(Func<Task<JsonNode>> read, Func<JsonNode, bool> done)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (done(value) || attempt == 100)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
+        JsonNode? value = null;
+        await Postgres.Eventually.Async(async () => done(value = await read()), TimeSpan.FromSeconds(10), "the center's phase reaches the request");
+        return value!;
     }
 }
