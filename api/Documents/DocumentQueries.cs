@@ -1,29 +1,43 @@
-using System.Text.RegularExpressions;
 using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Documents;
+using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
 
 namespace Actors.Api.Documents;
 
-public static partial class DocumentQueries
+public static class DocumentQueries
 {
-    public static void AddDocumentQueries(this ObjectGraphType query) =>
+    public static void AddDocumentQueries(this ObjectGraphType query)
+    {
         query.Field<VerifiedDocumentType>("verifyDocument")
-            .Description("Public check of an issued digital document (e.g. by an employer): answers only when the holder's birth date matches; otherwise null.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The verification code printed on the document, e.g. 7K2QF-4M7TZ-9XW3C.")
+            .Description(
+                "Public online check of an issued document (e.g. by an employer): answers only when the holder's birth date matches; " +
+                "a wrong birth date and an unknown code both give null. Limited per client address and per code (RATE_LIMITED with " +
+                "extensions.retryAfterSeconds); every check is logged. The QR code can also be checked offline at /verify.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", $"The verification code printed on the document, e.g. {DocumentNumbers.Example}.")
             .Argument<NonNullGraphType<DateScalar>>("holderBirthDate")
             .ResolveAsync(async ctx =>
             {
-                var code = ctx.GetArgument<string>("code").Trim().ToUpperInvariant();
-                if (!Code().IsMatch(code))
-                {
-                    return null;
-                }
-
-                return await ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(code).Verify(ctx.GetArgument<DateOnly>("holderBirthDate"));
+                var code = DocumentNumbers.Normalize(ctx.GetArgument<string>("code"))
+                    ?? throw ApiErrors.BadInput($"A verification code has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", "code");
+                var result = await ctx.Service<IGrainFactory>().GetGrain<IDocumentCheckDeskGrain>(0)
+                    .Check(code, ctx.GetArgument<DateOnly>("holderBirthDate"), ctx.UserContextOf().ClientAddress);
+                return result.RetryAfter is { } wait
+                    ? throw ApiErrors.RateLimited("Too many document checks from this address or of this code.", wait)
+                    : result.Answer;
             });
 
-    [GeneratedRegex("^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$")]
-    private static partial Regex Code();
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentCheckType>>>>("documentChecks")
+            .Description($"The online checks of a code, newest first (the last 200 are kept), for supervisors: who tried it, when, with what outcome.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", $"A verification code, e.g. {DocumentNumbers.Example}.")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.RequireRole(ActorRole.Supervisor);
+                var code = DocumentNumbers.Normalize(ctx.GetArgument<string>("code"))
+                    ?? throw ApiErrors.BadInput($"A verification code has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", "code");
+                return await ctx.Service<IGrainFactory>().GetGrain<IDocumentCheckLogGrain>(code).Recent();
+            });
+    }
 }

@@ -10,8 +10,9 @@ namespace Actors.Api.GraphQL;
 /// </summary>
 public sealed class GraphQLUserContext : Dictionary<string, object?>
 {
-    public GraphQLUserContext(ClaimsPrincipal? user, string? acceptLanguage)
+    public GraphQLUserContext(ClaimsPrincipal? user, string? acceptLanguage, string? clientAddress = null)
     {
+        ClientAddress = string.IsNullOrWhiteSpace(clientAddress) ? "unknown" : clientAddress;
         User = user ?? new ClaimsPrincipal(new ClaimsIdentity());
         Actor = ActorClaims.ToActor(user);
         Language = PreferredLanguage(acceptLanguage);
@@ -20,6 +21,9 @@ public sealed class GraphQLUserContext : Dictionary<string, object?>
     public ClaimsPrincipal User { get; }
 
     public Actor? Actor { get; }
+
+    /// <summary>The caller's network address as the server saw it (for per-client limits; hashed before anything keeps it).</summary>
+    public string ClientAddress { get; }
 
     /// <summary>"ar" or "fr" (default), from Accept-Language.</summary>
     public string Language { get; }

@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Documents;
 using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
@@ -16,6 +17,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddRequestMutations(errors);
         this.AddCenterMutations(errors);
         this.AddCalendarMutations(errors);
+        this.AddDocumentMutations(errors);
         this.AddFundMutations(errors);
     }
 }

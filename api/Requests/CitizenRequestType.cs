@@ -1,10 +1,12 @@
 using Actors.Api.Centers;
+using Actors.Api.Documents;
 using Actors.Api.Exchanges;
 using Actors.Api.Geography;
 using Actors.Api.GraphQL;
-using Actors.Api.Interop;
 using Actors.Api.GraphQL.Relay;
+using Actors.Api.Interop;
 using Actors.Api.Money;
+using Actors.Contracts.Documents;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
@@ -74,6 +76,11 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<StringGraphType>("documentCode")
             .Description("Verification code of an issued digital extract; shown to its owner only.")
             .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);
+        Field<IssuedDocumentType>("document")
+            .Description("The signed document once ISSUED (bulletin no. 3): its standing, QR text and PDF path; for its owner, the center's agents and the governorate's supervisors.")
+            .ResolveAsync(async ctx => ctx.Source.DocumentCode is { } number && ctx.Actor() is { } actor
+                ? await ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(number).Read(actor)
+                : null);
         this.AddRequestExchanges();
     }
 

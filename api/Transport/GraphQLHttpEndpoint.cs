@@ -69,7 +69,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var userContext = new GraphQLUserContext(user, context.Request.Headers.AcceptLanguage.ToString());
+        var userContext = new GraphQLUserContext(user, context.Request.Headers.AcceptLanguage.ToString(), context.Connection.RemoteIpAddress?.ToString());
         var result = await GraphQLExecution.ExecuteAsync(
             parsed.Request,
             userContext,

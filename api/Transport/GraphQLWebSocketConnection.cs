@@ -40,6 +40,7 @@ internal sealed class GraphQLWebSocketConnection
             services.GetRequiredService<AccessTokenReader>(),
             http.Request.Headers.Authorization.ToString(),
             http.Request.Headers.AcceptLanguage.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(),
             closing.Token);
     }
 

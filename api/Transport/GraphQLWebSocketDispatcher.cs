@@ -19,6 +19,7 @@ internal sealed class GraphQLWebSocketDispatcher(
     AccessTokenReader tokens,
     string? upgradeAuthorization,
     string? acceptLanguage,
+    string? clientAddress,
     CancellationToken connectionClosing)
 {
     private const int WaitingForInit = 0;
@@ -125,7 +126,7 @@ internal sealed class GraphQLWebSocketDispatcher(
             return;
         }
 
-        if (!operations.TryStart(id, request, new GraphQLUserContext(user, acceptLanguage), connectionClosing))
+        if (!operations.TryStart(id, request, new GraphQLUserContext(user, acceptLanguage, clientAddress), connectionClosing))
         {
             writer.Close(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
         }

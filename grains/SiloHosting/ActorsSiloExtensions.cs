@@ -4,6 +4,7 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Clocks;
+using Actors.Grains.Documents;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
 using Actors.Grains.Scheduling;
@@ -72,6 +73,7 @@ public static class ActorsSiloExtensions
         silo.AddActorsClusterTuning(configuration);
         silo.Services.AddRequestOptions(configuration);
         silo.Services.AddAppointmentOptions(configuration);
+        silo.Services.AddDocumentAccess(configuration);
         silo.Services.AddActorsInterop(configuration);
         silo.Services.AddActorsPathway(configuration);
         silo.Services.TryAddSingleton<PathwayDispatch>();

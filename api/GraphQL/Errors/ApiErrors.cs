@@ -14,6 +14,15 @@ public static class ApiErrors
 
     public static ExecutionError Forbidden(string message) => With(ErrorCodes.Forbidden, message);
 
+    /// <summary>Too many calls; extensions.retryAfterSeconds (a whole number, at least 1) says when to try again.</summary>
+    public static ExecutionError RateLimited(string message, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var error = new ExecutionError($"{message} Try again in {seconds} s.") { Code = ErrorCodes.RateLimited };
+        error.Data["retryAfterSeconds"] = seconds;
+        return error;
+    }
+
     /// <summary>Not found and not yours look the same, so that ids cannot be probed; one wording everywhere.</summary>
     public static ExecutionError NotFound() => From(DomainError.NotFound());
 

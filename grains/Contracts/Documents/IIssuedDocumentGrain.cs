@@ -1,14 +1,31 @@
+using Actors.Contracts.Identity;
 using Orleans.Concurrency;
 
 namespace Actors.Contracts.Documents;
 
-/// <summary>One issued document, keyed by its verification code.</summary>
+/// <summary>One issued document, keyed by its number (the verification code printed on it).</summary>
 public interface IIssuedDocumentGrain : IGrainWithStringKey
 {
-    /// <summary>Records the document; repeating the same registration is harmless.</summary>
-    Task Register(Guid requestId, IssuedDocument document, DateOnly holderBirthDate);
+    /// <summary>Seals and records the document, and supersedes the holder's older ones; repeating it returns the same document.</summary>
+    Task<IssuedDocument> Issue(DocumentIssue issue);
 
-    /// <summary>The document when the code exists and the birth date matches; otherwise null (the two look alike).</summary>
+    /// <summary>The online answer when the code exists and the birth date matches.</summary>
     [ReadOnly]
-    Task<IssuedDocument?> Verify(DateOnly holderBirthDate);
+    Task<DocumentLookup> Lookup(DateOnly holderBirthDate);
+
+    /// <summary>The document for its owner, an agent of its center or a supervisor of its governorate; otherwise null (not found and not yours look alike).</summary>
+    [ReadOnly]
+    Task<IssuedDocument?> Read(Actor actor);
+
+    /// <summary>Withdraws the document (SUPERVISOR of its governorate), with a reason code.</summary>
+    Task<IssuedDocument> Revoke(Actor actor, RevocationReason reason, string? note);
+
+    /// <summary>Marks the document superseded by a newer extract of the same holder; repeating it is harmless.</summary>
+    Task Supersede(string newerNumber, DateTimeOffset at);
+
+    /// <summary>A one-time, expiring download link for the owner.</summary>
+    Task<DocumentDownloadLink> CreateDownloadLink(Actor actor);
+
+    /// <summary>The document when the token is one of its links, unused and unexpired (the link is then used up); otherwise null.</summary>
+    Task<IssuedDocument?> RedeemDownloadLink(string token);
 }

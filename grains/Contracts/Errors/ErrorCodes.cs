@@ -11,6 +11,9 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>Too many calls from one client or on one object; extensions.retryAfterSeconds says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     // Transport (GraphQL over HTTP refusals, before anything executes)
     public const string BadRequest = "BAD_REQUEST";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

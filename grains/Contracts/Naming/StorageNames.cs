@@ -16,6 +16,8 @@ public static class StorageNames
     public const string ServiceCenterState = "service-center";
     public const string CenterDirectoryState = "center-directory";
     public const string IssuedDocumentState = "issued-document";
+    public const string DocumentHolderState = "document-holder";
+    public const string DocumentCheckLogState = "document-check-log";
     public const string FundState = "fund";
     public const string MunicipalityRegistryState = "municipality-registry";
     public const string AmendmentRegisterState = "amendment-register";

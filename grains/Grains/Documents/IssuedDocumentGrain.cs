@@ -1,29 +1,217 @@
+using System.Security.Cryptography;
+using System.Text;
 using Actors.Contracts.Documents;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
+using Actors.Contracts.Requests;
+using Actors.Contracts.Scheduling;
+using Actors.SignedDocuments;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Documents;
 
 public sealed class IssuedDocumentGrain(
-    [PersistentState(StorageNames.IssuedDocumentState, StorageNames.Domain)] IPersistentState<IssuedDocumentState> state)
+    [PersistentState(StorageNames.IssuedDocumentState, StorageNames.Domain)] IPersistentState<IssuedDocumentState> state,
+    SigningKeyRing keys,
+    IOptions<DocumentAccessOptions> options,
+    TimeProvider clock)
     : Grain, IIssuedDocumentGrain
 {
-    public async Task Register(Guid requestId, IssuedDocument document, DateOnly holderBirthDate)
-    {
-        if (state.RecordExists)
-        {
-            // A code is random and registered once; a second, different registration would be a collision.
-            if (state.State.RequestId != requestId)
-            {
-                throw new InvalidOperationException("Document code collision.");
-            }
+    /// <summary>Live links kept per document: enough for a few devices, bounded against a loop.</summary>
+    private const int MaxLiveLinks = 10;
 
+    private IssuedDocumentState S => state.State;
+
+    private string Number => this.GetPrimaryKeyString();
+
+    public async Task<IssuedDocument> Issue(DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (S.Issue is { } existing)
+        {
+            // A number is random and issued once; a second, different issue would be a collision.
+            if (existing.RequestId != issue.RequestId)
+            {
+                throw new InvalidOperationException("Document number collision.");
+            }
+        }
+        else
+        {
+            Seal(issue);
+            await state.WriteStateAsync();
+        }
+
+        if (!S.HolderRecorded)
+        {
+            await RecordForHolder();
+        }
+
+        return View();
+    }
+
+    public Task<DocumentLookup> Lookup(DateOnly holderBirthDate)
+    {
+        if (S.Issue is not { } issue)
+        {
+            return Task.FromResult(new DocumentLookup(false, null));
+        }
+
+        if (issue.BirthDate != holderBirthDate)
+        {
+            return Task.FromResult(new DocumentLookup(true, null));
+        }
+
+        var latin = issue.GivenNameLatin is { } given && issue.FamilyNameLatin is { } family ? $"{given} {family}" : null;
+        return Task.FromResult(new DocumentLookup(true, new DocumentCheckAnswer(
+            StatusNow(), issue.Kind, TunisTime.DayOf(issue.IssuedAt), TunisTime.DayOf(S.ValidUntil),
+            $"{issue.GivenName} {issue.FamilyName}", latin, issue.IssuedAt)));
+    }
+
+    public Task<IssuedDocument?> Read(Actor actor) =>
+        Task.FromResult(S.Issue is { } issue && MaySee(actor, issue) ? View() : null);
+
+    public async Task<IssuedDocument> Revoke(Actor actor, RevocationReason reason, string? note)
+    {
+        var operation = DocumentOperations.RevokeDocument;
+        if (S.Issue is not { } issue || !MaySee(actor, issue))
+        {
+            throw new DomainException(DomainError.NotFound());
+        }
+
+        if (actor.Role != ActorRole.Supervisor)
+        {
+            throw operation.Refuse(ErrorCodes.NotAllowed, "Only a supervisor of the document's governorate revokes it.");
+        }
+
+        if (S.Revocation is not null)
+        {
+            throw operation.Refuse(ErrorCodes.InvalidTransition, "The document is already revoked.", ("status", "REVOKED"));
+        }
+
+        S.Revocation = new DocumentRevocation(reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow(), actor.Describe());
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task Supersede(string newerNumber, DateTimeOffset at)
+    {
+        if (S.Issue is null || S.SupersededBy is not null || newerNumber == Number)
+        {
             return;
         }
 
-        state.State = new IssuedDocumentState { Document = document, HolderBirthDate = holderBirthDate, RequestId = requestId };
+        S.SupersededBy = newerNumber;
+        S.SupersededAt = at;
         await state.WriteStateAsync();
     }
 
-    public Task<IssuedDocument?> Verify(DateOnly holderBirthDate) =>
-        Task.FromResult(state.RecordExists && state.State.HolderBirthDate == holderBirthDate ? state.State.Document : null);
+    public async Task<DocumentDownloadLink> CreateDownloadLink(Actor actor)
+    {
+        var operation = DocumentOperations.CreateDownloadLink;
+        var issue = S.Issue is { } found && MaySee(actor, found) ? found : throw new DomainException(DomainError.NotFound());
+        if (actor.Role != ActorRole.Citizen || actor.Subject != issue.OwnerSubject)
+        {
+            throw operation.Refuse(ErrorCodes.NotAllowed, "Only the document's owner makes a download link.");
+        }
+
+        var status = StatusNow();
+        if (status is DocumentStatus.Revoked or DocumentStatus.Superseded)
+        {
+            throw operation.Refuse(ErrorCodes.InvalidTransition,
+                $"The document is {SchemaText.Of(status)}: it can no longer be downloaded.", ("status", SchemaText.Of(status)));
+        }
+
+        var now = clock.GetUtcNow();
+        S.DownloadLinks.RemoveAll(l => l.UsedAt is not null || l.ExpiresAt <= now);
+        if (S.DownloadLinks.Count >= MaxLiveLinks)
+        {
+            S.DownloadLinks.RemoveAt(0);
+        }
+
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var expiresAt = now + options.Value.DownloadLinkLifetime;
+        S.DownloadLinks.Add(new DownloadLinkRecord { TokenHash = TokenHash(token), ExpiresAt = expiresAt });
+        await state.WriteStateAsync();
+        return new DocumentDownloadLink(Number, token, expiresAt);
+    }
+
+    public async Task<IssuedDocument?> RedeemDownloadLink(string token)
+    {
+        if (S.Issue is null || string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var hash = TokenHash(token);
+        var now = clock.GetUtcNow();
+        var link = S.DownloadLinks.Find(l => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(l.TokenHash), Encoding.ASCII.GetBytes(hash)));
+        if (link is null || link.UsedAt is not null || link.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        link.UsedAt = now;
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    private void Seal(DocumentIssue issue)
+    {
+        // Whole seconds: the payload carries Unix seconds, and the stored times must say what the seal says.
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(issue.IssuedAt.ToUnixTimeSeconds());
+        var validUntil = issuedAt + keys.Validity;
+        var signer = keys.SignerAt(issuedAt);
+        var payload = new DocumentPayload(
+            Number, DocumentPayload.CriminalRecordExtract, keys.Issuer,
+            issue.GivenName, issue.FamilyName, issue.GivenNameLatin, issue.FamilyNameLatin,
+            issue.BirthDate, DocumentPayload.NoEntries, issuedAt, validUntil);
+        S.Issue = issue with { IssuedAt = issuedAt };
+        S.ValidUntil = validUntil;
+        S.Issuer = keys.Issuer;
+        S.KeyId = signer.KeyIdText;
+        S.QrText = DocumentSeal.Seal(payload, signer);
+    }
+
+    /// <summary>Supersedes the holder's older documents, or this one when a newer one was recorded first.</summary>
+    private async Task RecordForHolder()
+    {
+        var issue = S.Issue!;
+        var standing = await GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey).Record(Number, issue.IssuedAt);
+        foreach (var older in standing.Older)
+        {
+            await GrainFactory.GetGrain<IIssuedDocumentGrain>(older).Supersede(Number, issue.IssuedAt);
+        }
+
+        if (standing.Newest is { } newest && S.SupersededBy is null)
+        {
+            S.SupersededBy = newest;
+            S.SupersededAt = issue.IssuedAt;
+        }
+
+        S.HolderRecorded = true;
+        await state.WriteStateAsync();
+    }
+
+    private DocumentStatus StatusNow() =>
+        S.Revocation is not null ? DocumentStatus.Revoked
+        : S.SupersededBy is not null ? DocumentStatus.Superseded
+        : clock.GetUtcNow() >= S.ValidUntil ? DocumentStatus.Expired
+        : DocumentStatus.Valid;
+
+    private static bool MaySee(Actor actor, DocumentIssue issue) =>
+        actor.Role is ActorRole.Citizen or ActorRole.Agent or ActorRole.Supervisor
+        && RequestAccess.IsInScope(actor, issue.OwnerSubject, issue.CenterId, issue.Governorate);
+
+    private IssuedDocument View()
+    {
+        var issue = S.Issue!;
+        return new IssuedDocument(
+            Number, issue.Kind, issue.RequestId, issue.GivenName, issue.FamilyName, issue.GivenNameLatin, issue.FamilyNameLatin,
+            issue.BirthDate, issue.IssuedAt, S.ValidUntil, S.Issuer, S.KeyId, S.QrText, StatusNow(), S.Revocation, S.SupersededBy, S.SupersededAt);
+    }
+
+    private static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

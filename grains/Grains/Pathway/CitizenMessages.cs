@@ -66,7 +66,9 @@ public static class CitizenMessages
                 : $"Demande {reference} : paiement en attente. Date limite : {date}.",
             "payment-received" => arabic ? $"طلبكم {reference}: تم الخلاص." : $"Demande {reference} : paiement reçu.",
             "ready-for-delivery" => arabic ? $"طلبكم {reference}: البطاقة جاهزة للتسليم." : $"Demande {reference} : votre carte est prête.",
-            "extract-issued" => arabic ? $"طلبكم {reference}: تم إصدار المضمون." : $"Demande {reference} : votre extrait est délivré.",
+            "extract-issued" => arabic
+                ? $"طلبكم {reference}: تم إصدار المضمون. حمّلوه من فضائكم (وثيقة PDF ممضاة إلكترونيا، برمز QR يمكن التثبت منه)."
+                : $"Demande {reference} : votre extrait est délivré. Téléchargez-le depuis votre espace (PDF signé, avec un QR code vérifiable).",
             "referred" => arabic
                 ? $"طلبكم {reference}: يرجى التوجه إلى كتابة المحكمة."
                 : $"Demande {reference} : veuillez vous adresser au greffe du tribunal.",

@@ -789,10 +789,11 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 };
 
             case RequestAction.IssueExtract:
-                // Registered before the request commits: if the commit fails, the code was never
-                // shown to anyone and stays unusable; the other order could issue an unverifiable document.
+                // Sealed before the request commits: if the commit fails, the code was never shown to anyone
+                // and the retried step seals a newer one (which supersedes it); the other order could issue
+                // a request whose document does not exist.
                 var code = DocumentCodes.New();
-                await RegisterDocument(code, now);
+                await IssueDocument(code, now);
                 return s => s.DocumentCode = code;
 
             default:
@@ -926,11 +927,14 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Version = version;
     }
 
-    private async Task RegisterDocument(string code, DateTimeOffset issuedAt)
+    /// <summary>Seals the document for the holder; the document supersedes the holder's older extracts itself.</summary>
+    private async Task IssueDocument(string number, DateTimeOffset issuedAt)
     {
         var applicant = S.Applicant!;
-        var document = new IssuedDocument(code, S.Kind, S.Reference, $"{applicant.GivenName} {applicant.FamilyName}", issuedAt, Revoked: false);
-        await GrainFactory.GetGrain<IIssuedDocumentGrain>(code).Register(S.Id, document, applicant.BirthDate);
+        var issue = new DocumentIssue(
+            number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, DocumentHolders.KeyOf(applicant),
+            applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt);
+        await GrainFactory.GetGrain<IIssuedDocumentGrain>(number).Issue(issue);
     }
 
     private CitizenRequestView ToView() => new(

@@ -13,11 +13,13 @@ namespace Actors.Tests.Clocks;
 /// checked on the real clock (a token issued "ten days from now" would not be valid yet), so they work before and
 /// after a move. The automatic pathway is off: agents take each step.
 /// </summary>
-public sealed class ClockApiFactory : ApiFactory
+public class ClockApiFactory : ApiFactory
 {
     public RehearsalClock Clock { get; } = new(TimeSpan.Zero);
 
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> Settings => ClockSettings;
+
+    protected static Dictionary<string, string> ClockSettings => new()
     {
         ["Pathway:Automatic"] = "false",
         ["Sla:MaxReminderDelay"] = "00:00:01",

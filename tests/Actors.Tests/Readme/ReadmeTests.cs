@@ -23,6 +23,7 @@ public sealed partial class ReadmeTests
         ("<redirect url>", ["startPayment", "payment", "redirectUrl"]),
         ("<slot id>", ["availableSlots", "nodes", "0", "id"]),
         ("<appointment start>", ["bookAppointment", "request", "appointment", "startsAt"]),
+        ("<link path>", ["createDocumentDownloadLink", "link", "path"]),
     ];
 
     /// <summary>The README's first test card: the one a newcomer pays with.</summary>
@@ -124,6 +125,15 @@ public sealed partial class ReadmeTests
 
                     Harvest(result["data"], values);
                 }
+            }
+
+            // What the reader does with the one-time link: open it once, get the PDF.
+            Assert.True(values.TryGetValue("<link path>", out var linkPath), "The README's createDocumentDownloadLink gave no link.");
+            using (var http = new HttpClient { BaseAddress = api.BaseAddress })
+            using (var pdf = await http.GetAsync(linkPath, cancellation))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, pdf.StatusCode);
+                Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
             }
 
             foreach (var (snippet, client) in subscriptions)

@@ -122,8 +122,11 @@ public sealed class RequestRulesTests(ClusterFixture fixture)
         var driver = await Driver();
         var extract = await driver.RequestIn(RequestKind.CriminalRecordExtract, RequestStatus.Issued);
         var document = fixture.Grains.GetGrain<Contracts.Documents.IIssuedDocumentGrain>(extract!.DocumentCode!);
-        var verified = await document.Verify(RequestDriver.Adult().BirthDate);
-        Assert.Equal(extract.Reference, verified!.Reference);
-        Assert.Null(await document.Verify(RequestDriver.Adult().BirthDate.AddDays(1)));
+        var verified = await document.Lookup(RequestDriver.Adult().BirthDate);
+        Assert.Equal(Contracts.Documents.DocumentStatus.Valid, verified.Answer!.Status);
+        Assert.Equal(RequestKind.CriminalRecordExtract, verified.Answer.Kind);
+        var mismatch = await document.Lookup(RequestDriver.Adult().BirthDate.AddDays(1));
+        Assert.True(mismatch.Exists);
+        Assert.Null(mismatch.Answer);
     }
 }

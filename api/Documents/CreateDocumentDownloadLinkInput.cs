@@ -1,0 +1,6 @@
+namespace Actors.Api.Documents;
+
+public sealed class CreateDocumentDownloadLinkInput
+{
+    public string Number { get; set; } = "";
+}

@@ -1,0 +1,23 @@
+using Actors.Contracts.Requests;
+
+namespace Actors.Contracts.Documents;
+
+/// <summary>
+/// What an issued request hands to its document: who may see it (owner, center, governorate), which holder it is
+/// for (a one-way key, to find the holder's older documents), and the few facts the signed payload carries.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record DocumentIssue(
+    [property: Id(0)] string Number,
+    [property: Id(1)] Guid RequestId,
+    [property: Id(2)] RequestKind Kind,
+    [property: Id(3)] string OwnerSubject,
+    [property: Id(4)] string CenterId,
+    [property: Id(5)] string Governorate,
+    [property: Id(6)] string HolderKey,
+    [property: Id(7)] string GivenName,
+    [property: Id(8)] string FamilyName,
+    [property: Id(9)] string? GivenNameLatin,
+    [property: Id(10)] string? FamilyNameLatin,
+    [property: Id(11)] DateOnly BirthDate,
+    [property: Id(12)] DateTimeOffset IssuedAt);
