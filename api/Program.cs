@@ -1,4 +1,5 @@
 using Actors.Api.Demo;
+using Actors.Api.Documents;
 using Actors.Api.GraphQL;
 using Actors.Api.Hosting;
 using Actors.Api.Identity;
@@ -26,6 +27,7 @@ app.MapGraphQLTransport();
 app.MapGraphiQL();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
+app.MapDocumentKeys();
 app.InitializeActorsSchema();
 app.Run();
 
