@@ -28,6 +28,7 @@ app.MapGraphiQL();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
+app.MapDocumentKeys();
 app.InitializeActorsSchema();
 app.Run();
 

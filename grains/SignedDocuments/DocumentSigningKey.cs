@@ -40,27 +40,27 @@ public sealed class DocumentSigningKey : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pkcs8Pem);
         var key = ECDsa.Create();
+        ECParameters parameters;
         try
         {
             key.ImportFromPem(pkcs8Pem);
-            var parameters = key.ExportParameters(includePrivateParameters: true);
-            if (parameters.Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
-            {
-                throw new ArgumentException("A document signing key must be on the P-256 curve (ES256).", nameof(pkcs8Pem));
-            }
-
-            return new DocumentSigningKey(key, signsFrom);
+            parameters = key.ExportParameters(includePrivateParameters: true);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             key.Dispose();
             throw new ArgumentException($"The document signing key is not a readable EC private key in PEM: {e.Message}", nameof(pkcs8Pem), e);
         }
-        catch (ArgumentException)
+
+        // Only the curve was wanted: the private scalar copy is not kept around.
+        CryptographicOperations.ZeroMemory(parameters.D);
+        if (parameters.Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
         {
             key.Dispose();
-            throw;
+            throw new ArgumentException("A document signing key must be on the P-256 curve (ES256).", nameof(pkcs8Pem));
         }
+
+        return new DocumentSigningKey(key, signsFrom);
     }
 
     /// <summary>The first 8 bytes of SHA-256 over a SubjectPublicKeyInfo DER.</summary>

@@ -5,6 +5,7 @@ using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
 using Actors.Grains.Clocks;
 using Actors.Grains.Documents;
+using Actors.Grains.Documents.Keys;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
 using Actors.Grains.Scheduling;
@@ -80,6 +81,7 @@ public static class ActorsSiloExtensions
         silo.Services.TryAddSingleton<DisplacementDispatch>();
         silo.Services.AddActorsClocks(configuration);
         silo.Services.TryAddSingleton<RequestClockDispatch>();
+        silo.Services.AddActorsDocumentKeys(configuration, embedded: connectionString is null);
         return silo.AddActorsLiveUpdates();
     }
 

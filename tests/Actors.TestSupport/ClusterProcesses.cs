@@ -199,6 +199,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
             // The workloads take every step as an agent would (the manual path); a test of the automatic pathway turns it on.
             ["Pathway__Automatic"] = AutomaticPathway ? "true" : "false",
         };
+        foreach (var (key, value) in TestDocumentKey.Environment)
+        {
+            environment[key] = value;
+        }
+
         if (AutomaticPathway)
         {
             // Seconds, not minutes: a pathway whose silo died resumes at its reminder's next tick (one minute at the least).

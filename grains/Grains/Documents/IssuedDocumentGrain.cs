@@ -6,6 +6,7 @@ using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Scheduling;
+using Actors.Grains.Documents.Keys;
 using Actors.SignedDocuments;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Actors.Grains.Documents;
 
 public sealed class IssuedDocumentGrain(
     [PersistentState(StorageNames.IssuedDocumentState, StorageNames.Domain)] IPersistentState<IssuedDocumentState> state,
-    SigningKeyRing keys,
+    DocumentKeyRingProvider keyRing,
     IOptions<DocumentAccessOptions> options,
     TimeProvider clock)
     : Grain, IIssuedDocumentGrain
@@ -22,6 +23,8 @@ public sealed class IssuedDocumentGrain(
     private const int MaxLiveLinks = 10;
 
     private IssuedDocumentState S => state.State;
+
+    private SigningKeyRing Keys => keyRing.Ring;
 
     private string Number => this.GetPrimaryKeyString();
 
@@ -160,15 +163,15 @@ public sealed class IssuedDocumentGrain(
     {
         // Whole seconds: the payload carries Unix seconds, and the stored times must say what the seal says.
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(issue.IssuedAt.ToUnixTimeSeconds());
-        var validUntil = issuedAt + keys.Validity;
-        var signer = keys.SignerAt(issuedAt);
+        var validUntil = issuedAt + Keys.Validity;
+        var signer = Keys.SignerAt(issuedAt);
         var payload = new DocumentPayload(
-            Number, DocumentPayload.CriminalRecordExtract, keys.Issuer,
+            Number, DocumentPayload.CriminalRecordExtract, Keys.Issuer,
             issue.GivenName, issue.FamilyName, issue.GivenNameLatin, issue.FamilyNameLatin,
             issue.BirthDate, DocumentPayload.NoEntries, issuedAt, validUntil);
         S.Issue = issue with { IssuedAt = issuedAt };
         S.ValidUntil = validUntil;
-        S.Issuer = keys.Issuer;
+        S.Issuer = Keys.Issuer;
         S.KeyId = signer.KeyIdText;
         S.QrText = DocumentSeal.Seal(payload, signer);
     }

@@ -31,6 +31,8 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
             ["ConnectionStrings__Postgres"] = string.Empty,
         };
         var logs = Path.Combine(Path.GetTempPath(), "actors-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+        // The developer's host generates its document key; this one keeps it beside its logs, not in the user's home.
+        environment["Documents__GeneratedKeyDirectory"] = Path.Combine(logs, "document-keys");
         var host = HostProcess.Start(name, ClusterProcesses.ApiDll, environment, ["--urls", baseAddress.ToString().TrimEnd('/')], logs, baseAddress);
         var api = new EmbeddedApiProcess(host, baseAddress);
         try

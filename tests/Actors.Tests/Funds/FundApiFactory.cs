@@ -53,6 +53,11 @@ public sealed class FundApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in TestDocumentKey.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "funds-" + Guid.NewGuid().ToString("N")[..8]);

@@ -1,4 +1,7 @@
+using Actors.Grains.Documents;
+using Actors.Grains.Documents.Keys;
 using Actors.SiloHosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -34,6 +37,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.Services.AddSingleton<TimeProvider>(ShiftableClock.Shared);
             siloBuilder.AddActorsEmbeddedStorage().AddActorsLiveUpdates();
+
+            // Both silos sign with the same configured key, as a real cluster does; nothing is generated in the user's home.
+            var documents = new ConfigurationBuilder().AddInMemoryCollection(TestDocumentKey.Settings!).Build();
+            siloBuilder.Services.AddActorsDocumentKeys(documents, embedded: true);
+            siloBuilder.Services.AddDocumentAccess(documents);
         }
     }
 }

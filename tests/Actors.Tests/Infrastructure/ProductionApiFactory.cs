@@ -34,6 +34,11 @@ public sealed class ProductionApiFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseEnvironment("Production");
         builder.UseSetting("Auth:SigningKey", "production-api-tests-signing-key-0123456789");
         builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in TestDocumentKey.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "production-" + Guid.NewGuid().ToString("N")[..8]);
