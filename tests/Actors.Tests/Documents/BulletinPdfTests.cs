@@ -9,17 +9,22 @@ namespace Actors.Tests.Documents;
 
 /// <summary>
 /// The printed bulletin no. 3, read back by tools that did not write it: poppler for the page and its text, ZXing for
-/// the QR code on the rasterized page, and the shaped glyphs of an Arabic name.
+/// the QR code on the rasterized page (then verified offline, as a third party would), and the shaped glyphs of an
+/// Arabic name.
 /// </summary>
-public sealed class BulletinPdfTests
+public sealed class BulletinPdfTests : IDisposable
 {
-    private const string Base45Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    private static readonly DateTimeOffset IssuedAt = new(2026, 11, 30, 23, 30, 0, TimeSpan.Zero);
+
+    private readonly SigningKeyRing ring = new("TN-MI", [DocumentSigningKey.Generate(IssuedAt.AddDays(-30))], TimeSpan.FromDays(90));
+
+    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("actors-bulletin-");
 
     [Fact]
-    public async Task The_bulletin_is_one_A4_page_whose_QR_code_decodes_to_the_signed_text()
+    public async Task The_bulletin_is_one_A4_page_whose_QR_code_scans_back_to_the_signed_text_and_verifies()
     {
         Poppler.Require();
-        var bulletin = Bulletin(latinNames: true);
+        var bulletin = Bulletin(Payload(latinNames: true));
         var pdf = await Write(BulletinPdf.Render(bulletin));
 
         var info = await Poppler.Info(pdf);
@@ -28,25 +33,24 @@ public sealed class BulletinPdfTests
         Assert.Matches(@"(?m)^Title:\s+Bulletin n° 3 — 7K2QF-4M7TZ-9XW3C$", info);
         Assert.Matches(@"(?m)^Creator:\s+Actors$", info);
 
-        var page = await Poppler.Png(pdf, 150);
-        Assert.Equal(bulletin.QrText, DecodeQr(page));
+        var scanned = DecodeQr(await Poppler.Png(pdf, 150));
+        Assert.Equal(bulletin.QrText, scanned);
+        var verification = DocumentVerifier.Verify(scanned, ring.Published(IssuedAt), IssuedAt.AddDays(1));
+        Assert.Equal(VerificationVerdict.Valid, verification.Verdict);
+        Assert.Equal(bulletin.Payload, verification.Payload);
     }
 
     [Fact]
     public async Task A_name_too_long_for_its_row_is_set_smaller_or_wrapped_and_the_page_still_reads()
     {
         Poppler.Require();
-        var bulletin = Bulletin(latinNames: true);
-        bulletin = bulletin with
+        var bulletin = Bulletin(Payload(latinNames: true) with
         {
-            Payload = bulletin.Payload with
-            {
-                GivenName = "محمد الهادي بن عبد الرحمان بن محمد الطاهر",
-                FamilyName = "بن الحاج علي الصغير القيرواني المنستيري",
-                GivenNameLatin = "Mohamed El Hedi Ben Abderrahmane",
-                FamilyNameLatin = "Ben El Hadj Ali Esseghir El Kairouani",
-            },
-        };
+            GivenName = "محمد الهادي بن عبد الرحمان بن محمد الطاهر",
+            FamilyName = "بن الحاج علي الصغير القيرواني المنستيري",
+            GivenNameLatin = "Mohamed El Hedi Ben Abderrahmane",
+            FamilyNameLatin = "Ben El Hadj Ali Esseghir El Kairouani",
+        });
         var pdf = await Write(BulletinPdf.Render(bulletin));
 
         Assert.Matches(@"(?m)^Pages:\s+1$", await Poppler.Info(pdf));
@@ -62,7 +66,7 @@ public sealed class BulletinPdfTests
         Poppler.Require();
 
         // Issued at 23:30 UTC on 30 November: already 1 December in Tunis (UTC+1).
-        var withLatin = await Poppler.Text(await Write(BulletinPdf.Render(Bulletin(latinNames: true))));
+        var withLatin = await Poppler.Text(await Write(BulletinPdf.Render(Bulletin(Payload(latinNames: true)))));
         Assert.Contains("01/12/2026", withLatin);
         Assert.DoesNotContain("30/11/2026", withLatin);
         Assert.Contains("01/03/2027", withLatin);
@@ -71,7 +75,7 @@ public sealed class BulletinPdfTests
         Assert.Contains("Mohamed Amine Ben Ali", withLatin);
         Assert.Contains("https://bulletin.interieur.gov.tn/verify", withLatin);
 
-        var withoutLatin = await Poppler.Text(await Write(BulletinPdf.Render(Bulletin(latinNames: false))));
+        var withoutLatin = await Poppler.Text(await Write(BulletinPdf.Render(Bulletin(Payload(latinNames: false)))));
         Assert.DoesNotContain("En caractères latins", withoutLatin);
         Assert.Contains("Date de naissance", withoutLatin);
     }
@@ -96,41 +100,32 @@ public sealed class BulletinPdfTests
         Assert.True(shaped.Width > 0);
     }
 
-    private static PrintedBulletin Bulletin(bool latinNames)
+    public void Dispose()
     {
-        var issuedAt = new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero);
-        var payload = new DocumentPayload(
-            Number: "7K2QF-4M7TZ-9XW3C",
-            Kind: DocumentPayload.CriminalRecordExtract,
-            Issuer: "TN-MI",
-            GivenName: "محمد أمين",
-            FamilyName: "بن علي",
-            GivenNameLatin: latinNames ? "Mohamed Amine" : null,
-            FamilyNameLatin: latinNames ? "Ben Ali" : null,
-            BirthDate: new DateOnly(1992, 3, 14),
-            Outcome: DocumentPayload.NoEntries,
-            IssuedAt: issuedAt,
-            ValidUntil: issuedAt.AddDays(90));
-        return new PrintedBulletin(payload, QrText(), "https://bulletin.interieur.gov.tn/verify");
+        ring.Dispose();
+        scratch.Delete(recursive: true);
     }
 
-    /// <summary>As long as a signed bulletin's QR text (the format's prefix and Base45), fixed by its seed.</summary>
-    private static string QrText()
-    {
-        var random = new Random(11);
-        var body = new char[420];
-        for (var i = 0; i < body.Length; i++)
-        {
-            body[i] = Base45Alphabet[random.Next(Base45Alphabet.Length)];
-        }
+    private static DocumentPayload Payload(bool latinNames) => new(
+        Number: "7K2QF-4M7TZ-9XW3C",
+        Kind: DocumentPayload.CriminalRecordExtract,
+        Issuer: "TN-MI",
+        GivenName: "محمد أمين",
+        FamilyName: "بن علي",
+        GivenNameLatin: latinNames ? "Mohamed Amine" : null,
+        FamilyNameLatin: latinNames ? "Ben Ali" : null,
+        BirthDate: new DateOnly(1992, 3, 14),
+        Outcome: DocumentPayload.NoEntries,
+        IssuedAt: IssuedAt,
+        ValidUntil: IssuedAt.AddDays(90));
 
-        return "TND1:" + new string(body);
-    }
+    /// <summary>The bulletin as the issuer prints it: the payload sealed with the ring's key.</summary>
+    private PrintedBulletin Bulletin(DocumentPayload payload) =>
+        new(payload, DocumentSeal.Seal(payload, ring.SignerAt(payload.IssuedAt)), "https://bulletin.interieur.gov.tn/verify");
 
-    private static async Task<string> Write(byte[] pdf)
+    private async Task<string> Write(byte[] pdf)
     {
-        var directory = Directory.CreateTempSubdirectory("actors-bulletin-");
-        var path = Path.Combine(directory.FullName, "bulletin.pdf");
+        var path = Path.Combine(scratch.FullName, $"bulletin-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf, TestContext.Current.CancellationToken);
         return path;
     }
