@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Documents;
 using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
@@ -21,5 +22,6 @@ public sealed class ActorsSchema : Schema
         RegisterType(typeof(ServiceCenterType));
         RegisterType(typeof(ErrorInterface));
         RegisterType(typeof(MunicipalityImportResultType));
+        RegisterType(typeof(DocumentDownloadLinkType));
     }
 }

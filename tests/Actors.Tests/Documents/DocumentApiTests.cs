@@ -15,6 +15,8 @@ namespace Actors.Tests.Documents;
 public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<DocumentApiFactory>
 {
     private const string Judicial = "TN11-BJ1";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
     private const string BirthDate = "1991-03-14";
 
     private const string DocumentFields =
@@ -32,7 +34,7 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
         Assert.Equal("VALID", document["status"]!.GetValue<string>());
         Assert.Equal($"/documents/{number}.pdf", document["pdfPath"]!.GetValue<string>());
 
-        var keys = PublishedKeySet.FromJson(await api.Http.GetStringAsync("/.well-known/document-keys"));
+        var keys = PublishedKeySet.FromJson(await api.Http.GetStringAsync("/.well-known/document-keys", Cancel));
         var verification = DocumentVerifier.Verify(document["qrText"]!.GetValue<string>(), keys.Keys, api.Clock.GetUtcNow());
         Assert.Equal(VerificationVerdict.Valid, verification.Verdict);
         Assert.Equal(number, verification.Payload!.Number);
@@ -54,7 +56,7 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
     {
         var (citizen, number, _) = await IssuedBulletin("22222222");
 
-        using (var anonymous = await api.Http.GetAsync($"/documents/{number}.pdf"))
+        using (var anonymous = await api.Http.GetAsync($"/documents/{number}.pdf", Cancel))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
@@ -63,7 +65,7 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
         {
             Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
             Assert.Equal("application/pdf", owner.Content.Headers.ContentType!.MediaType);
-            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await owner.Content.ReadAsByteArrayAsync())[..5]);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await owner.Content.ReadAsByteArrayAsync(Cancel))[..5]);
             Assert.Contains("no-store", owner.Headers.CacheControl!.ToString());
         }
 
@@ -80,15 +82,15 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
         var path = link["data"]!["createDocumentDownloadLink"]!["link"]!["path"]!.GetValue<string>();
         Assert.StartsWith($"/documents/{number}.pdf?link=", path);
 
-        using (var first = await api.Http.GetAsync(path))
+        using (var first = await api.Http.GetAsync(path, Cancel))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        using (var again = await api.Http.GetAsync(path))
+        using (var again = await api.Http.GetAsync(path, Cancel))
         {
             Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
-            Assert.Contains("createDocumentDownloadLink", await again.Content.ReadAsStringAsync());
+            Assert.Contains("createDocumentDownloadLink", await again.Content.ReadAsStringAsync(Cancel));
         }
 
         // A link is the owner's to make.
@@ -189,7 +191,7 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
         Assert.Equal("REVOKED", online["data"]!["verifyDocument"]!["status"]!.GetValue<string>());
         using var pdf = await Get($"/documents/{number}.pdf", citizen);
         Assert.Equal(HttpStatusCode.Gone, pdf.StatusCode);
-        Assert.Contains("revoked", await pdf.Content.ReadAsStringAsync());
+        Assert.Contains("revoked", await pdf.Content.ReadAsStringAsync(Cancel));
     }
 
     [Fact]
@@ -205,10 +207,10 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
         using (var gone = await Get($"/documents/{older}.pdf", citizen))
         {
             Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
-            Assert.Contains(newer, await gone.Content.ReadAsStringAsync());
+            Assert.Contains(newer, await gone.Content.ReadAsStringAsync(Cancel));
         }
 
-        var keys = PublishedKeySet.FromJson(await api.Http.GetStringAsync("/.well-known/document-keys"));
+        var keys = PublishedKeySet.FromJson(await api.Http.GetStringAsync("/.well-known/document-keys", Cancel));
         var qr = (await ReadDocument(newer, citizen))["qrText"]!.GetValue<string>();
         api.MovePast(api.Clock.GetUtcNow().AddDays(91));
 
@@ -270,6 +272,6 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await api.Http.SendAsync(request);
+        return await api.Http.SendAsync(request, Cancel);
     }
 }
