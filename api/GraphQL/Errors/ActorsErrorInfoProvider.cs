@@ -11,6 +11,9 @@ namespace Actors.Api.GraphQL.Errors;
 /// </summary>
 public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
 {
+    /// <summary>The extension a RATE_LIMITED error carries: whole seconds to wait.</summary>
+    public const string RetryAfterSeconds = "retryAfterSeconds";
+
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
         // Any problem with the document or its variables is the client's: one code for all of them,
@@ -28,6 +31,12 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
         {
             extensions["parameters"] = executionError.Data.Keys.Cast<object>()
                 .ToDictionary(k => k.ToString()!, k => executionError.Data[k]?.ToString());
+        }
+
+        // A client's retry loop reads one number where it expects it, as HTTP's Retry-After.
+        if (executionError.Data[RetryAfterSeconds] is int seconds)
+        {
+            extensions[RetryAfterSeconds] = seconds;
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };

@@ -19,7 +19,7 @@ public static class ApiErrors
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var error = new ExecutionError($"{message} Try again in {seconds} s.") { Code = ErrorCodes.RateLimited };
-        error.Data["retryAfterSeconds"] = seconds;
+        error.Data[ActorsErrorInfoProvider.RetryAfterSeconds] = seconds;
         return error;
     }
 
