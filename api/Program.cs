@@ -1,4 +1,5 @@
 using Actors.Api.Demo;
+using Actors.Api.Documents;
 using Actors.Api.GraphQL;
 using Actors.Api.Hosting;
 using Actors.Api.Identity;
@@ -24,6 +25,7 @@ app.MapDevTokens();
 app.MapActorsDevClock();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
+app.MapVerifyPage();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.InitializeActorsSchema();
