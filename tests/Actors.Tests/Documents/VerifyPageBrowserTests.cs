@@ -20,6 +20,14 @@ public sealed class VerifyPageBrowserTests(VerifyPageHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_document_sealed_by_the_format_library_reads_valid()
+    {
+        var text = host.SealWithLibrary(Number, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddDays(90));
+
+        await Check("library-valid", "VALID", "--text", text, "--expect-number", Number);
+    }
+
+    [Fact]
     public async Task A_document_with_one_flipped_signature_byte_reads_invalid()
     {
         var text = host.Seal(Number, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddDays(90), FlipLastByte);

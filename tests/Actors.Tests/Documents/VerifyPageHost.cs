@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Text;
-using System.Text.Json;
 using Actors.Api.Documents;
 using Actors.SignedDocuments;
 using Microsoft.AspNetCore.Builder;
@@ -15,27 +14,35 @@ using QRCoder;
 namespace Actors.Tests.Documents;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 with the API's /verify page and, at /.well-known/document-keys, the public half
-/// of a signing key this host holds, so that tests can seal documents the page must accept (or, altered, refuse).
-/// The documents are sealed here with System.Security.Cryptography.Cose exactly as format v1 says (COMMON.md of issue 11):
-/// the page is checked against the format, independently of the C# library that also implements it.
+/// A real Kestrel server on 127.0.0.1 with the API's /verify page and, at /.well-known/document-keys, the key set that
+/// the format library publishes for a signing key this host holds, so that tests can seal documents the page must
+/// accept (or, altered, refuse). <see cref="Seal"/> seals with System.Security.Cryptography.Cose exactly as format v1
+/// says, independently of the library (so the page is checked against the format, and can be fed altered bytes);
+/// <see cref="SealWithLibrary"/> uses the library's own <see cref="DocumentSeal"/>.
 /// </summary>
 public sealed class VerifyPageHost : IAsyncLifetime
 {
     private const string QrPrefix = "TND1:";
     private const string Base45Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
-    private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly SigningKeyRing ring;
     private WebApplication? app;
 
+    public VerifyPageHost()
+    {
+        ring = new SigningKeyRing("TN-MI", [DocumentSigningKey.Generate(KeySignsFrom)], TimeSpan.FromDays(90));
+    }
+
     /// <summary>When the key started signing: whole seconds, as the published JSON carries them.</summary>
-    public DateTimeOffset KeySignsFrom { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-200).ToUnixTimeSeconds());
+    public static DateTimeOffset KeySignsFrom { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-200).ToUnixTimeSeconds());
+
+    private DocumentSigningKey SigningKey => ring.Keys[0];
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public Uri PageAddress => new(BaseAddress, "/verify/");
 
-    public byte[] KeyId => SHA256.HashData(key.ExportSubjectPublicKeyInfo())[..8];
+    public byte[] KeyId => SigningKey.KeyId;
 
     public async ValueTask InitializeAsync()
     {
@@ -48,7 +55,7 @@ public sealed class VerifyPageHost : IAsyncLifetime
         builder.Logging.ClearProviders();
         app = builder.Build();
         app.MapVerifyPage();
-        var keys = PublishedKeysJson();
+        var keys = ring.Published(DateTimeOffset.UtcNow).ToJson();
         app.MapGet("/.well-known/document-keys", () => Results.Text(keys, "application/json; charset=utf-8"));
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());
@@ -62,16 +69,15 @@ public sealed class VerifyPageHost : IAsyncLifetime
             await app.DisposeAsync();
         }
 
-        key.Dispose();
+        ring.Dispose();
     }
 
     /// <summary>A bulletin no. 3 of Amira Ben Salah, sealed with this host's key; <paramref name="alter"/> changes the COSE bytes after signing.</summary>
     public string Seal(string number, DateTimeOffset issuedAt, DateTimeOffset validUntil, Func<byte[], byte[]>? alter = null)
     {
-        var payload = new DocumentPayload(number, DocumentPayload.CriminalRecordExtract, "TN-MI", "أميرة", "بن صالح", "Amira", "Ben Salah",
-            new DateOnly(1994, 3, 17), DocumentPayload.NoEntries, issuedAt, validUntil);
         var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(KeyId) };
-        var sealedBytes = CoseSign1Message.SignEmbedded(Encode(payload), new CoseSigner(key, HashAlgorithmName.SHA256, headers));
+        var signer = new CoseSigner(SigningKey.Key, HashAlgorithmName.SHA256, headers);
+        var sealedBytes = CoseSign1Message.SignEmbedded(Encode(Payload(number, issuedAt, validUntil)), signer);
         if (alter is not null)
         {
             sealedBytes = alter(sealedBytes);
@@ -86,6 +92,15 @@ public sealed class VerifyPageHost : IAsyncLifetime
         return QrPrefix + Base45(compressed.ToArray());
     }
 
+    /// <summary>The same document sealed by the format library, as the silo seals it.</summary>
+    public string SealWithLibrary(string number, DateTimeOffset issuedAt, DateTimeOffset validUntil) =>
+        DocumentSeal.Seal(Payload(number, issuedAt, validUntil), SigningKey);
+
+    private static DocumentPayload Payload(string number, DateTimeOffset issuedAt, DateTimeOffset validUntil) =>
+        new(number, DocumentPayload.CriminalRecordExtract, "TN-MI", "أميرة", "بن صالح", "Amira", "Ben Salah",
+            new DateOnly(1994, 3, 17), DocumentPayload.NoEntries,
+            DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds()), DateTimeOffset.FromUnixTimeSeconds(validUntil.ToUnixTimeSeconds()));
+
     /// <summary>The QR code of <paramref name="qrText"/> as a PNG file, as a person would photograph or scan it.</summary>
     public static void WriteQrPng(string qrText, string path)
     {
@@ -93,24 +108,6 @@ public sealed class VerifyPageHost : IAsyncLifetime
         using var code = generator.CreateQrCode(qrText, QRCodeGenerator.ECCLevel.Q);
         File.WriteAllBytes(path, new PngByteQRCode(code).GetGraphic(6));
     }
-
-    private string PublishedKeysJson() => JsonSerializer.Serialize(new
-    {
-        issuer = "TN-MI",
-        keys = new[]
-        {
-            new
-            {
-                kid = Convert.ToBase64String(KeyId).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-                alg = "ES256",
-                crv = "P-256",
-                publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-                validFrom = KeySignsFrom.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-                signsUntil = (string?)null,
-                validTo = (string?)null,
-            },
-        },
-    });
 
     private static byte[] Encode(DocumentPayload payload)
     {
