@@ -180,9 +180,14 @@ export function cborDecode(bytes) {
         const map = new Map();
         for (let i = 0; i < n; i++) {
           const key = item(depth + 1);
-          if (typeof key !== 'number' && typeof key !== 'string') throw malformed('CBOR map key neither integer nor text');
+          const value = item(depth + 1);
+          // Keys of other types (byte strings, arrays…) are nobody's in our formats: kept apart, so never looked up.
+          if (typeof key !== 'number' && typeof key !== 'string') {
+            map.set(Symbol('other key'), value);
+            continue;
+          }
           if (map.has(key)) throw malformed('CBOR map with a duplicate key');
-          map.set(key, item(depth + 1));
+          map.set(key, value);
         }
         return map;
       }
@@ -275,6 +280,15 @@ function decodeSign1(bytes) {
   }
   const protectedHeader = protectedBytes.length === 0 ? new Map() : cborDecode(protectedBytes);
   if (!(protectedHeader instanceof Map)) throw malformed('protected header is not a map');
+  // As RFC 9052 (and System.Security.Cryptography.Cose) require: header labels are integers or text, each in one bucket.
+  for (const header of [protectedHeader, unprotected]) {
+    for (const label of header.keys()) {
+      if (typeof label === 'symbol') throw malformed('a header label neither integer nor text');
+    }
+  }
+  for (const label of protectedHeader.keys()) {
+    if (unprotected.has(label)) throw malformed('a header in both the protected and unprotected buckets');
+  }
   return { protectedBytes, protectedHeader, payload, signature };
 }
 
@@ -282,7 +296,20 @@ function decodeSign1(bytes) {
 // Payload (format v1)
 
 const isUint = (v) => Number.isSafeInteger(v) && v >= 0;
+// 9999-12-31T23:59:59Z: the last instant the C# verifier can represent; later times are not v1 documents.
+const MAX_SECONDS = 253402300799;
+const isTime = (v) => isUint(v) && v <= MAX_SECONDS;
 const isText = (v) => typeof v === 'string';
+
+/** yyyy-MM-dd naming a day that exists (Date.parse would roll 1994-02-30 over to March). */
+function isCalendarDate(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 function readPayload(bytes) {
   const map = cborDecode(bytes);
@@ -301,13 +328,11 @@ function readPayload(bytes) {
   const version = required('v', isUint);
   if (version !== 1) throw malformed(`payload version ${version}`);
   const birthDate = required('dob', isText);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || Number.isNaN(Date.parse(`${birthDate}T00:00:00Z`))) {
-    throw malformed('birth date not yyyy-MM-dd');
-  }
+  if (!isCalendarDate(birthDate)) throw malformed('birth date not yyyy-MM-dd');
   return {
     issuer: required(1, isText),
-    issuedAt: required(6, isUint),
-    validUntil: required(4, isUint),
+    issuedAt: required(6, isTime),
+    validUntil: required(4, isTime),
     number: required('no', isText),
     kind: required('kd', isText),
     givenName: required('gn', isText),
@@ -341,17 +366,22 @@ const toSeconds = (iso) => {
 };
 
 /**
- * Checks and imports the JSON of GET /.well-known/document-keys. Throws when it is not a key set (so that a broken
- * answer never replaces a good cached copy); keys of another algorithm are kept out, so their documents are UNKNOWN_KEY.
+ * Checks and imports the JSON of GET /.well-known/document-keys, as strictly as the C# PublishedKeySet.FromJson: every
+ * key ES256 on P-256, its kid the first 8 bytes of SHA-256 over its public key. Throws when the set does not hold
+ * together, so that a broken answer never replaces a good cached copy.
  */
 export async function importPublishedKeys(json) {
-  if (!json || typeof json !== 'object' || !Array.isArray(json.keys)) throw new Error('not a published key set');
+  if (!json || typeof json !== 'object' || typeof json.issuer !== 'string' || json.issuer === '' || !Array.isArray(json.keys)) {
+    throw new Error('not a published key set');
+  }
   const keys = new Map();
   for (const entry of json.keys) {
     if (!entry || typeof entry.kid !== 'string' || typeof entry.publicKey !== 'string') throw new Error('a key without kid or publicKey');
-    if (entry.alg !== 'ES256' || (entry.crv ?? 'P-256') !== 'P-256') continue;
-    const publicKey = await crypto.subtle.importKey(
-      'spki', base64ToBytes(entry.publicKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    if (entry.alg !== 'ES256' || entry.crv !== 'P-256') throw new Error(`key ${entry.kid} is ${entry.alg}/${entry.crv}, not ES256/P-256`);
+    const spki = base64ToBytes(entry.publicKey);
+    const kid = bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', spki)).subarray(0, 8));
+    if (kid !== entry.kid) throw new Error(`key ${entry.kid} does not match its public key`);
+    const publicKey = await crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
     keys.set(entry.kid, {
       kid: entry.kid,
       publicKey,
@@ -360,7 +390,7 @@ export async function importPublishedKeys(json) {
       validTo: toSeconds(entry.validTo),
     });
   }
-  return { issuer: typeof json.issuer === 'string' ? json.issuer : null, keys };
+  return { issuer: json.issuer, keys };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
