@@ -220,7 +220,38 @@ async function decodeQrImage(file) {
   } catch {
     throw new InputProblem("L'image ne peut pas être lue (fichier endommagé ?).", 'تعذرت قراءة الصورة (ملف تالف؟).');
   }
-  const scale = Math.min(1, MAX_DECODE_SIDE / Math.max(bitmap.width, bitmap.height));
+  const fit = Math.min(1, MAX_DECODE_SIDE / Math.max(bitmap.width, bitmap.height));
+  const reader = new ZXing.QRCodeReader();
+  const hard = new Map([[ZXing.DecodeHintType.TRY_HARDER, true]]);
+  const pure = new Map([[ZXing.DecodeHintType.PURE_BARCODE, true]]);
+  // ZXing's finder misses some codes at one size and finds them at another, so a few sizes and both binarizers are
+  // tried; a clean image of the code alone (a PDF's QR saved as an image) is read directly as a pure barcode.
+  try {
+    for (const scale of [fit, fit * 0.75, fit * 0.5]) {
+      const source = luminanceAt(bitmap, scale);
+      const attempts = [
+        [() => new ZXing.HybridBinarizer(source), hard],
+        [() => new ZXing.GlobalHistogramBinarizer(source), hard],
+        [() => new ZXing.HybridBinarizer(source), pure],
+      ];
+      for (const [binarizer, hints] of attempts) {
+        try {
+          return reader.decode(new ZXing.BinaryBitmap(binarizer()), hints).getText();
+        } catch {
+          reader.reset();
+        }
+      }
+    }
+  } finally {
+    bitmap.close();
+  }
+  throw new InputProblem(
+    "Aucun code QR lisible dans cette image. Essayez une photo nette, prise de face et bien éclairée, ou collez le texte.",
+    'لا يوجد رمز QR مقروء في هذه الصورة. جرّب صورة واضحة مأخوذة من الأمام وبإضاءة جيدة، أو الصق النص.');
+}
+
+/** The image's grey levels at <scale>, for ZXing. */
+function luminanceAt(bitmap, scale) {
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const canvas = new OffscreenCanvas(width, height);
@@ -229,29 +260,12 @@ async function decodeQrImage(file) {
   context.fillStyle = '#fff';
   context.fillRect(0, 0, width, height);
   context.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
   const { data } = context.getImageData(0, 0, width, height);
   const luminance = new Uint8ClampedArray(width * height);
   for (let i = 0, p = 0; p < luminance.length; i += 4, p++) {
     luminance[p] = (data[i] * 299 + data[i + 1] * 587 + data[i + 2] * 114) / 1000;
   }
-
-  const hints = new Map([[ZXing.DecodeHintType.TRY_HARDER, true]]);
-  const reader = new ZXing.QRCodeReader();
-  const attempts = [
-    () => new ZXing.HybridBinarizer(new ZXing.RGBLuminanceSource(luminance, width, height)),
-    () => new ZXing.GlobalHistogramBinarizer(new ZXing.RGBLuminanceSource(luminance, width, height)),
-  ];
-  for (const binarizer of attempts) {
-    try {
-      return reader.decode(new ZXing.BinaryBitmap(binarizer()), hints).getText();
-    } catch {
-      reader.reset();
-    }
-  }
-  throw new InputProblem(
-    "Aucun code QR lisible dans cette image. Essayez une photo nette, prise de face et bien éclairée, ou collez le texte.",
-    'لا يوجد رمز QR مقروء في هذه الصورة. جرّب صورة واضحة مأخوذة من الأمام وبإضاءة جيدة، أو الصق النص.');
+  return new ZXing.RGBLuminanceSource(luminance, width, height);
 }
 
 class InputProblem extends Error {
