@@ -25,6 +25,7 @@ app.MapDevTokens();
 app.MapActorsDevClock();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
+app.MapVerifyPage();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
