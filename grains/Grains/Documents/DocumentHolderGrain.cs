@@ -9,16 +9,18 @@ public sealed class DocumentHolderGrain(
 {
     public async Task<HolderStanding> Record(string number, DateTimeOffset issuedAt)
     {
-        if (!state.State.Documents.ContainsKey(number))
+        var documents = state.State.Documents;
+        if (!documents.Exists(d => d.Number == number))
         {
-            state.State.Documents[number] = issuedAt;
+            documents.Add(new HolderDocument(number, issuedAt));
             await state.WriteStateAsync();
         }
 
-        // Newest by issue time, the number breaking a tie, so every caller agrees on which one stands.
-        var newest = state.State.Documents.OrderByDescending(d => d.Value).ThenByDescending(d => d.Key, StringComparer.Ordinal).First().Key;
+        // Newest by issue time; two issued within the same second (the seal's precision) by the order recorded.
+        var newest = documents.Select((d, order) => (d.Number, d.IssuedAt, order))
+            .OrderByDescending(d => d.IssuedAt).ThenByDescending(d => d.order).First().Number;
         var older = newest == number
-            ? state.State.Documents.Keys.Where(n => n != number).ToList()
+            ? documents.Where(d => d.Number != number).Select(d => d.Number).ToList()
             : [];
         return new HolderStanding(older, newest == number ? null : newest);
     }
