@@ -14,6 +14,9 @@ public sealed record PublishedKeySet(
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new UtcInstantJsonConverter() },
+
+        // Base64 keeps its '+' and '/' as they are: the document is served as JSON, never inside HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
