@@ -9,7 +9,7 @@ namespace Actors.Api.Progress;
 /// One progress answer, the same for the query, the CSV export and the live subscription: the caller's scope, the
 /// counts, suppression for ANALYST and OPERATOR, and the figures on demand.
 /// <para>
-/// <c>projectionLagSeconds</c> is now minus the index's <c>asOf</c>: 0 when the read model has applied every event
+/// <c>projectionLagSeconds</c> is the time of the question minus the index's <c>asOf</c>: 0 when the read model has applied every event
 /// (always so in embedded mode, where events are applied before the grain call returns); otherwise how long ago it
 /// was last caught up with the outbox, i.e. an upper bound on how old the newest missing change can be.
 /// </para>
@@ -34,6 +34,9 @@ public static class ProgressReport
         }
 
         var filter = RequestQueries.Scoped(actor, where);
+
+        // Asked before the read: an index that is up to date answers as of this instant or later, hence a lag of 0.
+        var asked = clock.GetUtcNow();
         var counts = await index.CountAsync(filter, dimensions, cancellationToken);
         var threshold = ThresholdFor(actor);
         var withheld = SmallGroupSuppression.Withheld(counts.Groups, dimensions, threshold);
@@ -41,7 +44,7 @@ public static class ProgressReport
             .Select((g, i) => new ProgressGroup(g.Key, withheld.Contains(i) ? null : g.Count, withheld.Contains(i)))
             .ToList();
         var hiddenTotal = SmallGroupSuppression.IsSmall(counts.Total, threshold);
-        var lag = Math.Max(0, (clock.GetUtcNow() - counts.AsOf).TotalSeconds);
+        var lag = Math.Max(0, (asked - counts.AsOf).TotalSeconds);
         var figures = new Lazy<Task<ProgressFigures>>(async () => Suppressed(await index.FiguresAsync(filter, cancellationToken), threshold));
         return new RequestProgress(groups, hiddenTotal ? null : counts.Total, counts.AsOf, threshold, lag, figures);
     }
