@@ -1,5 +1,6 @@
 using Actors.Api.Demo;
 using Actors.Api.Documents;
+using Actors.Api.Exports;
 using Actors.Api.GraphQL;
 using Actors.Api.Hosting;
 using Actors.Api.Identity;
@@ -29,6 +30,7 @@ app.MapVerifyPage();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
+app.MapProgressExport();
 app.MapDocumentKeys();
 app.InitializeActorsSchema();
 app.Run();

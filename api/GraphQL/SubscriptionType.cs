@@ -1,3 +1,4 @@
+using Actors.Api.Progress;
 using Actors.Api.Requests;
 using GraphQL.Types;
 
@@ -9,5 +10,6 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         this.AddRequestSubscriptions();
+        this.AddProgressSubscriptions();
     }
 }

@@ -8,6 +8,6 @@ public sealed class ProgressDimensionType : EnumerationGraphType<RequestDimensio
     public ProgressDimensionType()
     {
         Name = "ProgressDimension";
-        Description = "What progress counts are grouped by. SUBMITTED_DAY is the day in Africa/Tunis.";
+        Description = "What progress counts are grouped by. SUBMITTED_DAY (yyyy-MM-dd) and SUBMITTED_MONTH (yyyy-MM) are in Africa/Tunis; SCHOOL is a pupil's school code (requests that are not a pupil's form one group with a null schoolCode).";
     }
 }

@@ -24,6 +24,10 @@ public sealed class ProgressGroupType : ObjectGraphType<ProgressGroup>
         Field<BooleanGraphType>("isPupil").Resolve(ctx => Value(ctx.Source, RequestDimension.IsPupil) is { } v ? v == "true" : null);
         Field<DateScalar>("submittedDay").Resolve(ctx =>
             Value(ctx.Source, RequestDimension.SubmittedDay) is { } v ? DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        Field<StringGraphType>("schoolCode").Description("A pupil's school; null for requests that are not a pupil's.")
+            .Resolve(ctx => Value(ctx.Source, RequestDimension.School));
+        Field<StringGraphType>("submittedMonth").Description("yyyy-MM in Africa/Tunis.")
+            .Resolve(ctx => Value(ctx.Source, RequestDimension.SubmittedMonth));
         Field<LongGraphType>("count").Description("Null when suppressed.").Resolve(ctx => ctx.Source.Count);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description("True when the group is smaller than the suppression threshold and the count is withheld.")

@@ -1,5 +1,5 @@
+using Actors.Api.Centers;
 using Actors.Api.GraphQL;
-using Actors.Api.GraphQL.Errors;
 using Actors.Api.Requests;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests.Index;
@@ -13,7 +13,8 @@ public static class ProgressQueries
     /// <summary>Groups smaller than this are withheld from analysts, so that counts cannot single out a person.</summary>
     public const int SuppressionThreshold = 5;
 
-    public static void AddProgressQueries(this ObjectGraphType query) =>
+    public static void AddProgressQueries(this ObjectGraphType query)
+    {
         query.Field<NonNullGraphType<RequestProgressType>>("progress")
             .Description($"Counts of requests for analysts, grouped by up to 3 dimensions. ANALYST and OPERATOR see the whole country "
                          + $"with groups under {SuppressionThreshold} withheld; a SUPERVISOR sees their governorate and an AGENT their center, exactly.")
@@ -21,20 +22,31 @@ public static class ProgressQueries
             .Argument<ListGraphType<NonNullGraphType<ProgressDimensionType>>>("groupBy")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Analyst, ActorRole.Operator, ActorRole.Supervisor, ActorRole.Agent);
-                var groupBy = ctx.GetArgument<List<RequestDimension>?>("groupBy") ?? [];
-                if (groupBy.Distinct().Count() > 3)
-                {
-                    throw ApiErrors.BadInput("Group by at most 3 dimensions.", "groupBy");
-                }
-
-                var filter = RequestQueries.Scoped(actor, ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere());
-                var counts = await ctx.Service<IRequestIndex>().CountAsync(filter, groupBy, ctx.CancellationToken);
-                var threshold = actor.Role is ActorRole.Analyst or ActorRole.Operator ? SuppressionThreshold : 0;
-                bool Hidden(long count) => count > 0 && count < threshold;
-                var groups = counts.Groups
-                    .Select(g => new ProgressGroup(g.Key, Hidden(g.Count) ? null : g.Count, Hidden(g.Count)))
-                    .ToList();
-                return new RequestProgress(groups, Hidden(counts.Total) ? null : counts.Total, counts.AsOf, threshold);
+                var actor = ctx.RequireRole(ProgressReport.Readers);
+                return await ProgressReport.ReadAsync(
+                    ctx.Service<IRequestIndex>(), ctx.Service<TimeProvider>(), actor,
+                    ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere(),
+                    ctx.GetArgument<List<RequestDimension>?>("groupBy") ?? [], ctx.CancellationToken);
             });
+
+        // Centers are not people: their counts are shown exactly, to every reader of progress, within their scope.
+        query.Field<NonNullGraphType<RolloutSummaryType>>("rollout")
+            .Description("Centers by rollout phase with their average readiness. ANALYST and OPERATOR see the whole country, "
+                         + "a SUPERVISOR their governorate, an AGENT their center.")
+            .Argument<RolloutWhereInputType>("where")
+            .ResolveAsync(async ctx =>
+            {
+                var actor = ctx.RequireRole(ProgressReport.Readers);
+                var governorate = ctx.GetArgument<RolloutWhere?>("where")?.Governorate;
+                var centers = (await ctx.Service<CenterLookup>().List())
+                    .Where(c => governorate is null || c.Profile.Governorate == governorate)
+                    .Where(c => actor.Role switch
+                    {
+                        ActorRole.Supervisor => c.Profile.Governorate == actor.Governorate,
+                        ActorRole.Agent => c.Code == actor.CenterId,
+                        _ => true,
+                    });
+                return RolloutSummary.Of(centers, ctx.Service<TimeProvider>().GetUtcNow());
+            });
+    }
 }

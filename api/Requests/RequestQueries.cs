@@ -2,6 +2,7 @@ using Actors.Api.Centers;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
+using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
@@ -75,6 +76,34 @@ public static class RequestQueries
     }
 
     /// <summary>
+    /// The submission window: instants and Africa/Tunis days together, the narrower bound of each side winning (a day
+    /// runs from its midnight to the next in Tunis).
+    /// </summary>
+    public static (DateTimeOffset? From, DateTimeOffset? Before) SubmittedBetween(RequestWhere where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        if (where.SubmittedFromDay is { } first && where.SubmittedToDay is { } last && first > last)
+        {
+            throw ApiErrors.BadInput("submittedFromDay must not be after submittedToDay.", "where.submittedFromDay");
+        }
+
+        var from = Later(where.SubmittedFrom, where.SubmittedFromDay is { } day ? StartOfTunisDay(day) : null);
+        var before = Earlier(where.SubmittedBefore, where.SubmittedToDay is { } end ? StartOfTunisDay(end.AddDays(1)) : null);
+        return (from, before);
+    }
+
+    /// <summary>Midnight of a day in Africa/Tunis, as an instant.</summary>
+    public static DateTimeOffset StartOfTunisDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, TunisCalendar.Zone.GetUtcOffset(local));
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? x, DateTimeOffset? y) => x is null ? y : y is null ? x : x > y ? x : y;
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? x, DateTimeOffset? y) => x is null ? y : y is null ? x : x < y ? x : y;
+
+    /// <summary>
     /// The caller's filter narrowed to their scope. Analysts and operators have the whole country for
     /// aggregates only; other roles without a scope see no individual requests.
     /// </summary>
@@ -86,8 +115,9 @@ public static class RequestQueries
             throw ApiErrors.BadInput("submittedFrom must be before submittedBefore.", "where.submittedFrom");
         }
 
+        var (submittedFrom, submittedBefore) = SubmittedBetween(where);
         var filter = new RequestFilter(where.Kinds, where.Statuses, where.Governorates, centerIds, null,
-            where.SubmittedFrom, where.SubmittedBefore, where.IsPupil, where.Overdue, where.Escalated);
+            submittedFrom, submittedBefore, where.IsPupil, where.Overdue, where.Escalated, where.SchoolCode);
         return actor.Role switch
         {
             ActorRole.Citizen or ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject },

@@ -21,4 +21,12 @@ public sealed class RequestWhere
     public bool? Overdue { get; set; }
 
     public bool? Escalated { get; set; }
+
+    /// <summary>The first day of submission, in Africa/Tunis (inclusive).</summary>
+    public DateOnly? SubmittedFromDay { get; set; }
+
+    /// <summary>The last day of submission, in Africa/Tunis (inclusive).</summary>
+    public DateOnly? SubmittedToDay { get; set; }
+
+    public string? SchoolCode { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace Actors.Persistence.Requests;
 
 /// <summary>
-/// The table <c>request_index</c> (migrations 0005, 0007, 0009): the columns requests are filtered, sorted and counted by,
+/// The table <c>request_index</c> (migrations 0005, 0007, 0009, 0010): the columns requests are filtered, sorted and counted by,
 /// and each request's document (jsonb).
 /// </summary>
 public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFilter, RequestOrder>
@@ -37,6 +38,10 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         IndexColumn<RequestIndexEntry>.Of("overdue_since_ticks", "bigint", e => e.OverdueSince?.UtcTicks),
         IndexColumn<RequestIndexEntry>.Of("escalated_ticks", "bigint", e => e.EscalatedAt?.UtcTicks),
         IndexColumn<RequestIndexEntry>.Of("stuck_rank", "bigint", e => e.StuckRank),
+        IndexColumn<RequestIndexEntry>.Of("school_code", "text", e => e.SchoolCode),
+        IndexColumn<RequestIndexEntry>.Of("completion_seconds", "bigint", e => e.CompletionSeconds),
+        IndexColumn<RequestIndexEntry>.Json("status_stays", e => JsonSerializer.Serialize(
+            e.Stays.Select(s => new Dictionary<string, object> { ["stay_status"] = s.Status.ToString(), ["stay_seconds"] = s.Seconds }))),
     ];
 
     /// <inheritdoc />
@@ -78,7 +83,8 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             .AndAnyOf("center_id", filter.CenterIds)
             .AndCompare("submitted_ticks", ">=", filter.SubmittedFrom?.UtcTicks)
             .AndCompare("submitted_ticks", "<", filter.SubmittedBefore?.UtcTicks)
-            .AndCompare("is_pupil", "=", filter.IsPupil);
+            .AndCompare("is_pupil", "=", filter.IsPupil)
+            .AndAnyOf("school_code", filter.SchoolCode is { } school ? [school] : null);
         sql.Append(Presence(filter.Overdue, "overdue_since_ticks") ?? "").Append(Presence(filter.Escalated, "escalated_ticks") ?? "");
         if (filter.OwnerSubject is { } owner)
         {

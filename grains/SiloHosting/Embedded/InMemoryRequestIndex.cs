@@ -1,3 +1,4 @@
+using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 
 namespace Actors.SiloHosting.Embedded;
@@ -22,6 +23,32 @@ public sealed class InMemoryRequestIndex(TimeProvider clock)
         return Task.FromResult(new RequestCounts(groups, matching.Count, AsOf));
     }
 
+    /// <inheritdoc />
+    public Task<RequestFigures> FiguresAsync(RequestFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var matching = Matching(filter);
+        var completion = matching.Select(e => e.CompletionSeconds).OfType<long>().Order().ToList();
+        var timeInStatus = matching
+            .SelectMany(e => e.Stays)
+            .GroupBy(s => s.Status)
+            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Select(g => new StatusDurationSummary(g.Key, Summary([.. g.Select(s => s.Seconds).Order()])))
+            .ToList();
+        return Task.FromResult(new RequestFigures(
+            Total: matching.Count,
+            Final: matching.Count(e => RequestTransitions.IsFinal(e.Status)),
+            Completed: matching.Count(e => e.Status is RequestStatus.Delivered or RequestStatus.Issued),
+            Rejected: matching.Count(e => e.Status == RequestStatus.Rejected),
+            Overdue: matching.Count(e => e.OverdueSince.HasValue),
+            TimeToCompletion: Summary(completion),
+            TimeInStatus: timeInStatus,
+            AsOf));
+    }
+
+    private static DurationSummary Summary(List<long> sorted) =>
+        new(sorted.Count, StatusStays.Percentile(sorted, 0.5), StatusStays.Percentile(sorted, 0.9));
+
     protected override RequestIndexEntry Stored(RequestIndexEntry entry) =>
         entry with
         {
@@ -42,5 +69,6 @@ public sealed class InMemoryRequestIndex(TimeProvider clock)
         && (filter.SubmittedBefore is null || entry.SubmittedAt < filter.SubmittedBefore)
         && (filter.IsPupil is null || filter.IsPupil == entry.IsPupil)
         && (filter.Overdue is null || filter.Overdue == entry.OverdueSince.HasValue)
-        && (filter.Escalated is null || filter.Escalated == entry.EscalatedAt.HasValue);
+        && (filter.Escalated is null || filter.Escalated == entry.EscalatedAt.HasValue)
+        && (filter.SchoolCode is null || string.Equals(filter.SchoolCode, entry.SchoolCode, StringComparison.Ordinal));
 }

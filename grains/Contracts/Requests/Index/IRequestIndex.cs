@@ -11,4 +11,7 @@ public interface IRequestIndex : IKeysetIndex<RequestIndexEntry, RequestFilter, 
 {
     /// <summary>How many requests match the filter, grouped by the given dimensions (none: one group, the total).</summary>
     Task<RequestCounts> CountAsync(RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Rates, overdue counts and durations of the filtered requests (<see cref="RequestFigures"/>).</summary>
+    Task<RequestFigures> FiguresAsync(RequestFilter filter, CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,10 @@ public enum RequestDimension
 
     /// <summary>The submission day in Africa/Tunis, yyyy-MM-dd.</summary>
     SubmittedDay,
+
+    /// <summary>A pupil's school code; requests that are not a pupil's fall in one group whose value is null.</summary>
+    School,
+
+    /// <summary>The submission month in Africa/Tunis, yyyy-MM.</summary>
+    SubmittedMonth,
 }

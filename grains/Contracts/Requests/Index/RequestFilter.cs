@@ -1,6 +1,6 @@
 namespace Actors.Contracts.Requests.Index;
 
-/// <summary>All conditions are ANDed; an empty or null list means "any".</summary>
+/// <summary>All conditions are ANDed; an empty or null list means "any". <see cref="SchoolCode"/>: only pupils of that school.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RequestFilter(
     [property: Id(0)] IReadOnlyList<RequestKind>? Kinds = null,
@@ -12,4 +12,5 @@ public sealed record RequestFilter(
     [property: Id(6)] DateTimeOffset? SubmittedBefore = null,
     [property: Id(7)] bool? IsPupil = null,
     [property: Id(8)] bool? Overdue = null,
-    [property: Id(9)] bool? Escalated = null);
+    [property: Id(9)] bool? Escalated = null,
+    [property: Id(10)] string? SchoolCode = null);

@@ -35,6 +35,15 @@ public sealed record RequestIndexEntry(
         ? long.MaxValue
         : since.UtcTicks + (EscalatedAt is null ? NotEscalatedOffset : 0);
 
+    /// <summary>The pupil's school code, from the document; null for requests that are not a pupil's (or rows without a document).</summary>
+    public string? SchoolCode => Document?.Pupil?.SchoolCode;
+
+    /// <summary>Whole seconds from submission to DELIVERED or ISSUED (see <see cref="StatusStays"/>); null until then.</summary>
+    public long? CompletionSeconds => StatusStays.CompletionSeconds(SubmittedAt, Document?.History);
+
+    /// <summary>How long the request stayed in each status it has left, from the document's history.</summary>
+    public IReadOnlyList<StatusStay> Stays => StatusStays.Of(Document?.History);
+
     // Larger than any instant's ticks: every escalated rank sorts before every other.
     private const long NotEscalatedOffset = 3_155_378_976_000_000_000;
 

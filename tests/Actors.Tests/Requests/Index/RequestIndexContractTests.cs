@@ -429,6 +429,152 @@ public abstract class RequestIndexContractTests
         Assert.True(Ids(expected).SequenceEqual(Ids(seen)), $"{because}: pages have gaps, duplicates or a wrong order.");
     }
 
+    [Fact]
+    public async Task SchoolsAndMonthsCountLikeTheModel()
+    {
+        var index = await CreateIndexAsync();
+        // Either side of midnight on the last day of February in Tunis (UTC+1).
+        var sample = Sample(90);
+        sample[0] = sample[0] with { SubmittedAt = new DateTimeOffset(2025, 2, 28, 22, 59, 59, TimeSpan.Zero) };
+        sample[1] = sample[1] with { SubmittedAt = new DateTimeOffset(2025, 2, 28, 23, 0, 0, TimeSpan.Zero) };
+        var entries = WithHistories(sample, seed: 7);
+        await index.ApplyAsync(entries, Cancel);
+
+        RequestDimension[][] groupings =
+        [
+            [RequestDimension.School], [RequestDimension.SubmittedMonth], [RequestDimension.School, RequestDimension.Status],
+            [RequestDimension.Governorate, RequestDimension.School, RequestDimension.SubmittedMonth],
+        ];
+        (string, RequestFilter)[] filters =
+        [
+            ("no filter", new RequestFilter()), ("a school", new RequestFilter(SchoolCode: "SCH-0001")),
+            ("a school nobody attends", new RequestFilter(SchoolCode: "SCH-9999")),
+            ("a school and a governorate", new RequestFilter(SchoolCode: "SCH-0002", Governorates: ["TUNIS", "SFAX"])),
+        ];
+        foreach (var (name, filter) in filters)
+        {
+            var matching = Expected(entries, filter, RequestOrder.Default);
+            foreach (var groupBy in groupings)
+            {
+                var expected = matching
+                    .GroupBy(e => string.Join('\u001f', groupBy.Select(d => RequestDimensions.ValueOf(e, d))), StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, (long)g.Count()))
+                    .ToList();
+                var counts = await index.CountAsync(filter, groupBy, Cancel);
+                var actual = counts.Groups.Select(g => (string.Join('\u001f', groupBy.Select(d => g.Key[d])), g.Count)).ToList();
+                Assert.True(expected.SequenceEqual(actual), $"{name} by {string.Join(",", groupBy)}");
+            }
+        }
+
+        // Not a pupil's: one group, school null; months in Tunis.
+        var bySchool = await index.CountAsync(new RequestFilter(), [RequestDimension.School], Cancel);
+        Assert.Equal([null, "SCH-0001", "SCH-0002"], bySchool.Groups.Select(g => g.Key[RequestDimension.School]));
+        Assert.Equal(entries.Count(e => e.Document?.Pupil is null), bySchool.Groups[0].Count);
+        var months = await index.CountAsync(new RequestFilter(), [RequestDimension.SubmittedMonth], Cancel);
+        Assert.Equal(["2025-02", "2025-03"], months.Groups.Select(g => g.Key[RequestDimension.SubmittedMonth]));
+        Assert.Equal(1, months.Groups[0].Count);
+    }
+
+    [Fact]
+    public async Task FiguresAreARecountOfTheRequests()
+    {
+        var index = await CreateIndexAsync();
+        var entries = WithHistories(Sample(150), seed: 11);
+        await index.ApplyAsync(entries, Cancel);
+
+        IEnumerable<(string, RequestFilter)> filters =
+        [
+            .. SingleFilters(), ("a school", new RequestFilter(SchoolCode: "SCH-0001")),
+            ("nothing", new RequestFilter(SchoolCode: "SCH-9999")),
+        ];
+        foreach (var (name, filter) in filters)
+        {
+            var matching = Expected(entries, filter, RequestOrder.Default);
+            var figures = await index.FiguresAsync(filter, Cancel);
+
+            Assert.True(matching.Count == figures.Total, $"{name}: total");
+            Assert.True(matching.Count(e => e.Status is RequestStatus.Delivered or RequestStatus.Issued or RequestStatus.Referred
+                or RequestStatus.Rejected or RequestStatus.Cancelled or RequestStatus.Expired) == figures.Final, $"{name}: final");
+            Assert.True(matching.Count(e => e.Status is RequestStatus.Delivered or RequestStatus.Issued) == figures.Completed, $"{name}: completed");
+            Assert.True(matching.Count(e => e.Status == RequestStatus.Rejected) == figures.Rejected, $"{name}: rejected");
+            Assert.True(matching.Count(e => e.OverdueSince is not null) == figures.Overdue, $"{name}: overdue");
+
+            var completion = matching
+                .Select(e => e.Document!.History.FirstOrDefault(h => h.Status is RequestStatus.Delivered or RequestStatus.Issued) is { } done
+                    ? (long?)Math.Floor((done.At - e.SubmittedAt).TotalSeconds)
+                    : null)
+                .OfType<long>().ToList();
+            Assert.True(Summary(completion) == figures.TimeToCompletion, $"{name}: time to completion {figures.TimeToCompletion}");
+
+            var stays = matching.SelectMany(e => StatusStays.Of(e.Document!.History))
+                .GroupBy(s => s.Status)
+                .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+                .Select(g => new StatusDurationSummary(g.Key, Summary([.. g.Select(s => s.Seconds)])))
+                .ToList();
+            Assert.True(stays.SequenceEqual(figures.TimeInStatus), $"{name}: time in status");
+        }
+
+        // The same figures when every event is applied twice.
+        await index.ApplyAsync(entries, Cancel);
+        var again = await index.FiguresAsync(new RequestFilter(), Cancel);
+        Assert.Equal(entries.Count, again.Total);
+    }
+
+    /// <summary>Nearest rank, by hand: the value at rank ceil(p·n), 1-based.</summary>
+    private static DurationSummary Summary(List<long> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0
+            ? DurationSummary.Empty
+            : new DurationSummary(sorted.Count, sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1], sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1]);
+    }
+
+    /// <summary>
+    /// The entries with documents whose histories walk the pathway to the entry's status (a random status each, finals
+    /// included), minutes to days apart, sometimes a step that keeps the status; a third are pupils of two schools.
+    /// </summary>
+    private static List<RequestIndexEntry> WithHistories(List<RequestIndexEntry> entries, int seed)
+    {
+        var random = new Random(seed);
+        RequestStatus[] card =
+        [
+            RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestStatus.AppointmentBooked,
+            RequestStatus.BiometricsCaptured, RequestStatus.InProduction, RequestStatus.ReadyForDelivery, RequestStatus.Delivered,
+        ];
+        RequestStatus[] extract = [RequestStatus.Submitted, RequestStatus.Verifying, RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestStatus.RecordCheck, RequestStatus.Issued];
+        RequestStatus[] endings = [RequestStatus.Rejected, RequestStatus.Cancelled, RequestStatus.Expired, RequestStatus.Referred];
+        return entries.Select(entry =>
+        {
+            var path = entry.Kind == RequestKind.NationalIdCard ? card : extract;
+            var steps = random.Next(5) == 0
+                ? [.. path.Take(random.Next(1, 4)), endings[random.Next(endings.Length)]]
+                : path.Take(random.Next(1, path.Length + 1)).ToList();
+            var at = entry.SubmittedAt;
+            var history = new List<HistoryEntry>();
+            foreach (var status in steps)
+            {
+                var repeats = random.Next(6) == 0 ? 2 : 1;
+                for (var r = 0; r < repeats; r++)
+                {
+                    history.Add(new HistoryEntry(history.Count + 1, status, at, "AGENT:agent-1", null, null));
+                    at = at.AddMinutes(random.Next(1, 60 * 24 * 3)).AddSeconds(random.Next(60)).AddTicks(random.Next(10_000_000));
+                }
+            }
+
+            var school = random.Next(3) switch { 0 => "SCH-0001", 1 => "SCH-0002", _ => null };
+            var shaped = entry with { Status = steps[^1], Version = history.Count, UpdatedAt = history[^1].At, IsPupil = school is not null };
+            return shaped with
+            {
+                Document = DocumentOf(shaped) with
+                {
+                    History = history,
+                    Pupil = school is null ? null : new PupilEnrolment(school, "مدرسة " + school, "6"),
+                },
+            };
+        }).ToList();
+    }
+
     private static async Task<List<RequestIndexEntry>> AllAsync(IRequestIndex index) =>
         [.. (await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(), RequestOrder.Default, First: 1000), Cancel)).Items];
 
@@ -503,7 +649,8 @@ public abstract class RequestIndexContractTests
             && (filter.SubmittedBefore is null || e.SubmittedAt.UtcTicks < filter.SubmittedBefore.Value.UtcTicks)
             && (filter.IsPupil is null || filter.IsPupil == e.IsPupil)
             && (filter.Overdue is null || filter.Overdue == e.OverdueSince.HasValue)
-            && (filter.Escalated is null || filter.Escalated == e.EscalatedAt.HasValue));
+            && (filter.Escalated is null || filter.Escalated == e.EscalatedAt.HasValue)
+            && (filter.SchoolCode is null || filter.SchoolCode == e.Document?.Pupil?.SchoolCode));
         var sorted = order.Descending
             ? matching.OrderByDescending(order.KeyOf, StringComparer.Ordinal).ThenByDescending(e => e.Id.ToString("D"), StringComparer.Ordinal)
             : matching.OrderBy(order.KeyOf, StringComparer.Ordinal).ThenBy(e => e.Id.ToString("D"), StringComparer.Ordinal);

@@ -1,0 +1,6 @@
+namespace Actors.Api.Progress;
+
+public sealed class RolloutWhere
+{
+    public string? Governorate { get; set; }
+}
