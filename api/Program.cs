@@ -1,3 +1,4 @@
+using Actors.Api.Campaigns;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
 using Actors.Api.GraphQL;
@@ -30,6 +31,7 @@ app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
 app.MapDocumentKeys();
+app.MapCampaignEnrolments();
 app.InitializeActorsSchema();
 app.Run();
 

@@ -6,7 +6,7 @@ namespace Actors.Contracts.Campaigns;
 public static class CampaignOperations
 {
     public static DomainOperation CreateCampaign { get; } = new("createCampaign",
-        ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed, ErrorCodes.SchoolInAnotherCampaign);
+        ErrorCodes.IdempotencyKeyReused, ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed, ErrorCodes.SchoolInAnotherCampaign);
 
     public static DomainOperation SetCampaignSchools { get; } = new("setCampaignSchools",
         ErrorCodes.NotAllowed, ErrorCodes.ValidationFailed, ErrorCodes.SchoolInAnotherCampaign);

@@ -23,4 +23,7 @@ public sealed class CampaignState
 
     /// <summary>Per school code: how many of its pupils were sent an invitation (set by the school's enrolment grain).</summary>
     [Id(11)] public Dictionary<string, int> Invited { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The creating setup's fingerprint: a retried create with the same key and setup gets the campaign back.</summary>
+    [Id(12)] public string SetupFingerprint { get; set; } = "";
 }

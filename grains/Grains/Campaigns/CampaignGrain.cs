@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Geography;
+using Actors.Contracts.Idempotency;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Naming;
 using Actors.Grains.Persistence;
@@ -29,8 +30,10 @@ public sealed partial class CampaignGrain(
         RequireEditor(op, actor);
         if (S.Exists)
         {
-            // A retried create (same id) returns the campaign; a different setup under the same id is a client bug.
-            return SameDefinition(setup) ? View() : throw op.Refuse(ErrorCodes.ValidationFailed, "A campaign with this id exists with another definition.");
+            // A retried create (same creator and key, hence same id) returns the campaign; another setup under that key is refused.
+            return S.SetupFingerprint == IdempotencyPolicy.Fingerprint(op.Name, setup)
+                ? View()
+                : throw op.Refuse(ErrorCodes.IdempotencyKeyReused, "This idempotency key already created a campaign with another setup.");
         }
 
         Check(op, setup);
@@ -44,6 +47,7 @@ public sealed partial class CampaignGrain(
         S.Governorates = setup.Governorates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         S.Schools = schools;
         S.CreatedBy = actor.Describe();
+        S.SetupFingerprint = IdempotencyPolicy.Fingerprint(op.Name, setup);
         await Save();
         return View();
     }
@@ -221,9 +225,6 @@ public sealed partial class CampaignGrain(
 
         return result.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
-
-    private bool SameDefinition(CampaignSetup setup) =>
-        S.Name == setup.Name.Trim() && S.SchoolYear == setup.SchoolYear.Trim() && S.StartsOn == setup.StartsOn && S.EndsOn == setup.EndsOn;
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{4}$")]
     private static partial Regex SchoolYear();
