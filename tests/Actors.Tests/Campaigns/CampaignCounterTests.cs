@@ -42,7 +42,8 @@ public sealed class CampaignCounterTests(ApiFactory api)
         await Step("bookAppointment", agent, new { requestId = requests[1], slot = await FreeSlot(agent), idempotencyKey = "book-" + requests[1][..10] }, "APPOINTMENT_BOOKED");
         await ToPaid(agent, requests[4]);
         await ToPaid(agent, requests[6]);
-        await Step("cancelRequest", officer, new { requestId = requests[5], reason = "The family moved abroad." }, "CANCELLED");
+        await Step("startVerification", agent, new { requestId = requests[5] }, "VERIFYING");
+        await Step("rejectRequest", agent, new { requestId = requests[5], reason = "The pupil is not enrolled at this school." }, "REJECTED");
 
         var counted = await CampaignApi.ReadUntil(api, officer, campaignId, c =>
             c["progress"]!["started"]!.GetValue<int>() == 6 && c["progress"]!["paid"]!.GetValue<int>() == 3 && c["progress"]!["booked"]!.GetValue<int>() == 1);
@@ -112,7 +113,7 @@ public sealed class CampaignCounterTests(ApiFactory api)
             var last = request.History[^1];
             events.Add(OutboxEvent.Of(AggregateTypes.CitizenRequest, key,
                 new RequestStatusChanged(request.History.Count > 1 ? request.History[^2].Status : last.Status, last.Status,
-                    RequestAction.CancelRequest, null, "replay", request.Version, request.UpdatedAt, request)));
+                    RequestAction.RejectRequest, null, "replay", request.Version, request.UpdatedAt, request)));
         }
 
         return events;
