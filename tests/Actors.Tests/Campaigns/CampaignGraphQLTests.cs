@@ -24,6 +24,8 @@ public sealed class CampaignGraphQLTests(ApiFactory api)
         Assert.Equal(created["name"]!.GetValue<string>(), (await CampaignApi.Read(api, analyst, id))["name"]!.GetValue<string>());
         var list = await api.GraphQL("{ campaigns { id } }", token: analyst);
         Assert.Contains(list["data"]!["campaigns"]!.AsArray(), c => c!["id"]!.GetValue<string>() == id);
+        var demo = await api.GraphQL("{ campaigns { name schools { code } } }", token: analyst);
+        Assert.Contains(demo["data"]!["campaigns"]!.AsArray(), c => c!["schools"]!.AsArray().Any(s => s!["code"]!.GetValue<string>() == "LYC-0042"));
         var node = await api.GraphQL("query($id: ID!) { node(id: $id) { ... on Campaign { name } } }", new { id }, analyst);
         Assert.Equal(created["name"]!.GetValue<string>(), node["data"]!["node"]!["name"]!.GetValue<string>());
 
