@@ -1,3 +1,4 @@
+using Actors.Api.Campaigns;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
 using Actors.Api.Exports;
@@ -32,6 +33,7 @@ app.MapSandboxGateway();
 app.MapDocumentPdfs();
 app.MapProgressExport();
 app.MapDocumentKeys();
+app.MapCampaignEnrolments();
 app.InitializeActorsSchema();
 app.Run();
 

@@ -12,6 +12,7 @@ public static class DemoDataExtensions
             builder.Services.AddHostedService<DemoDataSeeder>();
             builder.Services.AddHostedService<DemoCalendarSeeder>();
             builder.Services.AddHostedService<DemoFundSeeder>();
+            builder.Services.AddHostedService<DemoCampaignSeeder>();
         }
 
         return builder;

@@ -1,3 +1,4 @@
+using Actors.Api.Campaigns;
 using Actors.Api.Centers;
 using Actors.Api.Documents;
 using Actors.Api.Funds;
@@ -19,5 +20,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddCalendarMutations(errors);
         this.AddDocumentMutations(errors);
         this.AddFundMutations(errors);
+        this.AddCampaignMutations(errors);
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Api.Campaigns;
 using Actors.Api.Centers;
 using Actors.Api.Documents;
 using Actors.Api.Exchanges;
@@ -49,6 +50,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgressQueries();
         this.AddFundQueries(nodes);
         this.AddExchangeQueries(nodes);
+        this.AddCampaignQueries(nodes);
         this.AddSandboxQueries(environment);
     }
 }

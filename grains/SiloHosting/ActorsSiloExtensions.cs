@@ -81,6 +81,7 @@ public static class ActorsSiloExtensions
         silo.Services.TryAddSingleton<DisplacementDispatch>();
         silo.Services.AddActorsClocks(configuration);
         silo.Services.TryAddSingleton<RequestClockDispatch>();
+        silo.Services.TryAddSingleton<CampaignDispatch>();
         silo.Services.AddActorsDocumentKeys(configuration, embedded: connectionString is null);
         return silo.AddActorsLiveUpdates();
     }

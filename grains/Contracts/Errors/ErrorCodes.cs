@@ -56,4 +56,5 @@ public static class ErrorCodes
     public const string SlotNotBookable = "SLOT_NOT_BOOKABLE";
     public const string NotAppointmentDay = "NOT_APPOINTMENT_DAY";
     public const string CalendarInvalid = "CALENDAR_INVALID";
+    public const string SchoolInAnotherCampaign = "SCHOOL_IN_ANOTHER_CAMPAIGN";
 }

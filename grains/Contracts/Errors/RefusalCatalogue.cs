@@ -42,6 +42,7 @@ public static class RefusalCatalogue
         [ErrorCodes.SlotNotBookable] = "This is not a bookable slot: in the past, on a closed day, outside the center's hours, or at a center that takes no bookings for the service.",
         [ErrorCodes.NotAppointmentDay] = "This step happens at the booked center on the appointment's day.",
         [ErrorCodes.CalendarInvalid] = "The calendar entry is not consistent (dates, hours, desks or slot lengths).",
+        [ErrorCodes.SchoolInAnotherCampaign] = "A school is already in another campaign whose period overlaps this one.",
     };
 
     /// <summary>The codes of every refusal, in catalogue order.</summary>

@@ -27,4 +27,8 @@ public static class StorageNames
     public const string SandboxGatewayRefundState = "sandbox-gateway-refund";
     public const string NationalCalendarState = "national-calendar";
     public const string CenterDayScheduleState = "center-day-schedule";
+    public const string CampaignState = "campaign";
+    public const string CampaignDirectoryState = "campaign-directory";
+    public const string SchoolEnrolmentState = "school-enrolment";
+    public const string EnrolmentImportState = "enrolment-import";
 }

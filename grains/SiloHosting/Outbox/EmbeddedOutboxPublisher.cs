@@ -14,11 +14,12 @@ namespace Actors.SiloHosting.Outbox;
 /// <summary>
 /// Embedded mode: state lives in memory, so there is no crash to survive; the committed events go
 /// straight to the in-memory read models (idempotent, highest version wins), to live streams, and to the
-/// automatic pathway and the service-level clock of each request (when the silo has them).
+/// automatic pathway, the service-level clock of each request and the campaigns' counters (when the silo has them).
 /// </summary>
 public sealed class EmbeddedOutboxPublisher(
     IRequestIndex index, IAllocationIndex allocations, IExchangeLog exchanges, IGrainFactory grains, LiveUpdatePublisher live,
-    PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null, DisplacementDispatch? displacement = null)
+    PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null, DisplacementDispatch? displacement = null,
+    CampaignDispatch? campaigns = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -67,6 +68,11 @@ public sealed class EmbeddedOutboxPublisher(
         if (clocks is not null)
         {
             await clocks.DispatchAsync(events);
+        }
+
+        if (campaigns is not null)
+        {
+            await campaigns.DispatchAsync(events);
         }
     }
 }

@@ -1,0 +1,86 @@
+using Actors.Contracts.Campaigns;
+using Actors.Contracts.Identity;
+
+namespace Actors.Api.Campaigns;
+
+/// <summary>
+/// Streams a pupil list into the campaign's schools: rows are read one at a time, gathered per school, and sent to the
+/// school's enrolment grain in batches (several schools at once), each batch's outcome recorded on the import's
+/// document as it goes. Memory stays bounded by the batch size, whatever the file's length.
+/// </summary>
+public sealed class EnrolmentImporter(IGrainFactory grains)
+{
+    public const int RowsPerBatch = 2000;
+
+    /// <summary>Imports the records after the header; rejections of unreadable rows are recorded like the grain's.</summary>
+    public async Task<EnrolmentImportView> Import(
+        Actor actor, CampaignView campaign, EnrolmentFile file, IAsyncEnumerable<EnrolmentCsvRecord> records, IEnrolmentImportGrain import,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(import);
+        var schools = campaign.Schools.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var pending = new Dictionary<string, List<EnrolmentRow>>(StringComparer.Ordinal);
+        var unreadable = new List<EnrolmentRejection>();
+        var (rowsRead, buffered) = (0, 0);
+        try
+        {
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                if (record.Problem is null && record.Fields.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                rowsRead++;
+                if (file.Row(record, schools, out var rejection) is { } row)
+                {
+                    if (!pending.TryGetValue(row.SchoolCode, out var rows))
+                    {
+                        pending[row.SchoolCode] = rows = [];
+                    }
+
+                    rows.Add(row);
+                    buffered++;
+                }
+                else
+                {
+                    unreadable.Add(rejection!);
+                    buffered++;
+                }
+
+                if (buffered >= RowsPerBatch)
+                {
+                    await Flush(actor, campaign.Id, pending, unreadable, rowsRead, import);
+                    buffered = 0;
+                }
+            }
+
+            await Flush(actor, campaign.Id, pending, unreadable, rowsRead, import);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // The connection dropped mid-file: what was recorded stays enrolled, and the same file again finishes the job.
+            await import.Finish($"The upload stopped after {rowsRead} rows ({ex.GetType().Name}); send the same file again to finish.");
+            throw;
+        }
+
+        return await import.Finish(null);
+    }
+
+    private async Task Flush(
+        Actor actor, Guid campaignId, Dictionary<string, List<EnrolmentRow>> pending, List<EnrolmentRejection> unreadable, int rowsRead,
+        IEnrolmentImportGrain import)
+    {
+        var results = await Task.WhenAll(pending.Select(school =>
+            grains.GetGrain<ISchoolEnrolmentGrain>(ISchoolEnrolmentGrain.KeyOf(campaignId, school.Key)).Enrol(actor, school.Value)));
+        var batch = new EnrolmentBatchResult(
+            results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged),
+            [.. unreadable, .. results.SelectMany(r => r.Rejected)]);
+        await import.Record(rowsRead, batch);
+        pending.Clear();
+        unreadable.Clear();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Actors.Contracts.Campaigns;
+
+public enum EnrolmentImportStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
