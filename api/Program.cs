@@ -1,3 +1,4 @@
+using Actors.Api.Analytics;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
 using Actors.Api.GraphQL;
@@ -26,6 +27,7 @@ app.MapActorsDevClock();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
 app.MapVerifyPage();
+app.MapDashboardPage();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
