@@ -261,6 +261,8 @@
     var valueAxis = { beginAtZero: true, stacked: stacked, ticks: { precision: 0 }, title: { display: !!axisTitle, text: axisTitle || '' } };
     var categoryAxis = { stacked: stacked, ticks: { autoSkip: !horizontal } };
     return {
+      // Thin bars even when there are few: one category would otherwise fill the whole panel with a slab of colour.
+      datasets: { bar: { maxBarThickness: horizontal ? 28 : 56 } },
       indexAxis: horizontal ? 'y' : 'x',
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: { legend: { display: stacked, position: 'bottom' } },
