@@ -553,6 +553,9 @@
       })
       .catch(function (error) {
         if (error instanceof AuthError) {
+          // Asking again every minute with a token the API refuses would only repeat the refusal.
+          if (timer) clearInterval(timer);
+          timer = null;
           $('summary').hidden = true;
           $('panels').hidden = true;
         }
