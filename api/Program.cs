@@ -1,3 +1,4 @@
+using Actors.Api.Analytics;
 using Actors.Api.Campaigns;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
@@ -28,6 +29,7 @@ app.MapActorsDevClock();
 app.MapGraphQLTransport();
 app.MapGraphiQL();
 app.MapVerifyPage();
+app.MapDashboardPage();
 app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
