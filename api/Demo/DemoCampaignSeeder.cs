@@ -8,7 +8,7 @@ namespace Actors.Api.Demo;
 /// (Demo:Seed). LYC-0042 is the school of the README's tour, so the tour's pupil request shows in its progress.
 /// Idempotent: the campaign's id comes from a fixed key, and the same setup again changes nothing.
 /// </summary>
-public sealed class DemoCampaignSeeder(IGrainFactory grains, ILogger<DemoCampaignSeeder> logger) : IHostedService
+public sealed class DemoCampaignSeeder(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoCampaignSeeder> logger) : IHostedService
 {
     public const string Key = "demo-campaign-2026-2027";
 
@@ -28,7 +28,9 @@ public sealed class DemoCampaignSeeder(IGrainFactory grains, ILogger<DemoCampaig
         var setup = new CampaignSetup("Carte d'identité des élèves — pilote conjoint Éducation–Intérieur", "2026-2027",
             new DateOnly(2026, 9, 15), new DateOnly(2027, 6, 30), Schools.Select(s => s.Governorate).Distinct().ToList(), Schools);
         var campaign = await grains.GetGrain<ICampaignGrain>(CampaignIds.For(Seeder, Key)).Create(Seeder, setup);
-        logger.LogInformation("Demo data: campaign {Name} with {Schools} schools", campaign.Name, campaign.Schools.Count);
+        // Said once the API listens, like the other seeders: the log's first lines are where it listens.
+        lifetime.ApplicationStarted.Register(() =>
+            logger.LogInformation("Demo data: campaign {Name} with {Schools} schools", campaign.Name, campaign.Schools.Count));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
