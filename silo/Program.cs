@@ -8,9 +8,15 @@ if (args.Length > 0 && args[0] == "migrate")
     return await SiloCommands.MigrateAsync(args[1..]);
 }
 
+// `silo wait-for-schema`: the init container of host pods (exit 0 once this build's migrations are in the database).
+if (args.Length > 0 && args[0] == "wait-for-schema")
+{
+    return await SiloCommands.WaitForSchemaAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddActorsServiceDefaults("actors-silo");
-builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration));
+builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration).AddActorsKubernetesHosting(builder.Configuration));
 
 var app = builder.Build();
 app.MapActorsServiceDefaults();

@@ -3,16 +3,15 @@ using Actors.ServiceDefaults;
 
 namespace Actors.Silo;
 
-/// <summary>One-shot commands of the silo host (Kubernetes runs "migrate" as a Job before the silos roll).</summary>
+/// <summary>
+/// One-shot commands of the silo host: Kubernetes runs "migrate" as a Job before the hosts roll, and "wait-for-schema" as
+/// the init container of every host pod, so that hosts of a new version start only once its migrations are applied.
+/// </summary>
 public static class SiloCommands
 {
     public static async Task<int> MigrateAsync(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        var configuration = Configuration(args);
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
         var logger = loggers.CreateLogger("migrate");
         var connectionString = HostingMode.PostgresConnectionString(configuration);
@@ -32,4 +31,36 @@ public static class SiloCommands
             return 1;
         }
     }
+
+    /// <summary><c>wait-for-schema [--timeout 00:10:00]</c>: 0 once the database holds every migration of this build.</summary>
+    public static async Task<int> WaitForSchemaAsync(string[] args)
+    {
+        var configuration = Configuration(args);
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+        var logger = loggers.CreateLogger("wait-for-schema");
+        var connectionString = HostingMode.PostgresConnectionString(configuration);
+        if (connectionString is null)
+        {
+            logger.LogError("Set ConnectionStrings__Postgres (or --ConnectionStrings:Postgres=...) to wait for the schema.");
+            return 2;
+        }
+
+        var timeout = configuration.GetValue("timeout", TimeSpan.FromMinutes(10));
+        using var stopping = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+        try
+        {
+            return await MigrationRunner.WaitForSchemaAsync(connectionString, logger, timeout, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return 2;
+        }
+    }
+
+    private static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args)
+        .Build();
 }

@@ -111,6 +111,72 @@ public static class MigrationRunner
         }
     }
 
+    /// <summary>
+    /// The entry point of <c>silo wait-for-schema</c> (an init container of every host pod): returns 0 once the database holds
+    /// every migration this build ships, so that a new version's hosts wait for its migrations Job instead of crash-looping
+    /// on a missing table; 1 when <paramref name="timeout"/> passes first or an applied migration differs from this build's.
+    /// </summary>
+    public static async Task<int> WaitForSchemaAsync(string connectionString, ILogger logger, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(logger);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var expected = Migrations[^1].Version;
+        while (true)
+        {
+            string waitingFor;
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                var applied = await ReadAppliedIfAnyAsync(connection, cancellationToken);
+                var missing = Migrations.Where(migration => !applied.ContainsKey(migration.Version)).ToList();
+                var changed = Migrations.FirstOrDefault(migration => applied.TryGetValue(migration.Version, out var checksum)
+                    && !string.Equals(checksum, migration.Checksum, StringComparison.OrdinalIgnoreCase));
+                if (changed is not null)
+                {
+                    logger.LogError("Migration {Version:D4}_{Name} in the database differs from this build's: the image and the database do not match.",
+                        changed.Version, changed.Name);
+                    return 1;
+                }
+
+                if (missing.Count == 0)
+                {
+                    logger.LogInformation("Database schema is at version {Version}, as this build expects.", expected);
+                    return 0;
+                }
+
+                waitingFor = $"{missing.Count} migration(s), from {missing[0].Version:D4}_{missing[0].Name}";
+            }
+            catch (NpgsqlException ex)
+            {
+                waitingFor = $"the database ({ex.Message})";
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                logger.LogError("Gave up waiting for {WaitingFor}: has the migrations Job of this version run?", waitingFor);
+                return 1;
+            }
+
+            logger.LogInformation("Waiting for {WaitingFor}.", waitingFor);
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    private static async Task<Dictionary<int, string>> ReadAppliedIfAnyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return [];
+            }
+        }
+
+        return await ReadAppliedAsync(connection, cancellationToken);
+    }
+
     private static async Task<Dictionary<int, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var applied = new Dictionary<int, string>();

@@ -1,6 +1,9 @@
 using Actors.Contracts.Naming;
 using Actors.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Actors.SiloHosting.Postgres;
 
@@ -9,7 +12,7 @@ public static class PostgresSiloBuilderExtensions
 {
     /// <summary>
     /// Configures clustering, reminders, the <see cref="StorageNames.Domain"/> and <see cref="StorageNames.PubSub"/>
-    /// grain storages (state as System.Text.Json), the outbox relay with its consumers, and the PostgreSQL request index.
+    /// grain storages (domain state as System.Text.Json, pub-sub state in Orleans' binary format), the outbox relay with its consumers, and the PostgreSQL request index.
     /// The database must be migrated first (<c>silo migrate</c>).
     /// </summary>
     public static ISiloBuilder UseActorsPostgres(this ISiloBuilder silo, string connectionString)
@@ -29,6 +32,12 @@ public static class PostgresSiloBuilderExtensions
         });
         silo.AddAdoNetGrainStorage(StorageNames.Domain, options => Configure(options, tuned));
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, options => Configure(options, tuned));
+
+        // Stream pub-sub state is Orleans' own (PubSubPublisherState has a constructor System.Text.Json cannot bind):
+        // with the JSON serializer a rendezvous grain that reactivates after a silo crash fails to read its producers.
+        // It is never read by SQL, so Orleans' binary serializer is right for it.
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.PubSub)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 
         // JSON state without Newtonsoft type names; the outbox trigger reads the "Outbox" list out of it.
         silo.UseSystemTextJsonGrainStorageSerializer();
