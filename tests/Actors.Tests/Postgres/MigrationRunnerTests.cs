@@ -40,6 +40,34 @@ public sealed class MigrationRunnerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task WaitForSchemaHoldsAHostUntilTheMigrationsJobHasRunThenLetsItStart()
+    {
+        var connectionString = await server.CreateDatabaseAsync(migrated: false);
+
+        // Nothing applied yet: it waits, and gives up at its timeout with a non-zero exit code.
+        Assert.Equal(1, await MigrationRunner.WaitForSchemaAsync(connectionString, NullLogger.Instance, TimeSpan.FromSeconds(1), Cancel));
+
+        // The Job runs while a host waits: the host starts once the last migration is in.
+        var waiting = MigrationRunner.WaitForSchemaAsync(connectionString, NullLogger.Instance, TimeSpan.FromMinutes(2), Cancel);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, await MigrationRunner.MigrateAsync(connectionString, NullLogger.Instance, Cancel));
+        Assert.Equal(0, await waiting);
+    }
+
+    [Fact]
+    public async Task WaitForSchemaRefusesADatabaseWhoseMigrationDiffersFromTheImage()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using (var tamper = dataSource.CreateCommand("UPDATE schema_version SET checksum = 'edited' WHERE version = 2"))
+        {
+            await tamper.ExecuteNonQueryAsync(Cancel);
+        }
+
+        Assert.Equal(1, await MigrationRunner.WaitForSchemaAsync(connectionString, NullLogger.Instance, TimeSpan.FromMinutes(1), Cancel));
+    }
+
+    [Fact]
     public async Task AnEditedMigrationIsRefused()
     {
         var connectionString = await server.CreateDatabaseAsync();
