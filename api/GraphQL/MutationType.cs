@@ -21,5 +21,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddDocumentMutations(errors);
         this.AddFundMutations(errors);
         this.AddCampaignMutations(errors);
+        this.AddSchoolDeliveryMutations(errors);
     }
 }

@@ -51,6 +51,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddFundQueries(nodes);
         this.AddExchangeQueries(nodes);
         this.AddCampaignQueries(nodes);
+        this.AddSchoolDeliveryQueries(nodes);
         this.AddSandboxQueries(environment);
     }
 }

@@ -57,4 +57,10 @@ public static class ErrorCodes
     public const string NotAppointmentDay = "NOT_APPOINTMENT_DAY";
     public const string CalendarInvalid = "CALENDAR_INVALID";
     public const string SchoolInAnotherCampaign = "SCHOOL_IN_ANOTHER_CAMPAIGN";
+    public const string SchoolNotInCampaign = "SCHOOL_NOT_IN_CAMPAIGN";
+    public const string CardOfAnotherSchool = "CARD_OF_ANOTHER_SCHOOL";
+    public const string CardNotReadyForDelivery = "CARD_NOT_READY_FOR_DELIVERY";
+    public const string CardInAnotherRound = "CARD_IN_ANOTHER_ROUND";
+    public const string NoCardsToDeliver = "NO_CARDS_TO_DELIVER";
+    public const string HandoverMismatch = "HANDOVER_MISMATCH";
 }

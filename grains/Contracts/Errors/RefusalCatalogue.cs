@@ -43,6 +43,12 @@ public static class RefusalCatalogue
         [ErrorCodes.NotAppointmentDay] = "This step happens at the booked center on the appointment's day.",
         [ErrorCodes.CalendarInvalid] = "The calendar entry is not consistent (dates, hours, desks or slot lengths).",
         [ErrorCodes.SchoolInAnotherCampaign] = "A school is already in another campaign whose period overlaps this one.",
+        [ErrorCodes.SchoolNotInCampaign] = "The school is not one of the campaign's schools.",
+        [ErrorCodes.CardOfAnotherSchool] = "A card is not a pupil's card of this school.",
+        [ErrorCodes.CardNotReadyForDelivery] = "A card is not READY_FOR_DELIVERY at the caller's center (delivered, cancelled or never ready).",
+        [ErrorCodes.CardInAnotherRound] = "A card is already in another open delivery round.",
+        [ErrorCodes.NoCardsToDeliver] = "No card of this school is ready for delivery at the caller's center.",
+        [ErrorCodes.HandoverMismatch] = "The handover must account for every card of the round exactly once (delivered or returned).",
     };
 
     /// <summary>The codes of every refusal, in catalogue order.</summary>

@@ -31,4 +31,6 @@ public static class StorageNames
     public const string CampaignDirectoryState = "campaign-directory";
     public const string SchoolEnrolmentState = "school-enrolment";
     public const string EnrolmentImportState = "enrolment-import";
+    public const string SchoolDeliveryRoundState = "school-delivery-round";
+    public const string SchoolDeliveryBoardState = "school-delivery-board";
 }

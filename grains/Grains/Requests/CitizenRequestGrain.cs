@@ -420,6 +420,9 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// <summary>How far after a closed day a displaced appointment is looked for before it is cancelled instead (ours: four weeks).</summary>
     private const int DisplacementHorizonDays = 28;
 
+    /// <summary>How a school delivery round's actor starts (<c>Actor.System("school-delivery/&lt;round&gt;")</c>).</summary>
+    private const string SchoolDeliveryRoundSubject = "system:school-delivery/";
+
     /// <summary>Who writes a center's closure or suspension in histories.</summary>
     private static readonly Actor CenterCalendarActor = Actor.System("center-calendar");
 
@@ -447,7 +450,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 ("action", action), ("status", status), ("kind", kind));
         }
 
-        if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate) && !IsOwningOfficer(row, actor))
+        if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate) && !IsOwningOfficer(row, actor)
+            && !IsSchoolDeliveryRound(actor, command))
         {
             var role = SchemaText.Of(actor.Role);
             throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take {action} on this request.", ("action", action), ("role", role));
@@ -522,6 +526,14 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private bool IsOwningOfficer(RequestTransition row, Actor actor) =>
         row.OwnerMayAct && actor.Role == ActorRole.EducationOfficer && actor.Subject == S.OwnerSubject
         && row.Action is RequestAction.BookAppointment or RequestAction.RescheduleAppointment or RequestAction.CancelAppointment;
+
+    /// <summary>
+    /// A school delivery round hands a pupil's card over at the school when an education officer records the handover
+    /// (the officer may not act on requests themselves): only CONFIRM_DELIVERY, only at SCHOOL, only a pupil's card.
+    /// </summary>
+    private bool IsSchoolDeliveryRound(Actor actor, RequestCommand command) =>
+        actor.Role == ActorRole.System && actor.Subject.StartsWith(SchoolDeliveryRoundSubject, StringComparison.Ordinal)
+        && command.Action == RequestAction.ConfirmDelivery && command.DeliveryChannel == DeliveryChannel.School && S.Pupil is not null;
 
     /// <summary>The slot a booking names, or (the deprecated input) the slot starting at <c>at</c> at the request's center.</summary>
     private SlotKey? SlotAsked(RequestCommand command) =>
