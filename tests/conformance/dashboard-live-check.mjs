@@ -1,10 +1,12 @@
 // Opens the API's /dashboard page in headless Chromium with an analyst's token, waits until it follows the figures live
 // (progressChanged over graphql-transport-ws), submits a request over HTTP and checks that the page shows it without
 // being reloaded: the total goes up by one, the page is the same document (no navigation), "En direct" is shown with
-// the time of the update. Also checks the fund use panel: drawn, or saying it is not available, never broken.
+// the time of the update. Then the socket is closed from the server's side: the page must say it is back to asking every
+// minute. Also checks the fund use panel: drawn, or saying it is not available, never broken.
 // Usage: node dashboard-live-check.mjs <pageUrl> <screenshot prefix> --token <jwt> --citizen <jwt> --center <center id>
 //   <pageUrl>   http://host/dashboard/
-//   writes <prefix>-before.png (live, before the submission) and <prefix>-after.png (after it, unreloaded)
+//   writes <prefix>-before.png (live, before the submission), <prefix>-after.png (after it, unreloaded) and
+//   <prefix>-fallback.png (once the socket is closed)
 // Chromium: /usr/bin/chromium, or CHROMIUM_PATH. Exit code: 0 on success, 1 when the page is wrong, 2 on usage problems.
 import { openHeadlessChromium } from './headless-chromium.mjs';
 
@@ -64,6 +66,12 @@ try {
     sockets.push(socket.url());
     if (!socket.url().startsWith(origin.replace(/^http/, 'ws'))) problems.push(`a socket outside the API: ${socket.url()}`);
   });
+  // Every socket of the page goes through this route to the API, so that the check can close it as a server would.
+  const routes = [];
+  await page.routeWebSocket(/\/graphql$/, (route) => {
+    route.connectToServer();
+    routes.push(route);
+  });
   let navigations = 0;
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
 
@@ -110,6 +118,15 @@ try {
   if ((await page.locator('#live').getAttribute('data-state')) !== 'live') problems.push('the page stopped following live');
   await page.locator('#panel-status details').evaluate((details) => { details.open = true; });
   await page.screenshot({ path: `${prefix}-after.png`, fullPage: true });
+
+  // The server goes away (1001): the page falls back to asking every minute, and says so.
+  for (const route of routes) await route.close({ code: 1001, reason: 'going away' });
+  await page.waitForFunction(() => document.getElementById('live')?.dataset.state === 'polling', null, { timeout: 30_000 })
+    .catch(() => problems.push('the page did not fall back to polling when its socket closed'));
+  const fallback = await page.locator('#live').innerText();
+  console.log(`after the socket closed: ${fallback}`);
+  if (!fallback.includes('chaque minute')) problems.push(`the fallback reads "${fallback}"`);
+  await page.screenshot({ path: `${prefix}-fallback.png`, fullPage: false });
 } catch (error) {
   problems.push(`the check failed: ${error.message}`);
 } finally {

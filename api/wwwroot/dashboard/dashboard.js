@@ -555,6 +555,12 @@
     var query = 'query($y: Int!) { fundUse(year: $y, groupBy: [PROGRAMME]) { asOf totals { ' + figures + ' } groups { programme figures { ' + figures + ' } } }'
       + (schema.query.fund ? ' names: fund(year: $y) { programmes { code nameFr nameAr } }' : '') + ' }';
     return graphql(query, { y: year }).then(function (body) {
+      var refusal = body.errors && body.errors[0] && body.errors[0].extensions && body.errors[0].extensions.code;
+      if (refusal === 'NOT_FOUND' && !(body.data && body.data.fundUse)) {
+        render('funduse', null, null, el('p', { className: 'note', text: 'Aucun fonds ouvert pour l\'année ' + year + '.' }));
+        return;
+      }
+
       var use = data(body, 'fundUse');
       var names = {};
       PROGRAMMES.forEach(function (p) { names[p[0]] = { nameFr: p[1] }; });

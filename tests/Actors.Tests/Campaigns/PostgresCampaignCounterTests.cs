@@ -20,7 +20,7 @@ namespace Actors.Tests.Campaigns;
 public sealed class PostgresCampaignCounterTests(PostgresServer server)
 {
     private const string Consumer = "campaign-counters";
-    private const int Pupils = 30;
+    private const int Pupils = 24;
 
     // The milestone each pupil's request is taken to, by its position: every milestone is reached by some requests.
     private static readonly string[] Plan = ["SUBMITTED", "REJECTED", "PAID", "APPOINTMENT_BOOKED", "BIOMETRICS_CAPTURED", "DELIVERED"];

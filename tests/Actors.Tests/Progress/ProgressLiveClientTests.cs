@@ -7,7 +7,8 @@ namespace Actors.Tests.Progress;
 /// progressChanged as its clients use it, against the API as a developer runs it (<see cref="DashboardHost"/>): the
 /// graphql-ws npm client (tests/conformance/progress-live-check.mjs) gets snapshots in order, at most one per interval,
 /// while requests are submitted, and completes with a normal closure; the /dashboard page in headless Chromium
-/// (dashboard-live-check.mjs) follows it live and shows a submission without being reloaded. Screenshots go to
+/// (dashboard-live-check.mjs) follows it live, shows a submission without being reloaded, and falls back to polling when
+/// its socket closes. Screenshots go to
 /// ACTORS_SCREENSHOT_DIR (or the temp folder) as dashboard-live-*.png. Skipped where node, its packages, Chromium or the
 /// built page are missing, except in CI.
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class ProgressLiveClientTests(DashboardHost host) : IClassFixture<
         Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(prefix + "-before.png"), output);
         Assert.True(File.Exists(prefix + "-after.png"), output);
+        Assert.True(File.Exists(prefix + "-fallback.png"), output);
     }
 
     private static void RequirePrerequisites() =>
