@@ -7,7 +7,7 @@ namespace Actors.Api.Analytics;
 /// npm by api/dashboard) that asks /graphql with the analyst's own token, so it sees exactly what the API lets that
 /// token see, small groups withheld included. It loads nothing from anywhere else, and its policy forbids it to.
 /// </summary>
-public static class DashboardPageEndpoint
+public static partial class DashboardPageEndpoint
 {
     private const string AssetFolder = "dashboard";
 
@@ -18,6 +18,16 @@ public static class DashboardPageEndpoint
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for a page served to <paramref name="host"/>: its live updates connect to that same host's /graphql
+    /// over WebSocket, which older browsers do not count as 'self', so the host is named for ws: and wss: (and nothing
+    /// else is). A host header that is not a plain host[:port] gets the policy without WebSocket.
+    /// </summary>
+    internal static string ContentSecurityPolicyFor(HostString host) =>
+        host.HasValue && PlainHost().IsMatch(host.Value)
+            ? ContentSecurityPolicy.Replace("connect-src 'self';", $"connect-src 'self' ws://{host.Value} wss://{host.Value};", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
     /// <summary>Maps <paramref name="path"/> (redirected to <c>path/</c>) and the files below it.</summary>
     public static WebApplication MapDashboardPage(this WebApplication app, string path = "/dashboard")
     {
@@ -27,7 +37,7 @@ public static class DashboardPageEndpoint
 
         app.MapGet(basePath + "/{**file}", (HttpContext context, string? file) =>
         {
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicyFor(context.Request.Host);
             // The token lives in the page's sessionStorage; no address of ours needs to travel to anyone else.
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             if (string.IsNullOrEmpty(file))
@@ -46,4 +56,7 @@ public static class DashboardPageEndpoint
 
         return app;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainHost();
 }

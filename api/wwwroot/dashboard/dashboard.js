@@ -1,7 +1,9 @@
 // The analysts' dashboard: asks /graphql with the analyst's own token (kept in sessionStorage, so it dies with the tab)
 // and draws what the API answers. It never computes a figure the API withheld: a suppressed group is shown as "< 5"
 // and left out of the charts. Panels whose fields the API does not have yet (introspected once) say so instead of
-// failing, so the page works against older and newer APIs alike.
+// failing, so the page works against older and newer APIs alike. It follows progressChanged over graphql-transport-ws
+// (the same origin's /graphql) and redraws when a snapshot says something changed; without that socket it asks again
+// every minute, and says which of the two it is doing.
 'use strict';
 
 (function () {
@@ -63,6 +65,9 @@
   var charts = {};
   var timer = null;
   var loading = false;
+  // Another redraw was asked for while one was running: it runs once that one is done, so the last change is drawn.
+  var again = false;
+  var live = null;
 
   // ---- GraphQL -------------------------------------------------------------------------------------------------
 
@@ -117,7 +122,8 @@
       + ' dimension: __type(name: "ProgressDimension") { enumValues { name } }'
       + ' rollout: __type(name: "RolloutSummary") { fields { name ' + TYPE_REF + ' } }'
       + ' campaign: __type(name: "Campaign") { fields { name ' + TYPE_REF + ' } }'
-      + ' campaignProgress: __type(name: "CampaignProgress") { fields { name ' + TYPE_REF + ' } } }';
+      + ' campaignProgress: __type(name: "CampaignProgress") { fields { name ' + TYPE_REF + ' } }'
+      + ' subscription: __type(name: "Subscription") { fields { name } } }';
     return graphql(query).then(function (body) {
       if (!body.data) throw new Error('Le schéma du service est illisible.');
       var d = body.data;
@@ -129,6 +135,7 @@
         campaign: fieldMap(d.campaign),
         campaignProgress: fieldMap(d.campaignProgress),
         campaignGovernorate: {},
+        subscription: fieldMap(d.subscription),
       };
       var byGovernorate = found.campaignProgress.byGovernorate;
       if (!byGovernorate || !byGovernorate.name) return found;
@@ -274,31 +281,38 @@
     return kind ? { kinds: [kind] } : null;
   };
 
-  function loadStatus() {
+  function statusQuery(operation, field) {
     var extras = ['completionRate', 'rejectionRate', 'overdue', 'projectionLagSeconds'].filter(function (f) { return schema.progress[f]; });
-    var query = 'query($where: RequestWhereInput) { progress(where: $where, groupBy: [STATUS]) { total asOf suppressionThreshold '
+    return operation + '($where: RequestWhereInput) { ' + field + '(where: $where, groupBy: [STATUS]) { total asOf suppressionThreshold '
       + extras.join(' ') + ' groups { status count suppressed } } }';
-    return graphql(query, { where: where() }).then(function (body) {
-      var progress = data(body, 'progress');
-      var threshold = progress.suppressionThreshold;
-      showSummary(progress);
-      var groups = progress.groups.slice().sort(function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; });
-      var shown = groups.filter(function (g) { return !g.suppressed && g.count != null; });
-      var rows = groups.map(function (g) { return [STATUS_LABEL[g.status] || g.status, countText(g, threshold)]; });
-      if (groups.length === 0) {
-        render('status', null, null, el('p', { className: 'note', text: 'Aucune demande.' }));
-        return;
-      }
+  }
 
-      render('status', {
-        type: 'bar',
-        data: {
-          labels: shown.map(function (g) { return STATUS_LABEL[g.status] || g.status; }),
-          datasets: [{ label: 'Demandes', data: shown.map(function (g) { return g.count; }), backgroundColor: shown.map(function (g) { return STATUS_COLOR[g.status]; }) }],
-        },
-        options: barOptions(true, false),
-      }, table('Chiffres par statut', ['Statut', 'Demandes'], rows, true), suppressedNote(groups.length - shown.length, threshold, 'statut(s)'));
+  function loadStatus() {
+    return graphql(statusQuery('query', 'progress'), { where: where() }).then(function (body) {
+      showStatus(data(body, 'progress'));
     });
+  }
+
+  function showStatus(progress) {
+    drawn = figuresKey(progress);
+    var threshold = progress.suppressionThreshold;
+    showSummary(progress);
+    var groups = progress.groups.slice().sort(function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; });
+    var shown = groups.filter(function (g) { return !g.suppressed && g.count != null; });
+    var rows = groups.map(function (g) { return [STATUS_LABEL[g.status] || g.status, countText(g, threshold)]; });
+    if (groups.length === 0) {
+      render('status', null, null, el('p', { className: 'note', text: 'Aucune demande.' }));
+      return;
+    }
+
+    render('status', {
+      type: 'bar',
+      data: {
+        labels: shown.map(function (g) { return STATUS_LABEL[g.status] || g.status; }),
+        datasets: [{ label: 'Demandes', data: shown.map(function (g) { return g.count; }), backgroundColor: shown.map(function (g) { return STATUS_COLOR[g.status]; }) }],
+      },
+      options: barOptions(true, false),
+    }, table('Chiffres par statut', ['Statut', 'Demandes'], rows, true), suppressedNote(groups.length - shown.length, threshold, 'statut(s)'));
   }
 
   function loadGovernorates() {
@@ -504,6 +518,183 @@
     });
   }
 
+  var PROGRAMMES = [
+    ['ROADS', 'Routes'],
+    ['NEW_MUNICIPALITIES', 'Nouvelles communes'],
+    ['MARKETS', 'Marchés'],
+    ['DUMPS', 'Décharges'],
+    ['NEIGHBOURHOODS', 'Quartiers'],
+    ['GREEN_SPACES', 'Espaces verts'],
+    ['WASTE_SYSTEM', 'Gestion des déchets'],
+  ];
+
+  /** "138200000.500" → "138 200 000,500 DT": the API's exact dinars, grouped the French way, never through a float. */
+  function dinarsText(money) {
+    if (!money || money.dinars == null) return '—';
+    var parts = String(money.dinars).split('.');
+    var negative = parts[0].charAt(0) === '-';
+    var whole = numberFormat.format(BigInt(negative ? parts[0].slice(1) : parts[0]));
+    return (negative ? '-' : '') + whole + (parts[1] ? ',' + parts[1] : '') + ' DT';
+  }
+
+  function millionsOf(money) { return money && money.dinars != null ? Number(money.dinars) / 1e6 : null; }
+
+  function tunisYear() {
+    return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Africa/Tunis' }).format(new Date()));
+  }
+
+  function loadFundUse() {
+    if (!schema.query.fundUse) {
+      unavailable('funduse', 'ce service ne publie pas l\'utilisation du fonds (fundUse).');
+      return Promise.resolve();
+    }
+
+    var year = tunisYear();
+    var figures = 'allocations municipalities reserved { dinars } allocated { dinars } disbursed { dinars }';
+    // The programmes' names come from the fund when the token may read it; the codes' French names otherwise.
+    var query = 'query($y: Int!) { fundUse(year: $y, groupBy: [PROGRAMME]) { asOf totals { ' + figures + ' } groups { programme figures { ' + figures + ' } } }'
+      + (schema.query.fund ? ' names: fund(year: $y) { programmes { code nameFr nameAr } }' : '') + ' }';
+    return graphql(query, { y: year }).then(function (body) {
+      var refusal = body.errors && body.errors[0] && body.errors[0].extensions && body.errors[0].extensions.code;
+      if (refusal === 'NOT_FOUND' && !(body.data && body.data.fundUse)) {
+        render('funduse', null, null, el('p', { className: 'note', text: 'Aucun fonds ouvert pour l\'année ' + year + '.' }));
+        return;
+      }
+
+      var use = data(body, 'fundUse');
+      var names = {};
+      PROGRAMMES.forEach(function (p) { names[p[0]] = { nameFr: p[1] }; });
+      ((body.data.names && body.data.names.programmes) || []).forEach(function (p) { names[p.code] = p; });
+      var label = function (code) { return (names[code] && names[code].nameFr) || code; };
+      var order = {};
+      PROGRAMMES.forEach(function (p, i) { order[p[0]] = i; });
+      var groups = (use.groups || []).filter(function (g) { return g.programme; })
+        .sort(function (a, b) { return (order[a.programme] == null ? 99 : order[a.programme]) - (order[b.programme] == null ? 99 : order[b.programme]); });
+      var cell = function (code) {
+        var n = names[code];
+        return n && n.nameAr ? el('span', {}, [n.nameFr + ' ', el('span', { lang: 'ar', dir: 'rtl', text: n.nameAr })]) : el('span', { text: label(code) });
+      };
+      var row = function (name, f) {
+        return [name, numberFormat.format(f.allocations), numberFormat.format(f.municipalities), dinarsText(f.reserved), dinarsText(f.allocated), dinarsText(f.disbursed)];
+      };
+      var rows = groups.map(function (g) { return row(cell(g.programme), g.figures); });
+      rows.push(row(el('strong', { text: 'Total' }), use.totals));
+      var note = el('p', { className: 'note', text: 'Fonds de prêts et de soutien aux collectivités locales, année ' + year + ' · données au '
+        + dateTimeFormat.format(new Date(use.asOf)) });
+      if (groups.length === 0) {
+        render('funduse', null, table('Chiffres par programme', ['Programme', 'Affectations', 'Communes', 'Réservé', 'Affecté', 'Décaissé'], rows, true), note);
+        return;
+      }
+
+      render('funduse', {
+        type: 'bar',
+        data: {
+          labels: groups.map(function (g) { return label(g.programme); }),
+          datasets: [
+            { label: 'Réservé', backgroundColor: '#d4a72c', data: groups.map(function (g) { return millionsOf(g.figures.reserved); }) },
+            { label: 'Affecté', backgroundColor: '#0969da', data: groups.map(function (g) { return millionsOf(g.figures.allocated); }) },
+            { label: 'Décaissé', backgroundColor: '#1a7f37', data: groups.map(function (g) { return millionsOf(g.figures.disbursed); }) },
+          ],
+        },
+        options: Object.assign(barOptions(true, false, 'Millions de dinars'), { plugins: { legend: { display: true, position: 'bottom' } } }),
+      }, table('Chiffres par programme', ['Programme', 'Affectations', 'Communes', 'Réservé', 'Affecté', 'Décaissé'], rows, false), note);
+    });
+  }
+
+  // ---- Live updates ----------------------------------------------------------------------------------------------
+
+  function setLive(state, text) {
+    $('live').setAttribute('data-state', state);
+    $('live').textContent = text;
+  }
+
+  function stopPolling() {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
+
+  /** Every minute: the figures, and another try at the live connection. */
+  function startPolling() {
+    setLive('polling', 'Pas de connexion en direct : actualisation chaque minute');
+    if (timer) return;
+    timer = setInterval(function () {
+      if (document.hidden) return;
+      refresh().then(function () { if (!live && token) connectLive(); });
+    }, REFRESH_MS);
+  }
+
+  function disconnectLive() {
+    var connection = live;
+    live = null;
+    if (connection) {
+      connection.closedByUs = true;
+      connection.socket.close(1000);
+    }
+  }
+
+  /**
+   * progressChanged over graphql-transport-ws, with the same where as the panels: each snapshot whose figures differ
+   * from those drawn redraws every panel. A closed or refused socket falls back to asking every minute.
+   */
+  function connectLive() {
+    disconnectLive();
+    if (!token || !schema || !schema.subscription.progressChanged || !window.WebSocket) {
+      startPolling();
+      return;
+    }
+
+    var socket;
+    try {
+      socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/graphql', 'graphql-transport-ws');
+    } catch (error) {
+      startPolling();
+      return;
+    }
+
+    var connection = { socket: socket, closedByUs: false };
+    live = connection;
+    setLive('connecting', 'Connexion en direct…');
+    socket.onopen = function () {
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: 'Bearer ' + token } }));
+    };
+    socket.onmessage = function (event) {
+      var message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (error) {
+        return;
+      }
+
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: 'progress', type: 'subscribe', payload: { query: statusQuery('subscription', 'progressChanged'), variables: { where: where() } } }));
+      } else if (message.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong' }));
+      } else if (message.type === 'next' && message.id === 'progress') {
+        var progress = message.payload && message.payload.data && message.payload.data.progressChanged;
+        if (!progress) {
+          socket.close(1000);
+          return;
+        }
+
+        stopPolling();
+        setLive('live', 'En direct');
+        if (figuresKey(progress) !== drawn) refresh(progress);
+      } else if (message.type === 'error' || message.type === 'complete') {
+        socket.close(1000);
+      }
+    };
+    socket.onclose = function () {
+      if (live !== connection) return;
+      live = null;
+      startPolling();
+    };
+  }
+
+  var drawn = null;
+
+  function figuresKey(progress) { return JSON.stringify([progress.total, progress.groups]); }
+
+
   // ---- Summary and flow ------------------------------------------------------------------------------------------
 
   function showSummary(progress) {
@@ -528,41 +719,55 @@
     $('status').textContent = text;
   }
 
-  function refresh() {
-    if (!token || loading) return Promise.resolve();
+  /** Redraws every panel; with a live snapshot, the status panel and the summary come from it instead of a query. */
+  function refresh(snapshot) {
+    if (!token) return Promise.resolve();
+    if (loading) {
+      again = true;
+      return Promise.resolve();
+    }
+
     loading = true;
-    setStatus('loading', 'Chargement des chiffres…');
+    if (!snapshot) setStatus('loading', 'Chargement des chiffres…');
     var ready = schema ? Promise.resolve() : Promise.all([introspect(), loadGovernorateNames()]).then(function (r) { schema = r[0]; governorateNames = r[1]; });
     return ready
       .then(function () {
         // The status panel goes first: it says whether the token may see anything at all.
-        return loadStatus();
+        return snapshot ? showStatus(snapshot) : loadStatus();
       })
       .then(function () {
         $('summary').hidden = false;
         $('panels').hidden = false;
-        var others = { governorate: loadGovernorates, timeline: loadTimeline, rollout: loadRollout, durations: loadDurations, campaign: loadCampaign };
+        var others = { governorate: loadGovernorates, timeline: loadTimeline, rollout: loadRollout, durations: loadDurations, campaign: loadCampaign, funduse: loadFundUse };
         return Promise.all(Object.keys(others).map(function (id) {
           return Promise.resolve().then(others[id]).catch(function (error) { panelError(id, error); });
         }));
       })
       .then(function () {
-        setStatus('ready', 'Chiffres affichés. Actualisation automatique chaque minute.');
+        setStatus('ready', 'Chiffres affichés.');
         $('refreshed').textContent = 'Actualisé à ' + new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Africa/Tunis' }).format(new Date());
         document.body.setAttribute('data-loaded', String(Date.now()));
       })
       .catch(function (error) {
         if (error instanceof AuthError) {
-          // Asking again every minute with a token the API refuses would only repeat the refusal.
-          if (timer) clearInterval(timer);
-          timer = null;
+          // Asking again every minute, or following live, with a token the API refuses would only repeat the refusal.
+          stopPolling();
+          disconnectLive();
+          setLive('off', '');
           $('summary').hidden = true;
           $('panels').hidden = true;
+          again = false;
         }
 
         setStatus('error', error.message || String(error));
       })
-      .then(function () { loading = false; });
+      .then(function () {
+        loading = false;
+        if (again) {
+          again = false;
+          return refresh();
+        }
+      });
   }
 
   function useToken(value) {
@@ -572,8 +777,9 @@
     $('token').value = '';
     $('forget-token').hidden = !token;
     $('token').placeholder = token ? 'Jeton en place (collez-en un autre pour le remplacer)' : 'eyJ…';
-    if (timer) clearInterval(timer);
-    timer = null;
+    stopPolling();
+    disconnectLive();
+    setLive('off', '');
     if (!token) {
       $('summary').hidden = true;
       $('panels').hidden = true;
@@ -581,8 +787,9 @@
       return Promise.resolve();
     }
 
-    timer = setInterval(function () { if (!document.hidden) refresh(); }, REFRESH_MS);
-    return refresh();
+    return refresh().then(function () {
+      if ($('status').getAttribute('data-state') === 'ready') connectLive();
+    });
   }
 
   function addKindFilter() {
@@ -591,7 +798,9 @@
       el('option', { value: 'NATIONAL_ID_CARD', text: 'Carte d\'identité' }),
       el('option', { value: 'CRIMINAL_RECORD_EXTRACT', text: 'Bulletin n° 3' }),
     ]);
-    select.addEventListener('change', refresh);
+    select.addEventListener('change', function () {
+      refresh().then(function () { if (live) connectLive(); });
+    });
     $('refresh').parentNode.insertBefore(el('label', { className: 'note' }, ['Afficher : ', select]), $('refresh'));
   }
 
@@ -602,7 +811,7 @@
     else setStatus('error', 'Collez d\'abord un jeton.');
   });
   $('forget-token').addEventListener('click', function () { useToken(''); });
-  $('refresh').addEventListener('click', refresh);
+  $('refresh').addEventListener('click', function () { refresh(); });
   $('dev-token').addEventListener('click', function () {
     setStatus('loading', 'Demande d\'un jeton de développement…');
     fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'ANALYST', subject: 'analyst-dashboard' }) })

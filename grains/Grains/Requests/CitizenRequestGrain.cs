@@ -604,6 +604,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             var appointment = new Appointment(
                 slot.CenterId, held.Slot!.StartsAt, held.Slot.EndsAt, service, holdId, command.IdempotencyKey, actor.Describe(), now);
             var movedFrom = S.CenterId != slot.CenterId ? S.CenterId : null;
+            var before = (S.Appointment, S.AppointmentNotice, S.CenterId);
             try
             {
                 S.Appointment = appointment;
@@ -615,7 +616,18 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                     reason = $"Booked at center {slot.CenterId}; the request moves there from center {movedFrom}." + (reason is null ? "" : " " + reason);
                 }
 
-                await Apply(actor, row.To, version, now, reason, command.Action);
+                try
+                {
+                    await Apply(actor, row.To, version, now, reason, command.Action);
+                }
+                catch
+                {
+                    // Nothing was written (the center's calendar unreachable while a silo dies, say): the request goes back
+                    // to what it was, or a retry with the same key would find this appointment and take the booking for done.
+                    (S.Appointment, S.AppointmentNotice, S.CenterId) = before;
+                    throw;
+                }
+
                 await steps.Commit(AggregateId,
                 [
                     new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView()),
