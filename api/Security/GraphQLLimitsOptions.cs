@@ -17,7 +17,7 @@ public sealed class GraphQLLimitsOptions
     public int MaxTokens { get; set; } = 5_000;
 
     /// <summary>Nesting of the syntax tree while parsing (selection sets, lists and objects in values).</summary>
-    public int MaxSyntaxDepth { get; set; } = 100;
+    public int MaxSyntaxDepth { get; set; } = 200;
 
     /// <summary>Fields, fragment spreads and inline fragments written in the document.</summary>
     public int MaxSelections { get; set; } = 1_500;
@@ -38,10 +38,10 @@ public sealed class GraphQLLimitsOptions
     public int MaxDepth { get; set; } = 20;
 
     /// <summary>Cost budget of one operation for anonymous callers and citizens.</summary>
-    public long MaxCost { get; set; } = 20_000;
+    public long MaxCost { get; set; } = 50_000;
 
     /// <summary>Cost budget of one operation for staff roles (agents, supervisors, analysts, ...).</summary>
-    public long MaxStaffCost { get; set; } = 100_000;
+    public long MaxStaffCost { get; set; } = 200_000;
 
     /// <summary>Items assumed for a paginated field called without <c>first</c>/<c>last</c> (the API's default page).</summary>
     public int DefaultPageSize { get; set; } = 20;
