@@ -4,17 +4,14 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Api.Scheduling;
+using Actors.Api.Security;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation.Complexity;
 
 namespace Actors.Api.GraphQL;
 
 public static class GraphQLServiceExtensions
 {
-    public const int MaxDepth = 20;
-    public const int MaxComplexity = 20_000;
-
     /// <summary>The schema, its executor and its limits. Transports (HTTP, WebSocket) are mapped separately.</summary>
     public static WebApplicationBuilder AddActorsGraphQL(this WebApplicationBuilder builder)
     {
@@ -24,17 +21,15 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<SlotFinder>();
         builder.Services.AddScoped<FundLookup>();
         builder.Services.AddScoped<RequestLookup>();
+
+        // Depth, cost and introspection are bounded by GraphQLRequestGate before validation, not by
+        // GraphQL for .NET's complexity analyzer, which walks a fragment again at every spread.
+        builder.Services.AddGraphQLLimits(builder.Configuration);
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(ActorsSchema).Assembly)
             .AddErrorInfoProvider<ActorsErrorInfoProvider>()
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = MaxDepth;
-                complexity.MaxComplexity = MaxComplexity;
-                complexity.ValidateComplexityDelegate = IntrospectionIsExemptFromComplexity;
-            })
             .AddUnhandledExceptionHandler(context =>
             {
                 if (context.OriginalException is Contracts.Errors.DomainException domain)
@@ -53,22 +48,6 @@ public static class GraphQLServiceExtensions
                 options.ThrowOnUnhandledException = false;
             }));
         return builder;
-    }
-
-    /// <summary>
-    /// GraphiQL's full introspection query weighs more than any sane data query; it reads in-memory
-    /// type metadata only, so it is exempt from the complexity budget, never from the depth limit.
-    /// </summary>
-    private static Task IntrospectionIsExemptFromComplexity(ComplexityValidationContext context)
-    {
-        var selections = context.ValidationContext.Operation.SelectionSet.Selections;
-        var introspectionOnly = selections.All(s => s is GraphQLParser.AST.GraphQLField field && field.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
-        if (introspectionOnly && context.MaxDepth <= MaxDepth)
-        {
-            context.Error = null;
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Builds the schema at startup, so that a schema error stops the host instead of the first request.</summary>

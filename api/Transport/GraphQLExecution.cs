@@ -1,5 +1,6 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
+using Actors.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -17,10 +18,21 @@ internal static class GraphQLExecution
         IValidationRule? extraRule,
         CancellationToken cancellationToken)
     {
+        var schema = services.GetRequiredService<ISchema>();
+        var gate = services.GetRequiredService<GraphQLRequestGate>();
+
+        // Bounded before GraphQL for .NET validates anything: its validation rules are not all linear in the document.
+        var (document, refusal) = gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
+        if (refusal is not null)
+        {
+            return new ExecutionResult { Errors = [refusal] };
+        }
+
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
         {
             Query = request.Query,
+            Document = document,
             DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
@@ -40,7 +52,12 @@ internal static class GraphQLExecution
         var result = await executer.ExecuteAsync(options);
 
         // Input errors name the input path, as the resolvers' own BAD_USER_INPUT errors do.
-        InputErrorExplainer.Explain(result, request.Query, request.OperationName, services.GetRequiredService<ISchema>());
+        InputErrorExplainer.Explain(result, request.Query, request.OperationName, schema);
+        if (!gate.FieldSuggestionsEnabled)
+        {
+            FieldSuggestions.Remove(result);
+        }
+
         return result;
     }
 }

@@ -11,4 +11,7 @@ internal static class GraphQLWebSocketCloseCodes
     public const int SubscriberAlreadyExists = 4409;
     public const int TooManyInitialisationRequests = 4429;
     public const int InternalServerError = 4500;
+
+    /// <summary>WebSocket's own policy violation: too many connections for this address or identity. Not fatal to graphql-ws, which retries later.</summary>
+    public const int TooManyConnections = 1008;
 }

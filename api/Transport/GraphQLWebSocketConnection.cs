@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using Actors.Api.Identity;
+using Actors.Api.Security;
 using GraphQL;
 
 namespace Actors.Api.Transport;
@@ -38,6 +39,8 @@ internal sealed class GraphQLWebSocketConnection
             operations,
             serializer,
             services.GetRequiredService<AccessTokenReader>(),
+            services.GetRequiredService<WebSocketConnectionCounts>(),
+            options,
             http.Request.Headers.Authorization.ToString(),
             http.Request.Headers.AcceptLanguage.ToString(),
             http.Connection.RemoteIpAddress?.ToString(),
@@ -51,6 +54,7 @@ internal sealed class GraphQLWebSocketConnection
     {
         var sending = writer.RunAsync();
         var initTimeout = EnforceInitTimeoutAsync();
+        var tokenExpiry = EnforceTokenExpiryAsync();
         using var stopping = lifetime.ApplicationStopping.Register(
             () => writer.Close((int)WebSocketCloseStatus.EndpointUnavailable, "Server is shutting down"));
         try
@@ -77,6 +81,8 @@ internal sealed class GraphQLWebSocketConnection
 
             await closing.CancelAsync();
             await initTimeout;
+            await tokenExpiry;
+            dispatcher.Release();
             closing.Dispose();
         }
     }
@@ -126,6 +132,43 @@ internal sealed class GraphQLWebSocketConnection
             {
                 await dispatcher.DispatchAsync(message.WrittenMemory);
             }
+        }
+    }
+
+    /// <summary>
+    /// A token's expiry ends what it allowed: when it passes, the connection closes with 4403 unless the
+    /// client has renewed the token meanwhile (a <c>ping</c> whose payload carries the new one).
+    /// </summary>
+    private async Task EnforceTokenExpiryAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                if (dispatcher.TokenExpiresAt is not { } expires)
+                {
+                    await dispatcher.TokenChanged.WaitAsync(closing.Token);
+                    continue;
+                }
+
+                var left = expires - DateTimeOffset.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    writer.Close(GraphQLWebSocketCloseCodes.Forbidden, "Token expired: renew it with a ping carrying the new token");
+                    return;
+                }
+
+                // Woken early by a renewal, which moves the deadline.
+                await dispatcher.TokenChanged.WaitAsync(left < TimeSpan.FromDays(1) ? left : TimeSpan.FromDays(1), closing.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended: no deadline left to enforce.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Same, observed through the disposed token source.
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Actors.Api.GraphQL;
 using Actors.Api.Identity;
+using Actors.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -9,7 +10,8 @@ namespace Actors.Api.Transport;
 
 /// <summary>
 /// Acts on each client message in protocol order: <c>connection_init</c> authenticates once,
-/// <c>ping</c> is answered, <c>subscribe</c> and <c>complete</c> start and stop operations.
+/// <c>ping</c> is answered (and renews the token when its payload carries one), <c>subscribe</c> and
+/// <c>complete</c> start and stop operations, at most <see cref="GraphQLTransportOptions.MaxOperationsPerConnection"/> at once.
 /// Anything out of protocol closes the connection with the code the graphql-ws client expects.
 /// </summary>
 internal sealed class GraphQLWebSocketDispatcher(
@@ -17,6 +19,8 @@ internal sealed class GraphQLWebSocketDispatcher(
     GraphQLWebSocketOperations operations,
     IGraphQLTextSerializer serializer,
     AccessTokenReader tokens,
+    WebSocketConnectionCounts counts,
+    GraphQLTransportOptions options,
     string? upgradeAuthorization,
     string? acceptLanguage,
     string? clientAddress,
@@ -28,8 +32,27 @@ internal sealed class GraphQLWebSocketDispatcher(
 
     private int state;
     private ClaimsPrincipal? user;
+    private string? identity;
+    private long expiresAtTicks;
 
     public bool IsAcknowledged => Volatile.Read(ref state) == Acknowledged;
+
+    /// <summary>When the current token stops being valid; null for an anonymous connection or a token without expiry.</summary>
+    public DateTimeOffset? TokenExpiresAt => Interlocked.Read(ref expiresAtTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Released whenever the token (and so its expiry) changes.</summary>
+    public SemaphoreSlim TokenChanged { get; } = new(0);
+
+    /// <summary>Gives back the identity's connection slot; called once when the connection ends.</summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref identity, null) is { } key)
+        {
+            counts.Leave(key);
+        }
+
+        TokenChanged.Dispose();
+    }
 
     public async Task DispatchAsync(ReadOnlyMemory<byte> data)
     {
@@ -43,7 +66,7 @@ internal sealed class GraphQLWebSocketDispatcher(
                 await OnConnectionInitAsync(message);
                 break;
             case "ping":
-                OnPing(message);
+                await OnPingAsync(message);
                 break;
             case "pong":
                 if (!message.TryGetOptionalPayload(out _))
@@ -88,17 +111,33 @@ internal sealed class GraphQLWebSocketDispatcher(
                 writer.Close(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden");
                 return;
             }
+
+            var key = IdentityOf(user);
+            if (!counts.TryEnter(key, options.MaxConnectionsPerIdentity))
+            {
+                writer.Close(
+                    GraphQLWebSocketCloseCodes.TooManyConnections, $"Too many connections for this identity (at most {options.MaxConnectionsPerIdentity})");
+                return;
+            }
+
+            identity = key;
+            SetExpiry(user);
         }
 
         Volatile.Write(ref state, Acknowledged);
         writer.Send("connection_ack", null, null);
     }
 
-    private void OnPing(GraphQLWebSocketMessage message)
+    private async Task OnPingAsync(GraphQLWebSocketMessage message)
     {
         if (!message.TryGetOptionalPayload(out var payload))
         {
             writer.Close(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message received: ping payload");
+            return;
+        }
+
+        if (GraphQLWebSocketMessage.ReadToken(payload) is { } renewed && IsAcknowledged && !await RenewAsync(renewed))
+        {
             return;
         }
 
@@ -126,6 +165,18 @@ internal sealed class GraphQLWebSocketDispatcher(
             return;
         }
 
+        if (operations.Running >= options.MaxOperationsPerConnection)
+        {
+            var refused = new ExecutionError(
+                $"At most {options.MaxOperationsPerConnection} operations may run at once on one connection: complete one first.")
+            {
+                Code = GraphQLLimitCodes.TooManyOperations,
+            };
+            refused.Data["limit"] = options.MaxOperationsPerConnection;
+            operations.Refuse(id, refused);
+            return;
+        }
+
         if (!operations.TryStart(id, request, new GraphQLUserContext(user, acceptLanguage, clientAddress), connectionClosing))
         {
             writer.Close(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
@@ -142,6 +193,42 @@ internal sealed class GraphQLWebSocketDispatcher(
 
         operations.Cancel(id);
     }
+
+    /// <summary>
+    /// Replaces the token of an authenticated connection with a newer one for the same identity, so
+    /// that the connection outlives the first token's expiry. Anything else closes it with 4403.
+    /// </summary>
+    private async Task<bool> RenewAsync(string token)
+    {
+        var renewed = await tokens.ReadAsync(token);
+        if (renewed is null || identity is null || IdentityOf(renewed) != identity)
+        {
+            writer.Close(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: the renewed token is not valid for this connection's identity");
+            return false;
+        }
+
+        user = renewed;
+        SetExpiry(renewed);
+        return true;
+    }
+
+    private void SetExpiry(ClaimsPrincipal principal)
+    {
+        var expires = long.TryParse(principal.FindFirst("exp")?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds).UtcTicks : 0;
+        Interlocked.Exchange(ref expiresAtTicks, expires);
+        try
+        {
+            TokenChanged.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended while the token was being read.
+        }
+    }
+
+    private static string IdentityOf(ClaimsPrincipal principal) =>
+        WebSocketConnectionCounts.IdentityKey(
+            principal.FindFirst("iss")?.Value, principal.FindFirst(ActorClaims.Subject)?.Value ?? principal.Identity?.Name ?? string.Empty);
 
     private GraphQLRequest? ReadRequest(JsonElement payload)
     {

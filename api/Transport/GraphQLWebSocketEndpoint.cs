@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Actors.Api.Security;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Transport;
@@ -61,21 +62,40 @@ public static class GraphQLWebSocketEndpoint
         if (!accepted)
         {
             // As graphql-ws servers do: accept, then close with a code the client can report.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            timeout.CancelAfter(options.CloseHandshakeTimeout);
-            try
-            {
-                await socket.CloseAsync(
-                    (WebSocketCloseStatus)GraphQLWebSocketCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", timeout.Token);
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-            {
-                // The client left first; nothing to tell it.
-            }
-
+            await CloseAtOnceAsync(context, socket, options, GraphQLWebSocketCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable");
             return;
         }
 
-        await new GraphQLWebSocketConnection(socket, context, options).RunAsync();
+        var counts = context.RequestServices.GetRequiredService<WebSocketConnectionCounts>();
+        var address = WebSocketConnectionCounts.AddressKey(context.Connection.RemoteIpAddress?.ToString());
+        if (!counts.TryEnter(address, options.MaxConnectionsPerAddress))
+        {
+            await CloseAtOnceAsync(
+                context, socket, options, GraphQLWebSocketCloseCodes.TooManyConnections, $"Too many connections from this address (at most {options.MaxConnectionsPerAddress})");
+            return;
+        }
+
+        try
+        {
+            await new GraphQLWebSocketConnection(socket, context, options).RunAsync();
+        }
+        finally
+        {
+            counts.Leave(address);
+        }
+    }
+
+    private static async Task CloseAtOnceAsync(HttpContext context, WebSocket socket, GraphQLTransportOptions options, int code, string reason)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.CloseHandshakeTimeout);
+        try
+        {
+            await socket.CloseAsync((WebSocketCloseStatus)code, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The client left first; nothing to tell it.
+        }
     }
 }

@@ -16,6 +16,12 @@ internal sealed class GraphQLWebSocketOperations(
 {
     private readonly ConcurrentDictionary<string, GraphQLWebSocketOperation> running = new(StringComparer.Ordinal);
 
+    /// <summary>Operations running now on this connection.</summary>
+    public int Running => running.Count;
+
+    /// <summary>Refuses a subscribe with the protocol's error message for its id; nothing was started.</summary>
+    public void Refuse(string id, ExecutionError error) => SendError(id, [error]);
+
     /// <summary>False when the id is already running (the protocol then closes the connection).</summary>
     public bool TryStart(string id, GraphQLRequest request, GraphQLUserContext userContext, CancellationToken connectionClosing)
     {

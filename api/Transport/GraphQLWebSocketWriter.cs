@@ -9,7 +9,8 @@ namespace Actors.Api.Transport;
 /// <summary>
 /// The sending side of one connection. A WebSocket allows one send at a time, so every message goes
 /// through one outbox drained by a single loop; a client that does not read is dropped once
-/// <see cref="GraphQLTransportOptions.MaxPendingMessages"/> are waiting, rather than buffered without bound.
+/// <see cref="GraphQLTransportOptions.MaxPendingMessages"/> or <see cref="GraphQLTransportOptions.MaxPendingBytes"/>
+/// are waiting, rather than buffered without bound.
 /// </summary>
 internal sealed class GraphQLWebSocketWriter(
     WebSocket socket, CancellationTokenSource closing, GraphQLTransportOptions options, ILogger logger)
@@ -22,6 +23,7 @@ internal sealed class GraphQLWebSocketWriter(
 
     private int closeRequested;
     private int pendingFrames;
+    private long pendingBytes;
 
     /// <summary>True once a close was queued (or the socket aborted): nothing more is sent.</summary>
     public bool IsClosing => Volatile.Read(ref closeRequested) != 0;
@@ -52,9 +54,13 @@ internal sealed class GraphQLWebSocketWriter(
             json.WriteEndObject();
         }
 
-        if (Interlocked.Increment(ref pendingFrames) > options.MaxPendingMessages)
+        var frames = Interlocked.Increment(ref pendingFrames);
+        var bytes = Interlocked.Add(ref pendingBytes, buffer.WrittenCount);
+        if (frames > options.MaxPendingMessages || bytes > options.MaxPendingBytes)
         {
-            logger.LogWarning("Closing a GraphQL WebSocket whose client reads too slowly ({Pending} messages pending).", options.MaxPendingMessages);
+            // A close frame would wait behind the backlog the client is not reading: drop the connection instead.
+            logger.LogWarning(
+                "Closing a GraphQL WebSocket whose client reads too slowly ({Frames} messages, {Bytes} bytes pending).", frames, bytes);
             Volatile.Write(ref closeRequested, 1);
             socket.Abort();
             return;
@@ -104,6 +110,7 @@ internal sealed class GraphQLWebSocketWriter(
 
                 await socket.SendAsync(frame.Message, WebSocketMessageType.Text, endOfMessage: true, closing.Token);
                 Interlocked.Decrement(ref pendingFrames);
+                Interlocked.Add(ref pendingBytes, -frame.Message.Length);
             }
         }
         catch (Exception ex) when (GraphQLWebSocketConnection.IsDisconnect(ex))

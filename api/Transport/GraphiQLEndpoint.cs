@@ -1,4 +1,6 @@
 using Actors.Api.Hosting;
+using Actors.Api.Security;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Transport;
 
@@ -10,10 +12,19 @@ public static class GraphiQLEndpoint
     private const string MissingAssetsText =
         "GraphiQL assets are not built. Run: cd api/graphiql && npm ci && npm run build, then restart the API.";
 
-    /// <summary>Maps <paramref name="path"/> (redirected to <c>path/</c>) and the files below it.</summary>
+    /// <summary>
+    /// Maps <paramref name="path"/> (redirected to <c>path/</c>) and the files below it, unless
+    /// <c>GraphQL:GraphiQL</c> turns the page off (off by default in Production).
+    /// </summary>
     public static WebApplication MapGraphiQL(this WebApplication app, string path = "/graphiql")
     {
         ArgumentNullException.ThrowIfNull(app);
+        var exposure = app.Services.GetService<IOptions<GraphQLExposureOptions>>()?.Value ?? new GraphQLExposureOptions();
+        if (!exposure.GraphiQLEnabled(app.Environment))
+        {
+            return app;
+        }
+
         return app.MapGraphiQL(path, LocalPageAssets.FindRoot(app.Environment, AssetFolder));
     }
 

@@ -1,3 +1,4 @@
+using Actors.Api.Security;
 using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Execution;
@@ -18,7 +19,8 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
     {
         // Any problem with the document or its variables is the client's: one code for all of them,
         // the validation rule's own code kept as a parameter for those who want it.
-        var malformed = executionError is ValidationError or SyntaxError or InvalidVariableError or DocumentError;
+        // A document over a bound keeps its own code: the client must change the request's size, not its syntax.
+        var malformed = executionError is (ValidationError or SyntaxError or InvalidVariableError or DocumentError) and not DocumentLimitError;
         var code = malformed ? ErrorCodes.BadUserInput : executionError.Code ?? CodeOf(executionError);
         if (malformed && executionError.Code is { } rule && rule != ErrorCodes.BadUserInput)
         {
@@ -37,6 +39,16 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
         if (executionError.Data[RetryAfterSeconds] is int seconds)
         {
             extensions[RetryAfterSeconds] = seconds;
+        }
+
+        if (executionError is DocumentLimitError refused)
+        {
+            extensions["bound"] = refused.Bound;
+            extensions["limit"] = refused.Limit;
+            if (refused.Measured is { } measured)
+            {
+                extensions["measured"] = measured;
+            }
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };

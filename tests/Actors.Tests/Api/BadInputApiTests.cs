@@ -109,7 +109,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     public async Task A_query_nested_fifty_deep_is_refused_but_introspection_works()
     {
         var deep = "{ __schema { queryType { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 50)) + "{ name }" + new string('}', 50) + " } } } }";
-        Assert.Equal("BAD_USER_INPUT", Code(await api.GraphQL(deep)));
+        Assert.Equal("QUERY_TOO_COMPLEX", Code(await api.GraphQL(deep)));
         var introspection = await api.GraphQL("{ __schema { types { name fields { name type { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } } }");
         Assert.Null(introspection["errors"]);
     }

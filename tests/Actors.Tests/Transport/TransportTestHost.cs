@@ -1,4 +1,5 @@
 using Actors.Api.Identity;
+using Actors.Api.Security;
 using Actors.Api.Transport;
 using Actors.Contracts.Identity;
 using GraphQL;
@@ -53,6 +54,7 @@ public sealed class TransportTestHost : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.AddActorsAuthentication();
         builder.Services.AddSingleton<MutationLog>();
+        builder.Services.AddGraphQLLimits(builder.Configuration);
         builder.Services.Configure<GraphQLTransportOptions>(options => options.ConnectionInitTimeout = TimeSpan.FromSeconds(1));
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<TransportTestSchema>()
