@@ -24,6 +24,7 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
         var schools = campaign.Schools.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var pending = new Dictionary<string, List<EnrolmentRow>>(StringComparer.Ordinal);
         var unreadable = new List<EnrolmentRejection>();
+        var firstOf = new Dictionary<string, (string School, int Line)>(StringComparer.Ordinal);
         var (rowsRead, buffered) = (0, 0);
         try
         {
@@ -35,25 +36,38 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
                 }
 
                 rowsRead++;
-                if (file.Row(record, schools, out var rejection) is { } row)
+                var row = file.Row(record, schools, out var rejection);
+
+                // The schools of a batch enrol in parallel; an id under two schools of one batch goes to its first line, as it
+                // does across batches, which are sent in file order.
+                if (row is not null && !string.IsNullOrWhiteSpace(row.EnrolmentId) && firstOf.TryGetValue(row.EnrolmentId, out var first)
+                    && !string.Equals(first.School, row.SchoolCode, StringComparison.Ordinal))
                 {
+                    rejection = new EnrolmentRejection(row.Line, row.EnrolmentId,
+                        $"Enrolment {row.EnrolmentId} already appears on line {first.Line} for school {first.School}.");
+                    row = null;
+                }
+
+                if (row is not null)
+                {
+                    firstOf.TryAdd(row.EnrolmentId, (row.SchoolCode, row.Line));
                     if (!pending.TryGetValue(row.SchoolCode, out var rows))
                     {
                         pending[row.SchoolCode] = rows = [];
                     }
 
                     rows.Add(row);
-                    buffered++;
                 }
                 else
                 {
                     unreadable.Add(rejection!);
-                    buffered++;
                 }
 
+                buffered++;
                 if (buffered >= RowsPerBatch)
                 {
                     await Flush(actor, campaign.Id, pending, unreadable, rowsRead, import);
+                    firstOf.Clear();
                     buffered = 0;
                 }
             }

@@ -31,4 +31,5 @@ public static class StorageNames
     public const string CampaignDirectoryState = "campaign-directory";
     public const string SchoolEnrolmentState = "school-enrolment";
     public const string EnrolmentImportState = "enrolment-import";
+    public const string EnrolmentRegistryState = "enrolment-registry";
 }

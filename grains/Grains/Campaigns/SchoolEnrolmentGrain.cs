@@ -13,7 +13,8 @@ namespace Actors.Grains.Campaigns;
 /// The pupils of one school in one campaign. Enrolment is stored first; the guardians' invitations go afterwards, a
 /// few at a time on a timer, so that an import of thousands of pupils is not held up by the SMS provider. Each
 /// invitation is marked "sending" before it goes and, after a crash, looked up at the provider before it is sent
-/// again: a guardian is invited once, never twice.
+/// again: a guardian is invited once, never twice. An enrolment id is the campaign's, not the school's: another school's
+/// row for a pupil already enrolled elsewhere in the campaign is rejected (<see cref="IEnrolmentRegistryGrain"/>).
 /// </summary>
 public sealed partial class SchoolEnrolmentGrain(
     [PersistentState(StorageNames.SchoolEnrolmentState, StorageNames.Domain)] IPersistentState<SchoolEnrolmentState> state,
@@ -60,18 +61,33 @@ public sealed partial class SchoolEnrolmentGrain(
         var now = clock.GetUtcNow();
         var rejected = new List<EnrolmentRejection>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var (created, updated, unchanged) = (0, 0, 0);
+        var valid = new List<EnrolmentRow>();
         foreach (var row in rows.OrderBy(r => r.Line))
         {
             if (Problem(row) is { } problem)
             {
                 rejected.Add(new EnrolmentRejection(row.Line, string.IsNullOrWhiteSpace(row.EnrolmentId) ? null : row.EnrolmentId, problem));
-                continue;
             }
-
-            if (!lineOf.TryAdd(row.EnrolmentId, row.Line))
+            else if (!lineOf.TryAdd(row.EnrolmentId, row.Line))
             {
                 rejected.Add(new EnrolmentRejection(row.Line, row.EnrolmentId, $"Enrolment {row.EnrolmentId} already appears on line {lineOf[row.EnrolmentId]}."));
+            }
+            else
+            {
+                valid.Add(row);
+            }
+        }
+
+        // Pupils already here are claimed again too: a claim of an id this school holds is a no-op, and it records
+        // the pupils enrolled before the campaign kept a registry.
+        var heldElsewhere = await HeldByOtherSchools(valid.Select(r => r.EnrolmentId).ToList());
+        var (created, updated, unchanged) = (0, 0, 0);
+        foreach (var row in valid)
+        {
+            if (heldElsewhere.TryGetValue(row.EnrolmentId, out var holder))
+            {
+                rejected.Add(new EnrolmentRejection(row.Line, row.EnrolmentId,
+                    $"Enrolment {row.EnrolmentId} is already enrolled in this campaign at school {holder}."));
                 continue;
             }
 
@@ -100,7 +116,17 @@ public sealed partial class SchoolEnrolmentGrain(
             StartInviting();
         }
 
-        return new EnrolmentBatchResult(created, updated, unchanged, rejected);
+        return new EnrolmentBatchResult(created, updated, unchanged, rejected.OrderBy(r => r.Line).ToList());
+    }
+
+    /// <summary>The ids another school of the campaign holds, with that school; the others are now this school's.</summary>
+    private async Task<Dictionary<string, string>> HeldByOtherSchools(IReadOnlyList<string> enrolmentIds)
+    {
+        var answers = await Task.WhenAll(enrolmentIds
+            .GroupBy(IEnrolmentRegistryGrain.ShardOf)
+            .Select(shard => GrainFactory.GetGrain<IEnrolmentRegistryGrain>(IEnrolmentRegistryGrain.KeyOf(CampaignId, shard.Key))
+                .Claim(SchoolCode, shard.ToList())));
+        return answers.SelectMany(a => a).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
     }
 
     public Task<(int Enrolled, int Invited)> Counts() =>
