@@ -25,8 +25,8 @@ public interface IEnrolmentRegistryGrain : IGrainWithStringKey
     }
 
     /// <summary>
-    /// Claims the ids for the school, in order: an id nobody holds, or this school already holds, is the school's; the
-    /// answer lists the others with the school that holds each.
+    /// Claims each id (the key) for its school (the value): an id nobody holds, or its school already holds, is its
+    /// school's; the answer lists the others with the school that holds each.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> Claim(string schoolCode, IReadOnlyList<string> enrolmentIds);
+    Task<IReadOnlyDictionary<string, string>> Claim(IReadOnlyDictionary<string, string> schoolOf);
 }
