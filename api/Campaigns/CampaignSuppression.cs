@@ -28,11 +28,8 @@ public static class CampaignSuppression
         cells.AddRange(bySchool.Select(s => s.Counts));
         var firstSchool = 1 + governorates.Count;
         var governorateOf = schools.ToDictionary(s => s.Code, s => s.Governorate, StringComparer.Ordinal);
-        List<IReadOnlyList<int>> sums =
-        [
-            Enumerable.Range(0, firstSchool).ToList(),
-            [0, .. Enumerable.Range(firstSchool, bySchool.Count)],
-        ];
+        // Innermost first: a school's partner is best found among the schools of its own governorate.
+        var sums = new List<IReadOnlyList<int>>();
         for (var g = 0; g < governorates.Count; g++)
         {
             var code = governorates[g].Key;
@@ -40,6 +37,9 @@ public static class CampaignSuppression
                 .Where(s => governorateOf.GetValueOrDefault(bySchool[s].Key, "UNKNOWN") == code)
                 .Select(s => firstSchool + s)]);
         }
+
+        sums.Add((List<int>)[0, .. Enumerable.Range(firstSchool, bySchool.Count)]);
+        sums.Add(Enumerable.Range(0, firstSchool).ToList());
 
         var withheld = Milestones.Select(milestone => Withheld(cells.Select(milestone).ToList(), sums, threshold)).ToList();
         CampaignFigures Figures(int cell)
@@ -60,31 +60,21 @@ public static class CampaignSuppression
     /// The cells of one table to withhold. A sum (its cell first, then its parts) with exactly one withheld cell gives
     /// that cell away by subtraction: the smallest count still shown among its parts is withheld too (a non-zero one
     /// first, since withholding a zero beside a small count hides little), or the sum itself when every part is
-    /// withheld. Repeated until no sum has a single withheld cell.
+    /// withheld. The sums are checked in the order given, from the first again after each change, so that earlier
+    /// (narrower) sums pick the partners. Repeated until no sum has a single withheld cell.
     /// </summary>
     public static IReadOnlySet<int> Withheld(IReadOnlyList<int> values, IReadOnlyList<IReadOnlyList<int>> sums, int threshold)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(sums);
         var withheld = new HashSet<int>(Enumerable.Range(0, values.Count).Where(i => SmallGroupSuppression.IsSmall(values[i], threshold)));
-        bool changed;
-        do
+        while (sums.FirstOrDefault(sum => sum.Count > 1 && sum.Count(withheld.Contains) == 1) is { } giveaway)
         {
-            changed = false;
-            foreach (var sum in sums)
-            {
-                if (sum.Count(withheld.Contains) != 1)
-                {
-                    continue;
-                }
-
-                var next = sum.Skip(1).Where(i => !withheld.Contains(i))
-                    .OrderBy(i => values[i] == 0 ? 1 : 0).ThenBy(i => values[i]).ThenBy(i => i)
-                    .Select(i => (int?)i).FirstOrDefault() ?? sum[0];
-                changed |= withheld.Add(next);
-            }
+            var next = giveaway.Skip(1).Where(i => !withheld.Contains(i))
+                .OrderBy(i => values[i] == 0 ? 1 : 0).ThenBy(i => values[i]).ThenBy(i => i)
+                .Select(i => (int?)i).FirstOrDefault() ?? giveaway[0];
+            withheld.Add(next);
         }
-        while (changed);
 
         return withheld;
     }
