@@ -34,6 +34,7 @@ app.MapPaymentWebhook();
 app.MapSandboxGateway();
 app.MapDocumentPdfs();
 app.MapProgressExport();
+app.MapFundUseExport();
 app.MapDocumentKeys();
 app.MapCampaignEnrolments();
 app.InitializeActorsSchema();

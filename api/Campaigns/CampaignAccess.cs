@@ -1,4 +1,5 @@
 using Actors.Api.GraphQL;
+using Actors.Api.Progress;
 using Actors.Contracts.Identity;
 using GraphQL;
 
@@ -15,6 +16,16 @@ public static class CampaignAccess
     public static Actor RequireCampaignReader(this IResolveFieldContext context) => context.RequireRole(Readers);
 
     public static bool MayReadCampaigns(this IResolveFieldContext context) => context.Actor() is { } actor && Readers.Contains(actor.Role);
+
+    /// <summary>
+    /// Those who run campaigns hold the enrolment lists anyway and see exact counts; those who follow them see small
+    /// counts withheld, as in progress.
+    /// </summary>
+    public static int SuppressionThresholdFor(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is ActorRole.EducationOfficer or ActorRole.Supervisor ? 0 : ProgressQueries.SuppressionThreshold;
+    }
 
     public static Actor RequireCampaignEditor(this IResolveFieldContext context) =>
         context.RequireRole(ActorRole.EducationOfficer, ActorRole.Supervisor);

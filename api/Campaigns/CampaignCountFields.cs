@@ -1,4 +1,3 @@
-using Actors.Contracts.Campaigns;
 using GraphQL.Types;
 
 namespace Actors.Api.Campaigns;
@@ -6,18 +5,24 @@ namespace Actors.Api.Campaigns;
 /// <summary>The progress figures, the same on the campaign, a school and a governorate.</summary>
 public static class CampaignCountFields
 {
-    public static void AddCountFields<TSource>(this ObjectGraphType<TSource> type, Func<TSource, CampaignCounts> counts)
+    private const string Withheld = " Null when withheld (see CampaignProgress.suppressionThreshold).";
+
+    public static void AddCountFields<TSource>(this ObjectGraphType<TSource> type, Func<TSource, CampaignFigures> figures)
     {
         ArgumentNullException.ThrowIfNull(type);
-        type.Field<NonNullGraphType<IntGraphType>>("target").Resolve(ctx => counts(ctx.Source).Target);
-        type.Field<NonNullGraphType<IntGraphType>>("invited").Description("Enrolled pupils whose guardian was sent the invitation.")
-            .Resolve(ctx => counts(ctx.Source).Invited);
-        type.Field<NonNullGraphType<IntGraphType>>("started").Description("Pupil requests submitted.").Resolve(ctx => counts(ctx.Source).Started);
-        type.Field<NonNullGraphType<IntGraphType>>("paid").Resolve(ctx => counts(ctx.Source).Paid);
-        type.Field<NonNullGraphType<IntGraphType>>("booked").Resolve(ctx => counts(ctx.Source).Booked);
-        type.Field<NonNullGraphType<IntGraphType>>("biometricsTaken").Resolve(ctx => counts(ctx.Source).BiometricsTaken);
-        type.Field<NonNullGraphType<IntGraphType>>("delivered").Resolve(ctx => counts(ctx.Source).Delivered);
-        type.Field<FloatGraphType>("targetReached").Description("delivered / target, 0 to 1 (above 1 when the target is exceeded); null without a target.")
-            .Resolve(ctx => counts(ctx.Source).TargetReached);
+        type.Field<NonNullGraphType<IntGraphType>>("target").Description("The planned number of pupils, always shown.")
+            .Resolve(ctx => figures(ctx.Source).Target);
+        type.Field<IntGraphType>("invited").Description("Enrolled pupils whose guardian was sent the invitation." + Withheld)
+            .Resolve(ctx => figures(ctx.Source).Invited);
+        type.Field<IntGraphType>("started").Description("Pupil requests submitted." + Withheld).Resolve(ctx => figures(ctx.Source).Started);
+        type.Field<IntGraphType>("paid").Description(Withheld.Trim()).Resolve(ctx => figures(ctx.Source).Paid);
+        type.Field<IntGraphType>("booked").Description(Withheld.Trim()).Resolve(ctx => figures(ctx.Source).Booked);
+        type.Field<IntGraphType>("biometricsTaken").Description(Withheld.Trim()).Resolve(ctx => figures(ctx.Source).BiometricsTaken);
+        type.Field<IntGraphType>("delivered").Description(Withheld.Trim()).Resolve(ctx => figures(ctx.Source).Delivered);
+        type.Field<FloatGraphType>("targetReached")
+            .Description("delivered / target, 0 to 1 (above 1 when the target is exceeded); null without a target or when delivered is withheld.")
+            .Resolve(ctx => figures(ctx.Source).TargetReached);
+        type.Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when any count here is withheld.")
+            .Resolve(ctx => figures(ctx.Source).Suppressed);
     }
 }

@@ -1,15 +1,14 @@
-using Actors.Contracts.Campaigns;
 using GraphQL.Types;
 
 namespace Actors.Api.Campaigns;
 
-public sealed class CampaignSchoolProgressType : ObjectGraphType<CampaignGroupCounts>
+public sealed class CampaignSchoolProgressType : ObjectGraphType<CampaignGroupFigures>
 {
     public CampaignSchoolProgressType()
     {
         Name = "CampaignSchoolProgress";
         Description = "One school's progress. Each request counts once per milestone, milestones being cumulative (a delivered card was also paid, booked...).";
         Field<NonNullGraphType<StringGraphType>>("schoolCode").Resolve(ctx => ctx.Source.Key);
-        this.AddCountFields(s => s.Counts);
+        this.AddCountFields(s => s.Figures);
     }
 }

@@ -26,7 +26,8 @@ public sealed class CampaignType : ObjectGraphType<CampaignView>
             .Resolve(ctx => ctx.Source.Governorates.Select(Governorates.Find).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignSchoolType>>>>("schools").Description("By code.")
             .Resolve(ctx => ctx.Source.Schools);
-        Field<NonNullGraphType<CampaignProgressType>>("progress").Resolve(ctx => ctx.Source.Progress);
+        Field<NonNullGraphType<CampaignProgressType>>("progress")
+            .Resolve(ctx => CampaignSuppression.Apply(ctx.Source.Progress, ctx.Source.Schools, CampaignAccess.SuppressionThresholdFor(ctx.RequireCampaignReader())));
         Field<NonNullGraphType<IntGraphType>>("version").Description("Moves with every change, counters included.")
             .Resolve(ctx => (int)Math.Min(int.MaxValue, ctx.Source.Version));
     }

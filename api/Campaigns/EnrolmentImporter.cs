@@ -24,6 +24,7 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
         var schools = campaign.Schools.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var pending = new Dictionary<string, List<EnrolmentRow>>(StringComparer.Ordinal);
         var unreadable = new List<EnrolmentRejection>();
+        var firstOf = new Dictionary<string, (string School, int Line)>(StringComparer.Ordinal);
         var (rowsRead, buffered) = (0, 0);
         try
         {
@@ -35,25 +36,38 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
                 }
 
                 rowsRead++;
-                if (file.Row(record, schools, out var rejection) is { } row)
+                var row = file.Row(record, schools, out var rejection);
+
+                // The schools of a batch enrol in parallel; an id under two schools of one batch goes to its first line, as it
+                // does across batches, which are sent in file order.
+                if (row is not null && !string.IsNullOrWhiteSpace(row.EnrolmentId) && firstOf.TryGetValue(row.EnrolmentId, out var first)
+                    && !string.Equals(first.School, row.SchoolCode, StringComparison.Ordinal))
                 {
+                    rejection = new EnrolmentRejection(row.Line, row.EnrolmentId,
+                        $"Enrolment {row.EnrolmentId} already appears on line {first.Line} for school {first.School}.");
+                    row = null;
+                }
+
+                if (row is not null)
+                {
+                    firstOf.TryAdd(row.EnrolmentId, (row.SchoolCode, row.Line));
                     if (!pending.TryGetValue(row.SchoolCode, out var rows))
                     {
                         pending[row.SchoolCode] = rows = [];
                     }
 
                     rows.Add(row);
-                    buffered++;
                 }
                 else
                 {
                     unreadable.Add(rejection!);
-                    buffered++;
                 }
 
+                buffered++;
                 if (buffered >= RowsPerBatch)
                 {
                     await Flush(actor, campaign.Id, pending, unreadable, rowsRead, import);
+                    firstOf.Clear();
                     buffered = 0;
                 }
             }
@@ -74,13 +88,62 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
         Actor actor, Guid campaignId, Dictionary<string, List<EnrolmentRow>> pending, List<EnrolmentRejection> unreadable, int rowsRead,
         IEnrolmentImportGrain import)
     {
-        var results = await Task.WhenAll(pending.Select(school =>
+        var accepted = await HeldOnce(campaignId, pending, unreadable);
+        var results = await Task.WhenAll(accepted.Where(school => school.Value.Count > 0).Select(school =>
             grains.GetGrain<ISchoolEnrolmentGrain>(ISchoolEnrolmentGrain.KeyOf(campaignId, school.Key)).Enrol(actor, school.Value)));
         var batch = new EnrolmentBatchResult(
             results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged),
-            [.. unreadable, .. results.SelectMany(r => r.Rejected)]);
+            [.. unreadable.OrderBy(r => r.Line), .. results.SelectMany(r => r.Rejected)]);
         await import.Record(rowsRead, batch);
         pending.Clear();
         unreadable.Clear();
+    }
+
+    /// <summary>
+    /// The rows whose enrolment id is theirs to enrol: valid rows claim their ids for their school in the campaign's
+    /// registry, one call per shard for the whole batch; a row whose id another school holds is refused (added to
+    /// <paramref name="rejections"/>), as is an invalid row, which claims nothing.
+    /// </summary>
+    private async Task<Dictionary<string, List<EnrolmentRow>>> HeldOnce(
+        Guid campaignId, Dictionary<string, List<EnrolmentRow>> pending, List<EnrolmentRejection> rejections)
+    {
+        var valid = new List<EnrolmentRow>();
+        foreach (var row in pending.Values.SelectMany(rows => rows))
+        {
+            if (EnrolmentRowRules.Problem(row, row.SchoolCode) is { } problem)
+            {
+                rejections.Add(new EnrolmentRejection(row.Line, string.IsNullOrWhiteSpace(row.EnrolmentId) ? null : row.EnrolmentId, problem));
+            }
+            else
+            {
+                valid.Add(row);
+            }
+        }
+
+        // Within a batch an id has one school (the reader refused it under a second one), so one claim per id.
+        var answers = await Task.WhenAll(valid
+            .GroupBy(row => IEnrolmentRegistryGrain.ShardOf(row.EnrolmentId))
+            .Select(shard => grains.GetGrain<IEnrolmentRegistryGrain>(IEnrolmentRegistryGrain.KeyOf(campaignId, shard.Key))
+                .Claim(shard.GroupBy(r => r.EnrolmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().SchoolCode, StringComparer.Ordinal))));
+        var heldElsewhere = answers.SelectMany(a => a).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var accepted = new Dictionary<string, List<EnrolmentRow>>(StringComparer.Ordinal);
+        foreach (var row in valid)
+        {
+            if (heldElsewhere.TryGetValue(row.EnrolmentId, out var holder))
+            {
+                rejections.Add(new EnrolmentRejection(row.Line, row.EnrolmentId,
+                    $"Enrolment {row.EnrolmentId} is already enrolled in this campaign at school {holder}."));
+                continue;
+            }
+
+            if (!accepted.TryGetValue(row.SchoolCode, out var rows))
+            {
+                accepted[row.SchoolCode] = rows = [];
+            }
+
+            rows.Add(row);
+        }
+
+        return accepted;
     }
 }

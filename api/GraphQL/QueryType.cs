@@ -49,6 +49,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddDocumentQueries();
         this.AddProgressQueries();
         this.AddFundQueries(nodes);
+        this.AddFundUseQueries();
         this.AddExchangeQueries(nodes);
         this.AddCampaignQueries(nodes);
         this.AddSchoolDeliveryQueries(nodes);

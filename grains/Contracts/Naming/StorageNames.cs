@@ -33,4 +33,5 @@ public static class StorageNames
     public const string EnrolmentImportState = "enrolment-import";
     public const string SchoolDeliveryRoundState = "school-delivery-round";
     public const string SchoolDeliveryBoardState = "school-delivery-board";
+    public const string EnrolmentRegistryState = "enrolment-registry";
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Interop;
@@ -13,9 +12,10 @@ namespace Actors.Grains.Campaigns;
 /// The pupils of one school in one campaign. Enrolment is stored first; the guardians' invitations go afterwards, a
 /// few at a time on a timer, so that an import of thousands of pupils is not held up by the SMS provider. Each
 /// invitation is marked "sending" before it goes and, after a crash, looked up at the provider before it is sent
-/// again: a guardian is invited once, never twice.
+/// again: a guardian is invited once, never twice. That an enrolment id is the campaign's, not the school's, the importer
+/// sees to before the rows come here (<see cref="IEnrolmentRegistryGrain"/>).
 /// </summary>
-public sealed partial class SchoolEnrolmentGrain(
+public sealed class SchoolEnrolmentGrain(
     [PersistentState(StorageNames.SchoolEnrolmentState, StorageNames.Domain)] IPersistentState<SchoolEnrolmentState> state,
     INotificationSender sender,
     TimeProvider clock,
@@ -28,7 +28,6 @@ public sealed partial class SchoolEnrolmentGrain(
     private const string Sending = "sending";
     private const string Sent = "sent";
     private const string Undeliverable = "undeliverable";
-    private const int MaxNameLength = 100;
 
     private IGrainTimer? timer;
 
@@ -60,22 +59,27 @@ public sealed partial class SchoolEnrolmentGrain(
         var now = clock.GetUtcNow();
         var rejected = new List<EnrolmentRejection>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var (created, updated, unchanged) = (0, 0, 0);
+        var valid = new List<EnrolmentRow>();
         foreach (var row in rows.OrderBy(r => r.Line))
         {
-            if (Problem(row) is { } problem)
+            if (EnrolmentRowRules.Problem(row, SchoolCode) is { } problem)
             {
                 rejected.Add(new EnrolmentRejection(row.Line, string.IsNullOrWhiteSpace(row.EnrolmentId) ? null : row.EnrolmentId, problem));
-                continue;
             }
-
-            if (!lineOf.TryAdd(row.EnrolmentId, row.Line))
+            else if (!lineOf.TryAdd(row.EnrolmentId, row.Line))
             {
                 rejected.Add(new EnrolmentRejection(row.Line, row.EnrolmentId, $"Enrolment {row.EnrolmentId} already appears on line {lineOf[row.EnrolmentId]}."));
-                continue;
             }
+            else
+            {
+                valid.Add(row);
+            }
+        }
 
-            var phone = Phone(row.GuardianPhone)!;
+        var (created, updated, unchanged) = (0, 0, 0);
+        foreach (var row in valid)
+        {
+            var phone = EnrolmentRowRules.Phone(row.GuardianPhone)!;
             if (!state.State.Pupils.TryGetValue(row.EnrolmentId, out var known))
             {
                 state.State.Pupils[row.EnrolmentId] = new EnrolledPupil(row.EnrolmentId, row.GivenName, phone, now, Invitation: null);
@@ -100,7 +104,7 @@ public sealed partial class SchoolEnrolmentGrain(
             StartInviting();
         }
 
-        return new EnrolmentBatchResult(created, updated, unchanged, rejected);
+        return new EnrolmentBatchResult(created, updated, unchanged, rejected.OrderBy(r => r.Line).ToList());
     }
 
     public Task<(int Enrolled, int Invited)> Counts() =>
@@ -189,43 +193,4 @@ public sealed partial class SchoolEnrolmentGrain(
         + $"Carte d'identité des élèves : vous pouvez déposer la demande de {pupil.GivenName} (établissement {SchoolCode}, inscription {pupil.EnrolmentId}) en ligne.";
 
     private static bool Pending(EnrolledPupil pupil) => pupil.Invitation is null or Sending;
-
-    private string? Problem(EnrolmentRow row)
-    {
-        if (string.IsNullOrWhiteSpace(row.EnrolmentId) || !EnrolmentId().IsMatch(row.EnrolmentId))
-        {
-            return "enrolment_id must be 1 to 40 of A-Z, 0-9 and '-'.";
-        }
-
-        if (!string.Equals(row.SchoolCode, SchoolCode, StringComparison.Ordinal))
-        {
-            return $"school_code {row.SchoolCode} is not this school ({SchoolCode}).";
-        }
-
-        if (string.IsNullOrWhiteSpace(row.GivenName) || row.GivenName.Length > MaxNameLength || row.GivenName.Any(char.IsControl))
-        {
-            return $"given_name is required, at most {MaxNameLength} characters.";
-        }
-
-        return Phone(row.GuardianPhone) is null ? "guardian_phone must be a Tunisian mobile number: 8 digits, optionally after +216 or 00216." : null;
-    }
-
-    /// <summary>+216 and eight digits, however it was written (spaces, 00216), or null.</summary>
-    public static string? Phone(string? raw)
-    {
-        var compact = new string((raw ?? "").Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '.')).ToArray());
-        if (compact.StartsWith("00216", StringComparison.Ordinal))
-        {
-            compact = compact[5..];
-        }
-        else if (compact.StartsWith("+216", StringComparison.Ordinal))
-        {
-            compact = compact[4..];
-        }
-
-        return compact.Length == 8 && compact.All(char.IsAsciiDigit) ? "+216" + compact : null;
-    }
-
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
-    private static partial Regex EnrolmentId();
 }

@@ -12,8 +12,8 @@ public static class CampaignApi
     public const string Fields = """
         id name schoolYear startsOn endsOn version governorates { code } schools { code name governorate { code } target }
         progress { target invited started paid booked biometricsTaken delivered targetReached
-          bySchool { schoolCode target invited started paid booked biometricsTaken delivered targetReached }
-          byGovernorate { governorate { code } target started paid booked delivered } }
+          bySchool { schoolCode target invited started paid booked biometricsTaken delivered targetReached suppressed }
+          byGovernorate { governorate { code } target invited started paid booked delivered suppressed } }
         """;
 
     public static string NewCode(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();

@@ -103,6 +103,46 @@ public abstract class AllocationIndexContractTests
         Assert.False(page.HasPreviousPage);
     }
 
+    [Fact]
+    public async Task Sums_follow_the_funds_rules_per_programme_and_governorate()
+    {
+        var index = await CreateIndexAsync();
+        await index.ApplyAsync([
+            Entry(1, 2026, FundProgrammeCode.Roads, "TUNIS", 1_000, AllocationStatus.Proposed) with { MunicipalityCode = "TN-1" },
+            Entry(2, 2026, FundProgrammeCode.Roads, "TUNIS", 2_000, AllocationStatus.Approved) with { MunicipalityCode = "TN-1" },
+            Entry(3, 2026, FundProgrammeCode.Roads, "SFAX", 4_000, AllocationStatus.PartiallyDisbursed) with { MunicipalityCode = "SF-1", DisbursedMillimes = 1_500 },
+            Entry(4, 2026, FundProgrammeCode.Markets, "TUNIS", 8_000, AllocationStatus.Cancelled) with { MunicipalityCode = "TN-1", DisbursedMillimes = 300 },
+            Entry(5, 2026, FundProgrammeCode.Markets, "SFAX", 16_000, AllocationStatus.Disbursed) with { MunicipalityCode = "SF-2", DisbursedMillimes = 16_000 },
+            Entry(6, 2027, FundProgrammeCode.Roads, "TUNIS", 32_000, AllocationStatus.Approved)], TestContext.Current.CancellationToken);
+
+        var none = await index.SumAsync(new AllocationFilter(2026), [], TestContext.Current.CancellationToken);
+        Assert.Empty(none.Groups);
+        Assert.Equal(new AllocationFigures(5, 3, 1_000, 2_000 + 4_000 + 300 + 16_000, 1_500 + 300 + 16_000), none.Totals);
+
+        var both = await index.SumAsync(new AllocationFilter(2026), [AllocationDimension.Governorate, AllocationDimension.Programme], TestContext.Current.CancellationToken);
+        Assert.Equal(
+            [(FundProgrammeCode.Roads, "SFAX"), (FundProgrammeCode.Roads, "TUNIS"), (FundProgrammeCode.Markets, "SFAX"), (FundProgrammeCode.Markets, "TUNIS")],
+            both.Groups.Select(g => (g.Programme!.Value, g.Governorate!)));
+        Assert.Equal(new AllocationFigures(2, 1, 1_000, 2_000, 0), both.Groups[1].Figures);
+        Assert.Equal(new AllocationFigures(1, 1, 0, 300, 300), both.Groups[3].Figures);
+        Assert.Equal(none.Totals, both.Totals);
+
+        var byGovernorate = await index.SumAsync(new AllocationFilter(2026), [AllocationDimension.Governorate], TestContext.Current.CancellationToken);
+        Assert.Equal([null, null], byGovernorate.Groups.Select(g => g.Programme));
+        Assert.Equal(new AllocationFigures(3, 1, 1_000, 2_300, 300), byGovernorate.Groups.Single(g => g.Governorate == "TUNIS").Figures);
+
+        var roadsInSfax = await index.SumAsync(new AllocationFilter(2026, [FundProgrammeCode.Roads], ["SFAX"]), [AllocationDimension.Programme], TestContext.Current.CancellationToken);
+        var group = Assert.Single(roadsInSfax.Groups);
+        Assert.Null(group.Governorate);
+        Assert.Equal(new AllocationFigures(1, 1, 0, 4_000, 1_500), group.Figures);
+        Assert.Equal(group.Figures, roadsInSfax.Totals);
+
+        var empty = await index.SumAsync(new AllocationFilter(2030), [AllocationDimension.Programme], TestContext.Current.CancellationToken);
+        Assert.Empty(empty.Groups);
+        Assert.Equal(AllocationFigures.Zero, empty.Totals);
+        Assert.True(empty.AsOf > DateTimeOffset.UtcNow.AddMinutes(-5));
+    }
+
     protected abstract Task<IAllocationIndex> CreateIndexAsync();
 
     private static AllocationIndexEntry Entry(int n, int year, FundProgrammeCode programme, string governorate, long millimes, AllocationStatus status, long version = 1) =>

@@ -24,4 +24,15 @@ public sealed record AllocationIndexEntry(
         allocation.Id, allocation.Year, allocation.Programme, allocation.MunicipalityCode, allocation.Governorate,
         allocation.Status, allocation.AmountMillimes, allocation.DisbursedMillimes, allocation.ProposedAt,
         allocation.UpdatedAt, allocation.Version);
+
+    /// <summary>Reserved on its programme, as <see cref="Allocation.ReservedMillimes"/> counts it.</summary>
+    public long ReservedMillimes => Status == AllocationStatus.Proposed ? AmountMillimes : 0;
+
+    /// <summary>Allocated, as <see cref="Allocation.AllocatedMillimes"/> counts it.</summary>
+    public long AllocatedMillimes => Status switch
+    {
+        AllocationStatus.Proposed => 0,
+        AllocationStatus.Cancelled => DisbursedMillimes,
+        _ => AmountMillimes,
+    };
 }

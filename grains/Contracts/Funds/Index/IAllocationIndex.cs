@@ -4,8 +4,10 @@ namespace Actors.Contracts.Funds.Index;
 
 /// <summary>
 /// The read model behind <c>fund.allocations(...)</c>, fed by the fund grains' AllocationChanged outbox events: a
-/// keyset index of allocations, in memory in embedded mode, a PostgreSQL table in cluster mode.
+/// keyset index of allocations and their sums, in memory in embedded mode, a PostgreSQL table in cluster mode.
 /// </summary>
-#pragma warning disable CA1040 // The named index of allocations: what hosts register and the API asks for.
-public interface IAllocationIndex : IKeysetIndex<AllocationIndexEntry, AllocationFilter, AllocationOrder>;
-#pragma warning restore CA1040
+public interface IAllocationIndex : IKeysetIndex<AllocationIndexEntry, AllocationFilter, AllocationOrder>
+{
+    /// <summary>The fund's use: the filtered allocations summed, grouped by the given dimensions (none: no groups).</summary>
+    Task<AllocationSums> SumAsync(AllocationFilter filter, IReadOnlyList<AllocationDimension> groupBy, CancellationToken cancellationToken = default);
+}
