@@ -81,7 +81,7 @@ public sealed class DocumentKeySettingsTests : IDisposable
         await restarted.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(first, again);
-        Assert.Single(Directory.GetFiles(directory));
+        Assert.Single(Directory.GetFiles(directory, "*.pem"));
     }
 
     public void Dispose()

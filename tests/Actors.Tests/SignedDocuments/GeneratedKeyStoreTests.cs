@@ -31,7 +31,8 @@ public sealed class GeneratedKeyStoreTests : IDisposable
         var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => GeneratedKeyStore.LoadOrCreate(directory, Now))));
 
         Assert.Single(keys.Select(k => k.KeyIdText).Distinct(StringComparer.Ordinal));
-        Assert.Single(Directory.GetFiles(directory, "*", SearchOption.AllDirectories));
+        Assert.Equal([GeneratedKeyStore.LockFileName, GeneratedKeyStore.FileName],
+            Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var key in keys)
         {
             key.Dispose();

@@ -24,24 +24,54 @@ public static class GeneratedKeyStore
         }
 
         CreateOwnerOnlyDirectory(directory);
-        var signsFrom = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
-        using (var key = DocumentSigningKey.Generate(signsFrom))
+
+        // Hosts starting together queue on a lock file; the first one writes the key and the others read it. A rename
+        // alone is not enough: File.Move without overwrite is not atomic on every file system (it may check, then rename).
+        using (AcquireLock(directory))
         {
+            if (File.Exists(path))
+            {
+                return Read(path);
+            }
+
+            var signsFrom = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+            using var key = DocumentSigningKey.Generate(signsFrom);
             var temporary = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}");
             var text = SignsFromLine + signsFrom.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "\n" + key.ExportPrivateKeyPem() + "\n";
             WriteOwnerOnly(temporary, text);
-            try
-            {
-                // Atomic, and refused when another host got there first: then its key is the one.
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temporary);
-            }
+
+            // Readers that do not take the lock (a host that finds the file) never see it half written.
+            File.Move(temporary, path, overwrite: false);
         }
 
         return Read(path);
+    }
+
+    /// <summary>The lock file's name; it stays (removing it would let a waiter lock a file that is no longer there).</summary>
+    public const string LockFileName = ".document-signing-key.lock";
+
+    private static FileStream AcquireLock(string directory)
+    {
+        var lockPath = Path.Combine(directory, LockFileName);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive advisory lock (flock on Unix), held until the stream is disposed.
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     private static DocumentSigningKey Read(string path)
