@@ -22,24 +22,60 @@ public static class QrImageReader
 
         using var decoded = SKBitmap.Decode(path)
             ?? throw new VerifyUsageException($"{path} is not an image this tool can read (PNG or JPEG).");
-        using var gray = new SKBitmap(decoded.Width, decoded.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+
+        // One ZXing pass misses some sound images (a finder pattern the local binarizer cuts, a screenshot scaled by a
+        // non-integer factor): try what a phone's scanner tries, cheapest first, at the original size and then doubled.
+        foreach (var scale in new[] { 1, 2 })
+        {
+            if (TryRead(decoded, scale) is { } text)
+            {
+                return text;
+            }
+        }
+
+        throw new VerifyUsageException($"No QR code was found in {path}.");
+    }
+
+    private static string? TryRead(SKBitmap decoded, int scale)
+    {
+        var (width, height) = (decoded.Width * scale, decoded.Height * scale);
+        using var gray = new SKBitmap(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
         using (var canvas = new SKCanvas(gray))
         {
             // A transparent background would read as black: paint white under the image first.
             canvas.Clear(SKColors.White);
             using var image = SKImage.FromBitmap(decoded);
-            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+            canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Nearest));
         }
 
-        var luminance = new byte[gray.Width * gray.Height];
-        for (var y = 0; y < gray.Height; y++)
+        var luminance = new byte[width * height];
+        for (var y = 0; y < height; y++)
         {
-            gray.GetPixelSpan().Slice(y * gray.RowBytes, gray.Width).CopyTo(luminance.AsSpan(y * gray.Width));
+            gray.GetPixelSpan().Slice(y * gray.RowBytes, width).CopyTo(luminance.AsSpan(y * width));
         }
 
-        var source = new RGBLuminanceSource(luminance, gray.Width, gray.Height, RGBLuminanceSource.BitmapFormat.Gray8);
-        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
-        return result?.Text ?? throw new VerifyUsageException($"No QR code was found in {path}.");
+        var source = new RGBLuminanceSource(luminance, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+        Binarizer[] binarizers = [new HybridBinarizer(source), new GlobalHistogramBinarizer(source)];
+        var tryHarder = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
+        var pure = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true };
+        foreach (var binarizer in binarizers)
+        {
+            foreach (var hints in new[] { tryHarder, pure })
+            {
+                try
+                {
+                    if (new QRCodeReader().decode(new BinaryBitmap(binarizer), hints)?.Text is { } text)
+                    {
+                        return text;
+                    }
+                }
+                catch (ReaderException)
+                {
+                    // ZXing reports some misses by throwing (a checksum that does not add up): try the next way.
+                }
+            }
+        }
+
+        return null;
     }
 }
