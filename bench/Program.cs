@@ -6,6 +6,8 @@ using Actors.TestSupport;
 using Npgsql;
 
 // dotnet run -c Release --project bench -- [--clients N] [--seconds S] [--warmup W] [--scale K] [--keep-logs]
+// dotnet run -c Release --project bench -- --abuse [--clients N] [--seconds S] [--warmup W] [--tries N] [--abusers N] [--api-setting K=V]
+//   (the abuse cases of issue 13 against an embedded API, see AbuseRun.cs)
 //
 // One run, one durable PostgreSQL (fsync and synchronous_commit on, as PostgreSQL ships):
 //   1. pgbench -i -s K, then pgbench -N -c N -T S: the database's own simple-update TPS at this concurrency;
@@ -16,6 +18,11 @@ using Npgsql;
 // Prints a markdown table: persisted transitions/s and their ratio to (1), latency, commits per transition, the CPU
 // split between the load generator, the hosts and PostgreSQL, and bytes stored per request.
 var options = BenchOptions.Parse(args);
+if (options.Abuse)
+{
+    return await AbuseRun.RunAsync(options);
+}
+
 var invariant = CultureInfo.InvariantCulture;
 Console.WriteLine($"Actors benchmark: {options.Clients} clients, {options.Seconds} s (warm-up {options.Warmup} s), pgbench scale {options.Scale}");
 
