@@ -8,6 +8,7 @@ using Actors.Api.Hosting;
 using Actors.Api.Identity;
 using Actors.Api.Payments;
 using Actors.Api.Sandbox.Gateway;
+using Actors.Api.Security;
 using Actors.Api.Transport;
 using Actors.ServiceDefaults;
 
@@ -17,12 +18,16 @@ builder.AddActorsOrleans();
 builder.AddActorsAuthentication();
 builder.AddActorsDevClock();
 builder.AddActorsGraphQL();
+builder.AddActorsRateLimiting();
+builder.AddActorsSecurityHeaders();
 builder.AddPaymentWebhook();
 builder.AddDemoData();
 builder.AddStartupBanner();
 
 var app = builder.Build();
+app.UseActorsSecurityHeaders();
 app.UseAuthentication();
+app.UseActorsRateLimiting();
 app.MapActorsServiceDefaults();
 app.MapDevTokens();
 app.MapActorsDevClock();

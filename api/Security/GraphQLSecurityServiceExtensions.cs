@@ -15,6 +15,8 @@ public static class GraphQLSecurityServiceExtensions
         services.Configure<GraphQLTransportOptions>(configuration.GetSection(GraphQLTransportOptions.Section));
         services.AddSingleton<GraphQLRequestGate>();
         services.AddSingleton<WebSocketConnectionCounts>();
+        services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
+        services.AddSingleton<RateLimitingExpensiveOperations>();
         return services;
     }
 }

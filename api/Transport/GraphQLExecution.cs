@@ -28,6 +28,13 @@ internal static class GraphQLExecution
             return new ExecutionResult { Errors = [refusal] };
         }
 
+        // Reports and long lists draw on a smaller budget, classified from the document the gate has just bounded.
+        var expensive = services.GetRequiredService<RateLimitingExpensiveOperations>();
+        if (document is not null && expensive.TryAcquire(userContext, schema, document, request.OperationName, request.Variables) is { } limited)
+        {
+            return new ExecutionResult { Errors = [limited] };
+        }
+
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
         {

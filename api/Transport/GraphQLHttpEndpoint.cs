@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Actors.Api.GraphQL;
+using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Execution;
@@ -76,6 +77,13 @@ public static class GraphQLHttpEndpoint
             context.RequestServices,
             isGet ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost,
             context.RequestAborted);
+
+        if (!result.Executed && result.Errors?.FirstOrDefault(error => error.Code == ErrorCodes.RateLimited) is { } limited)
+        {
+            context.Response.Headers.RetryAfter = Convert.ToString(limited.Data[ActorsErrorInfoProvider.RetryAfterSeconds], System.Globalization.CultureInfo.InvariantCulture);
+            await WriteAsync(context, serializer, mediaType, StatusCodes.Status429TooManyRequests, result);
+            return;
+        }
 
         if (result.Errors?.Any(error => error is HttpOperationTypeError { IsGet: true }) == true)
         {

@@ -13,6 +13,20 @@ public static class GraphiQLEndpoint
         "GraphiQL assets are not built. Run: cd api/graphiql && npm ci && npm run build, then restart the API.";
 
     /// <summary>
+    /// No inline script (the page's own code is in files); inline styles are allowed because the editor positions
+    /// its widgets with them. Fonts and icons come inlined in the stylesheet (data:).
+    /// </summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Subscriptions connect to this same host's /graphql over WebSocket, which older browsers do not count as 'self'.</summary>
+    internal static string ContentSecurityPolicyFor(HostString host) =>
+        Actors.Api.Analytics.DashboardPageEndpoint.ContentSecurityPolicyFor(host).Contains("ws://", StringComparison.Ordinal)
+            ? ContentSecurityPolicy.Replace("connect-src 'self';", $"connect-src 'self' ws://{host.Value} wss://{host.Value};", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
+    /// <summary>
     /// Maps <paramref name="path"/> (redirected to <c>path/</c>) and the files below it, unless
     /// <c>GraphQL:GraphiQL</c> turns the page off (off by default in Production).
     /// </summary>
@@ -37,6 +51,7 @@ public static class GraphiQLEndpoint
         // One catch-all route: "/graphiql/{**file}" also matches "/graphiql", so a second route would be ambiguous.
         app.MapGet(basePath + "/{**file}", (HttpContext context, string? file) =>
         {
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicyFor(context.Request.Host);
             if (string.IsNullOrEmpty(file))
             {
                 if (!context.Request.Path.Value!.EndsWith('/'))
