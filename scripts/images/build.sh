@@ -57,7 +57,7 @@ took
 if $rebase || ! podman image exists "$BASE"; then
   step "base image $BASE (debootstrap $SUITE)"
   mirror=$(grep -h -E '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-    | grep -o 'http[^ ]*/debian$' | head -1)
+    | grep -o 'http[^ ]*/debian$' | head -1 || true)
   mirror=${mirror:-http://deb.debian.org/debian}
   root="$STATE/rootfs"
   rm -rf "$root"
@@ -147,7 +147,7 @@ for _ in $(seq 1 180); do
 done
 if $ready; then
   answer=$(curl -fs -H 'Content-Type: application/json' -d '{"query":"{ governorates { code } }"}' "http://127.0.0.1:$port/graphql" || true)
-  if echo "$answer" | grep -q '"code":"TUN"'; then echo "   ok: /health/ready and { governorates { code } }"
+  if echo "$answer" | grep -q '"code":"TUNIS"'; then echo "   ok: /health/ready and { governorates { code } }"
   else fail "the API answered $answer"; fi
   # The pages' vendored scripts made it into the image (built by the Containerfile's node stage).
   for asset in graphiql/vendor/graphiql.min.js; do
