@@ -94,8 +94,14 @@ fi
 if ! podman image exists "$SDK"; then
   step "SDK image $SDK"
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-  printf 'FROM %s\nCOPY . /usr/share/dotnet/\nENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1\n' "$BASE" \
-    | podman build --quiet -t "$SDK" -f - "$dotnet_root" > /dev/null
+  # The build stages reach NuGet and npm through this machine's TLS-inspecting egress: its local CAs go into the
+  # build-time images only (never into the runtime base).
+  printf 'FROM %s\nCOPY dotnet/ /usr/share/dotnet/\nCOPY ca/ /usr/local/share/ca-certificates/\nRUN update-ca-certificates\nENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1\n' "$BASE" > "$STATE/sdk.Containerfile"
+  sdk_context="$STATE/sdk-context"
+  rm -rf "$sdk_context" && mkdir -p "$sdk_context/ca" && cp -a "$dotnet_root" "$sdk_context/dotnet"
+  cp /usr/local/share/ca-certificates/*.crt "$sdk_context/ca/" 2>/dev/null || true
+  podman build --quiet -t "$SDK" -f "$STATE/sdk.Containerfile" "$sdk_context" > /dev/null
+  rm -rf "$sdk_context"
   took
 fi
 if ! podman image exists "$NODE"; then
@@ -105,7 +111,10 @@ if ! podman image exists "$NODE"; then
   cp "$(readlink -f "$(command -v node)")" "$node_dir/bin/node"
   cp -a "$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")" "$node_dir/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$node_dir/bin/npm"
-  printf 'FROM %s\nCOPY . /usr/local/\n' "$BASE" | podman build --quiet -t "$NODE" -f - "$node_dir" > /dev/null
+  mkdir -p "$node_dir/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$node_dir/share/ca-certificates/" 2>/dev/null || true
+  printf 'FROM %s\nCOPY . /usr/local/\nRUN update-ca-certificates\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt\n' "$BASE" \
+    | podman build --quiet -t "$NODE" -f - "$node_dir" > /dev/null
   rm -rf "$node_dir"
   took
 fi
