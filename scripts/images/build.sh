@@ -147,7 +147,9 @@ hardened=(--read-only --tmpfs /tmp --user 1654 --cap-drop ALL --security-opt no-
 
 step "check: actors-api in embedded mode"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-api=$(podman run -d "${hardened[@]}" -p "127.0.0.1:$port:8080" localhost/actors-api)
+# Production, as deployed: it needs its token signing key; GraphiQL is switched on so that its page can be checked.
+api=$(podman run -d "${hardened[@]}" -p "127.0.0.1:$port:8080" -e "Auth__SigningKey=$(openssl rand -base64 48)" \
+  -e GraphQL__GraphiQL=true localhost/actors-api)
 ready=false
 for _ in $(seq 1 180); do
   if curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1; then ready=true; break; fi
@@ -159,11 +161,11 @@ if $ready; then
   if echo "$answer" | grep -q '"code":"TUNIS"'; then echo "   ok: /health/ready and { governorates { code } }"
   else fail "the API answered $answer"; fi
   # The pages' vendored scripts made it into the image (built by the Containerfile's node stage).
-  for asset in graphiql/vendor/graphiql.min.js; do
+  for asset in graphiql/vendor/graphiql.min.js verify/ dashboard/; do
     curl -fs -o /dev/null "http://127.0.0.1:$port/$asset" && echo "   ok: /$asset" || fail "/$asset not served"
   done
 else
-  fail "actors-api was not ready within 180 s"; podman logs "$api" 2>&1 | tail -30
+  fail "actors-api was not ready (within 180 s, or it stopped)"; podman logs "$api" 2>&1 | tail -30
 fi
 podman rm -f "$api" > /dev/null
 took
