@@ -10,6 +10,8 @@ public static class ActorClaims
     public const string Role = "role";
     public const string CenterId = "center_id";
     public const string Governorate = "governorate";
+    public const string Issuer = "iss";
+    public const string NationalIdNumber = "national_id";
 
     public static string ToWire(ActorRole role) => role switch
     {
@@ -49,7 +51,9 @@ public static class ActorClaims
             subject,
             role.Value,
             NullIfEmpty(principal.FindFirst(CenterId)?.Value),
-            NullIfEmpty(principal.FindFirst(Governorate)?.Value));
+            NullIfEmpty(principal.FindFirst(Governorate)?.Value),
+            principal.FindFirst(Issuer)?.Value ?? "",
+            NullIfEmpty(principal.FindFirst(NationalIdNumber)?.Value));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -45,11 +45,19 @@ public static class DevTokenEndpoint
                 return Problem("a SUPERVISOR token needs a governorate code, e.g. TUNIS.");
             }
 
-            var actor = new Actor(request.Subject.Trim(), role.Value, request.CenterId, request.Governorate);
+            if (request.NationalIdNumber is not null && (role != ActorRole.Citizen || !IsNationalIdNumber(request.NationalIdNumber)))
+            {
+                return Problem("nationalIdNumber is for a CITIZEN token: eight digits, e.g. 04567812.");
+            }
+
+            var actor = new Actor(request.Subject.Trim(), role.Value, request.CenterId, request.Governorate,
+                NationalIdNumber: request.NationalIdNumber);
             return Results.Json(new { token = issuer.Issue(actor) });
         });
         return app;
     }
+
+    private static bool IsNationalIdNumber(string value) => value.Length == 8 && value.All(char.IsAsciiDigit);
 
     private static IResult Problem(string message) =>
         Results.Json(new { error = message, code = ErrorCodes.BadUserInput }, statusCode: StatusCodes.Status400BadRequest);

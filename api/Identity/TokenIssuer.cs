@@ -26,6 +26,11 @@ public sealed class TokenIssuer(TokenKeys keys, TimeProvider clock)
             claims.Add(new Claim(ActorClaims.Governorate, actor.Governorate));
         }
 
+        if (actor.NationalIdNumber is not null)
+        {
+            claims.Add(new Claim(ActorClaims.NationalIdNumber, actor.NationalIdNumber));
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = keys.Options.Issuer,

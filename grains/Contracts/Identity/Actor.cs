@@ -5,14 +5,18 @@ namespace Actors.Contracts.Identity;
 /// <summary>
 /// Who is calling. Passed explicitly to every grain command so that each recorded event says
 /// who caused it, and so that scope checks (own request, own center, own governorate) happen
-/// in the grain, where the data is.
+/// in the grain, where the data is. A caller is the pair (<see cref="Issuer"/>, <see cref="Subject"/>):
+/// the same subject from two issuers is two people. A citizen's token also carries the national ID
+/// number, which is how a walk-in submission made by an agent is matched to its citizen.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Actor(
     [property: Id(0)] string Subject,
     [property: Id(1)] ActorRole Role,
     [property: Id(2)] string? CenterId = null,
-    [property: Id(3)] string? Governorate = null)
+    [property: Id(3)] string? Governorate = null,
+    [property: Id(4)] string Issuer = "",
+    [property: Id(5)] string? NationalIdNumber = null)
 {
     public static Actor System(string component) => new($"system:{component}", ActorRole.System);
 
