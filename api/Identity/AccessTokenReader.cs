@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Actors.Api.Identity;
 
@@ -7,21 +6,21 @@ namespace Actors.Api.Identity;
 /// Validates a raw bearer token outside the HTTP pipeline: the WebSocket transport reads it from
 /// the connection_init payload, since browsers cannot set headers on a WebSocket.
 /// </summary>
-public sealed class AccessTokenReader(TokenKeys keys)
+public sealed class AccessTokenReader(BearerTokenValidator validator)
 {
-    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
-
     /// <summary>The principal of a valid token (with or without the "Bearer " prefix), or null.</summary>
-    public async Task<ClaimsPrincipal?> ReadAsync(string? token)
+    public async Task<ClaimsPrincipal?> ReadAsync(string? token) => (await CheckAsync(token)).Principal;
+
+    /// <summary>The caller of a valid token, or why it is refused.</summary>
+    public async Task<TokenCheck> CheckAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return null;
+            return TokenCheck.Refused("no token");
         }
 
         const string prefix = "Bearer ";
         var raw = token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? token[prefix.Length..] : token;
-        var result = await handler.ValidateTokenAsync(raw.Trim(), keys.ValidationParameters);
-        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+        return await validator.ValidateAsync(raw.Trim(), cancellationToken);
     }
 }

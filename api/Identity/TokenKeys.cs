@@ -3,51 +3,35 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Actors.Api.Identity;
 
-/// <summary>Builds the validation parameters and the signing key from <see cref="ActorsAuthOptions"/>, once.</summary>
+/// <summary>The local issuer's settings and HMAC key (configured, or generated per machine in Development).</summary>
 public sealed class TokenKeys
 {
-    // Development only: a fixed key so that tokens survive restarts on a developer's machine.
-    private const string DevelopmentKey = "actors-development-signing-key-not-for-production-use";
-
-    public TokenKeys(ActorsAuthOptions options, bool isDevelopment)
+    public TokenKeys(ActorsAuthOptions options, byte[] key)
     {
-        var key = options.SigningKey;
-        if (string.IsNullOrEmpty(key))
-        {
-            if (!isDevelopment)
-            {
-                throw new InvalidOperationException(
-                    "Auth:SigningKey (environment Auth__SigningKey) is required outside Development.");
-            }
-
-            key = DevelopmentKey;
-        }
-
-        if (Encoding.UTF8.GetByteCount(key) < 32)
+        if (key.Length < 32)
         {
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes.");
         }
 
-        SigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key));
         Options = options;
-        ValidationParameters = new TokenValidationParameters
-        {
-            ValidIssuer = options.Issuer,
-            ValidAudience = options.Audience,
-            IssuerSigningKey = SigningKey,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = ActorClaims.Subject,
-            RoleClaimType = ActorClaims.Role,
-        };
+        SigningKey = new SymmetricSecurityKey(key);
     }
 
     public ActorsAuthOptions Options { get; }
 
     public SymmetricSecurityKey SigningKey { get; }
 
-    public TokenValidationParameters ValidationParameters { get; }
+    /// <summary>
+    /// The local issuer's key: Auth:SigningKey when set; in Development without it, the key this machine generated at its
+    /// first start (no key is written in the source); null elsewhere (then only OpenID Connect issuers are trusted).
+    /// </summary>
+    public static TokenKeys? Resolve(ActorsAuthOptions options, bool isDevelopment)
+    {
+        if (!string.IsNullOrEmpty(options.SigningKey))
+        {
+            return new TokenKeys(options, Encoding.UTF8.GetBytes(options.SigningKey));
+        }
+
+        return isDevelopment ? new TokenKeys(options, TokenSigningKeyStore.LoadOrCreate(options.GeneratedKeyDirectoryOrDefault)) : null;
+    }
 }

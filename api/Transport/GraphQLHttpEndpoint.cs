@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
+using Actors.Api.Identity;
 using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Execution;
@@ -139,9 +140,12 @@ public static class GraphQLHttpEndpoint
             return (true, result.Principal, null);
         }
 
-        return result.Failure is SecurityTokenExpiredException
-            ? (false, null, "The access token has expired.")
-            : (false, null, "The access token is invalid.");
+        return result.Failure switch
+        {
+            SecurityTokenExpiredException => (false, null, "The access token has expired."),
+            TokenRefusedException refused => (false, null, "The access token is refused: " + refused.Message + "."),
+            _ => (false, null, "The access token is invalid."),
+        };
     }
 
     private static Task WriteErrorAsync(
