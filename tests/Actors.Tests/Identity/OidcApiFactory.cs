@@ -16,12 +16,9 @@ public sealed class OidcApiFactory(OidcTestIssuer citizens, OidcTestIssuer staff
     public const string CitizensAudience = "actors-citizen-app";
     public const string StaffAudience = "actors-staff-app";
 
-    private readonly string tokenKeyDirectory = Path.Combine(Path.GetTempPath(), "actors-token-keys-" + Guid.NewGuid().ToString("N")[..8]);
-
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Pathway:Automatic"] = "false",
-        ["Auth:GeneratedKeyDirectory"] = tokenKeyDirectory,
         ["Auth:Issuers:citizens:Authority"] = citizens.Issuer,
         ["Auth:Issuers:citizens:Audience"] = CitizensAudience,
         ["Auth:Issuers:citizens:Roles:0"] = "CITIZEN",
@@ -38,8 +35,6 @@ public sealed class OidcApiFactory(OidcTestIssuer citizens, OidcTestIssuer staff
         ["Auth:Issuers:staff:KeyRefreshInterval"] = "00:00:01",
     };
 
-    public string TokenKeyDirectory => tokenKeyDirectory;
-
     /// <summary>POSTs a GraphQL operation; the status and the body.</summary>
     public async Task<(HttpStatusCode Status, JsonNode Body)> Post(string query, string? token)
     {
@@ -53,14 +48,5 @@ public sealed class OidcApiFactory(OidcTestIssuer citizens, OidcTestIssuer staff
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         return (response.StatusCode, body);
-    }
-
-    public async Task DeleteTokenKeysAsync()
-    {
-        await DisposeAsync();
-        if (Directory.Exists(tokenKeyDirectory))
-        {
-            Directory.Delete(tokenKeyDirectory, recursive: true);
-        }
     }
 }

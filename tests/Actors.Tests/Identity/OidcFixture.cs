@@ -23,7 +23,7 @@ public sealed class OidcFixture : IAsyncLifetime
     {
         if (api is not null)
         {
-            await api.DeleteTokenKeysAsync();
+            await api.DisposeAsync();
         }
 
         await Staff.DisposeAsync();

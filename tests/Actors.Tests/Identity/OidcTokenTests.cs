@@ -67,6 +67,14 @@ public sealed class OidcTokenTests(OidcFixture oidc) : IClassFixture<OidcFixture
     }
 
     [Fact]
+    public void The_local_issuer_signs_with_the_key_this_machine_generated()
+    {
+        var file = Path.Combine(Api.DocumentKeyDirectory, "token-keys", TokenSigningKeyStore.FileName);
+
+        Assert.Equal(Convert.FromBase64String(File.ReadAllText(file).Trim()), Api.Services.GetRequiredService<TokenKeys>().SigningKey.Key);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused()
     {
         var token = oidc.Citizens.Issue(Subject(), OidcApiFactory.CitizensAudience, expires: DateTimeOffset.UtcNow.AddMinutes(-5));

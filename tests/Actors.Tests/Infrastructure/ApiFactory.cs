@@ -26,7 +26,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => Http.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>Where this host keeps the document key it generates (embedded, Development): a temporary directory, not the user's home.</summary>
+    /// <summary>Where this host keeps the document key (and, under token-keys, the token key) it generates (embedded, Development): a temporary directory, not the user's home.</summary>
     public string DocumentKeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "actors-document-keys-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>The grain calls this host has made, for tests that count them.</summary>
@@ -82,6 +82,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Orleans:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Documents:GeneratedKeyDirectory", DocumentKeyDirectory);
+        builder.UseSetting("Auth:GeneratedKeyDirectory", Path.Combine(DocumentKeyDirectory, "token-keys"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
