@@ -89,6 +89,16 @@ public sealed class GraphQLRequestGate(
             return (null, variableCount);
         }
 
+        return CheckParsed(document, operationName, variables, caller, schema);
+    }
+
+    /// <summary>
+    /// The checks that depend on the operation and its variables (introspection, depth, cost), for a document parsed
+    /// already: a registered operation sent by hash (api/TrustedDocuments) comes here without being lexed or parsed again.
+    /// </summary>
+    public (GraphQLDocument? Document, DocumentLimitError? Refusal) CheckParsed(
+        GraphQLDocument document, string? operationName, Inputs? variables, GraphQLUserContext caller, ISchema schema)
+    {
         var figures = OperationCost.Of(schema, document, operationName, limits, variables);
         if (figures.Introspects && !IntrospectionEnabled)
         {

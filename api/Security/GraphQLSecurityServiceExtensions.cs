@@ -1,4 +1,5 @@
 using Actors.Api.Transport;
+using Actors.Api.TrustedDocuments;
 
 namespace Actors.Api.Security;
 
@@ -17,6 +18,7 @@ public static class GraphQLSecurityServiceExtensions
         services.AddSingleton<WebSocketConnectionCounts>();
         services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
         services.AddSingleton<RateLimitingExpensiveOperations>();
+        services.AddTrustedDocuments(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Security;
+using Actors.Api.TrustedDocuments;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -21,8 +22,20 @@ internal static class GraphQLExecution
         var schema = services.GetRequiredService<ISchema>();
         var gate = services.GetRequiredService<GraphQLRequestGate>();
 
+        // A registered operation sent by hash runs its stored, already parsed document; an ad-hoc document from a
+        // caller the trusted-documents mode holds to registered operations is refused before it is even lexed.
+        var trusted = services.GetRequiredService<TrustedDocumentsPolicy>().Decide(request, userContext);
+        if (trusted.Refusal is not null)
+        {
+            return new ExecutionResult { Errors = [trusted.Refusal] };
+        }
+
+        request = trusted.Request ?? request;
+
         // Bounded before GraphQL for .NET validates anything: its validation rules are not all linear in the document.
-        var (document, refusal) = gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
+        var (document, refusal) = trusted.Operation is { } registered
+            ? gate.CheckParsed(registered.Parsed, request.OperationName, request.Variables, userContext, schema)
+            : gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
         if (refusal is not null)
         {
             return new ExecutionResult { Errors = [refusal] };

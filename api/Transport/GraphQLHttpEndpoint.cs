@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Identity;
+using Actors.Api.TrustedDocuments;
 using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Execution;
@@ -83,6 +84,13 @@ public static class GraphQLHttpEndpoint
         {
             context.Response.Headers.RetryAfter = Convert.ToString(limited.Data[ActorsErrorInfoProvider.RetryAfterSeconds], System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, serializer, mediaType, StatusCodes.Status429TooManyRequests, result);
+            return;
+        }
+
+        // Whatever the media type: a client sending text where a hash is required, or an unknown hash, must fix its request.
+        if (result.Errors?.Any(error => error is TrustedDocumentError) == true)
+        {
+            await WriteAsync(context, serializer, mediaType, StatusCodes.Status400BadRequest, result);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Actors.Api.TrustedDocuments;
 using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -78,7 +79,8 @@ internal static class GraphQLHttpRequestReader
     public static ParsedGraphQLRequest ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
     {
         var query = http.Query;
-        if (query["query"].Count > 1 || query["operationName"].Count > 1 || query["variables"].Count > 1 || query["extensions"].Count > 1)
+        if (query["query"].Count > 1 || query["operationName"].Count > 1 || query["variables"].Count > 1 || query["extensions"].Count > 1
+            || query["documentId"].Count > 1)
         {
             return ParsedGraphQLRequest.Fail(StatusCodes.Status400BadRequest, "Each GraphQL parameter may appear once.");
         }
@@ -87,6 +89,7 @@ internal static class GraphQLHttpRequestReader
         {
             Query = NullIfEmpty(query["query"].ToString()),
             OperationName = NullIfEmpty(query["operationName"].ToString()),
+            DocumentId = NullIfEmpty(query["documentId"].ToString()),
         };
 
         try
@@ -110,7 +113,7 @@ internal static class GraphQLHttpRequestReader
             return ParsedGraphQLRequest.Fail(StatusCodes.Status400BadRequest, "The request must be a JSON object with a 'query'.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Query) && string.IsNullOrWhiteSpace(request.DocumentId))
+        if (!TrustedDocumentReference.HasDocument(request))
         {
             return ParsedGraphQLRequest.Fail(StatusCodes.Status400BadRequest, "The 'query' parameter is missing.");
         }

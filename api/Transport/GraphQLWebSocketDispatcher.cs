@@ -3,6 +3,7 @@ using System.Text.Json;
 using Actors.Api.GraphQL;
 using Actors.Api.Identity;
 using Actors.Api.Security;
+using Actors.Api.TrustedDocuments;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -159,7 +160,7 @@ internal sealed class GraphQLWebSocketDispatcher(
         }
 
         var request = ReadRequest(payload);
-        if (request is null || (string.IsNullOrWhiteSpace(request.Query) && string.IsNullOrWhiteSpace(request.DocumentId)))
+        if (request is null || !TrustedDocumentReference.HasDocument(request))
         {
             writer.Close(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message received: subscribe payload needs a query");
             return;

@@ -157,8 +157,10 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 if $ready; then
-  answer=$(curl -fs -H 'Content-Type: application/json' -d '{"query":"{ governorates { code } }"}' "http://127.0.0.1:$port/graphql" || true)
-  if echo "$answer" | grep -q '"code":"TUNIS"'; then echo "   ok: /health/ready and { governorates { code } }"
+  # Production runs trusted documents: anonymous callers send a registered operation's hash (operations/manifest.json).
+  governorates=$(python3 -c 'import json; print(next(h for h, o in json.load(open("operations/manifest.json")).items() if o["name"] == "Governorates"))')
+  answer=$(curl -fs -H 'Content-Type: application/json' -d "{\"documentId\":\"sha256:$governorates\"}" "http://127.0.0.1:$port/graphql" || true)
+  if echo "$answer" | grep -q '"code":"TUNIS"'; then echo "   ok: /health/ready and Governorates by hash"
   else fail "the API answered $answer"; fi
   # The pages' vendored scripts made it into the image (built by the Containerfile's node stage).
   for asset in graphiql/vendor/graphiql.min.js verify/ dashboard/; do

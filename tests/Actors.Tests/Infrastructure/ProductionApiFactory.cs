@@ -34,6 +34,10 @@ public sealed class ProductionApiFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseEnvironment("Production");
         builder.UseSetting("Auth:SigningKey", "production-api-tests-signing-key-0123456789");
         builder.UseSetting("Demo:Seed", "false");
+
+        // Production's default trusted-documents mode refuses anonymous ad-hoc documents; the tests of this host probe
+        // what such documents meet (introspection, suggestions, sandbox fields). The mode has its own tests (TrustedDocuments/).
+        builder.UseSetting("GraphQL:TrustedDocuments:Mode", "Off");
         foreach (var (key, value) in TestDocumentKey.Settings)
         {
             builder.UseSetting(key, value);
