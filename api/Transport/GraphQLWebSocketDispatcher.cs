@@ -3,6 +3,7 @@ using System.Text.Json;
 using Actors.Api.GraphQL;
 using Actors.Api.Identity;
 using Actors.Api.Security;
+using Actors.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -173,6 +174,7 @@ internal sealed class GraphQLWebSocketDispatcher(
                 Code = GraphQLLimitCodes.TooManyOperations,
             };
             refused.Data["limit"] = options.MaxOperationsPerConnection;
+            ActorsMetrics.Rejected(GraphQLLimitCodes.TooManyOperations, ActorsMetrics.ByWebSocket);
             operations.Refuse(id, refused);
             return;
         }
