@@ -1,5 +1,6 @@
 using Actors.ServiceDefaults;
 using Actors.SiloHosting;
+using Actors.SiloHosting.Dashboard;
 using Actors.Silo;
 
 // `dotnet run --project silo -- migrate` applies the database migrations and exits (0 on success).
@@ -16,9 +17,11 @@ if (args.Length > 0 && args[0] == "wait-for-schema")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddActorsServiceDefaults("actors-silo");
-builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration).AddActorsKubernetesHosting(builder.Configuration));
+builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration).AddActorsKubernetesHosting(builder.Configuration)
+    .AddActorsDashboard(builder.Configuration));
 
 var app = builder.Build();
 app.MapActorsServiceDefaults();
+app.MapActorsDashboard();
 await app.RunAsync();
 return 0;

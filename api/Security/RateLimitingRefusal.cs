@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Transport;
 using Actors.Contracts.Errors;
+using Actors.Telemetry;
 using GraphQL;
 
 namespace Actors.Api.Security;
@@ -19,6 +20,7 @@ internal static class RateLimitingRefusal
     {
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
         var seconds = Seconds(wait);
+        ActorsMetrics.Rejected(ErrorCodes.RateLimited, ActorsMetrics.ByRateLimiter);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";

@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Security;
 using Actors.Api.TrustedDocuments;
+using Actors.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -38,6 +39,7 @@ internal static class GraphQLExecution
             : gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
         if (refusal is not null)
         {
+            ActorsMetrics.Rejected(refusal.Code ?? "", ActorsMetrics.ByRequestGate);
             return new ExecutionResult { Errors = [refusal] };
         }
 
@@ -45,6 +47,7 @@ internal static class GraphQLExecution
         var expensive = services.GetRequiredService<RateLimitingExpensiveOperations>();
         if (document is not null && expensive.TryAcquire(userContext, schema, document, request.OperationName, request.Variables) is { } limited)
         {
+            ActorsMetrics.Rejected(limited.Code ?? "", ActorsMetrics.ByExpensiveOperations);
             return new ExecutionResult { Errors = [limited] };
         }
 

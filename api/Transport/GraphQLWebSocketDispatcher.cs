@@ -4,6 +4,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.Identity;
 using Actors.Api.Security;
 using Actors.Api.TrustedDocuments;
+using Actors.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -174,6 +175,7 @@ internal sealed class GraphQLWebSocketDispatcher(
                 Code = GraphQLLimitCodes.TooManyOperations,
             };
             refused.Data["limit"] = options.MaxOperationsPerConnection;
+            ActorsMetrics.Rejected(GraphQLLimitCodes.TooManyOperations, ActorsMetrics.ByWebSocket);
             operations.Refuse(id, refused);
             return;
         }

@@ -51,6 +51,8 @@ public static class PostgresServiceCollectionExtensions
 
         services.TryAddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.TryAddSingleton<OutboxLagSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxLagSampler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RequestIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AllocationIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());

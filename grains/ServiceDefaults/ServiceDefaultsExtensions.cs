@@ -1,3 +1,4 @@
+using Actors.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +7,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -17,8 +20,12 @@ public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>Npgsql 10's own activity source and meter (no extra package).</summary>
+    public const string Npgsql = "Npgsql";
+
     public static WebApplicationBuilder AddActorsServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         if (!builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.ClearProviders();
@@ -26,34 +33,94 @@ public static class ServiceDefaultsExtensions
             {
                 json.UseUtcTimestamp = true;
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+
+                // The activity tracking scope carries TraceId and SpanId: a log line is found from its trace and back.
+                json.IncludeScopes = true;
             });
         }
 
-        builder.Services.AddOpenTelemetry()
+        builder.Logging.Configure(logging =>
+            logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var openTelemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.Orleans")
-                .AddPrometheusExporter())
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Microsoft.Orleans")
+                    .AddMeter(ActorsTelemetry.Name, Npgsql);
+                if (telemetry.MetricsPort > 0)
+                {
+                    metrics.AddPrometheusHttpListener(listener =>
+                    {
+                        listener.Port = telemetry.MetricsPort;
+                        listener.ScrapeEndpointPath = "/metrics";
+
+                        // Every interface (Prometheus scrapes the pod's IP), in place of the default localhost prefix.
+                        listener.ConfigureHttpListener = static (options, http) =>
+                        {
+                            http.Prefixes.Clear();
+                            http.Prefixes.Add($"http://+:{options.Port}/metrics/");
+                        };
+                    });
+                }
+                else
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = ctx => !IsProbe(ctx.Request.Path))
                 .AddSource("Microsoft.Orleans.Runtime")
-                .AddSource("Microsoft.Orleans.Application"));
+                .AddSource("Microsoft.Orleans.Application")
+                .AddSource(ActorsTelemetry.Name, Npgsql));
 
-        builder.Services.AddHealthChecks()
+        if (builder.Configuration[TelemetryOptions.OtlpEndpointKey] is { Length: > 0 } endpoint)
+        {
+            var protocol = builder.Configuration[TelemetryOptions.OtlpProtocolKey] is "http/protobuf"
+                ? OtlpExportProtocol.HttpProtobuf
+                : OtlpExportProtocol.Grpc;
+            openTelemetry.UseOtlpExporter(protocol, new Uri(endpoint));
+        }
+
+        var health = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<ClusterHealthCheck>("orleans", tags: [ReadyTag]);
+        if (HostingMode.PostgresConnectionString(builder.Configuration) is { } connectionString)
+        {
+            builder.Services.AddSingleton(_ => new PostgresHealthCheck(connectionString));
+            health.AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
+        }
+
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetricsPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Predicate = check => check.Tags.Contains(ReadyTag);
+            publisher.Delay = TimeSpan.FromSeconds(2);
+            publisher.Period = TimeSpan.FromSeconds(10);
+        });
         return builder;
     }
 
     public static WebApplication MapActorsServiceDefaults(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (MetricsPort(app.Configuration) == 0)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         return app;
     }
+
+    /// <summary>The separate metrics port, 0 when /metrics is served on the host's own port.</summary>
+    public static int MetricsPort(IConfiguration configuration) =>
+        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.MetricsPort ?? 0;
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);

@@ -83,6 +83,9 @@ public static class ActorsSiloExtensions
         silo.Services.TryAddSingleton<RequestClockDispatch>();
         silo.Services.TryAddSingleton<CampaignDispatch>();
         silo.Services.AddActorsDocumentKeys(configuration, embedded: connectionString is null);
+
+        // /health/ready of a host with a silo: this silo Active in the membership, besides what ServiceDefaults checks.
+        silo.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo-active", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return silo.AddActorsLiveUpdates();
     }
 

@@ -1,6 +1,7 @@
 using Actors.Contracts.Errors;
 using Actors.Contracts.Outbox;
 using Actors.Grains.Persistence;
+using Actors.Telemetry;
 
 namespace Actors.Grains.Steps;
 
@@ -31,13 +32,23 @@ public sealed class GrainSteps<TState>(
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(step);
+
+        // One span per step, under the caller's grain call span: a slow step shows which operation of which aggregate.
+        using var activity = ActorsTelemetry.Source.StartActivity(operation.Name);
+        activity?.SetTag("actors.aggregate", aggregateType);
         try
         {
             return await step();
         }
         catch (DomainException refused) when (!operation.Declares(refused.Error.Code))
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, refused.Error.Code);
             throw new UndeclaredRefusalException(operation.Name, refused.Error.Code);
+        }
+        catch (DomainException refused)
+        {
+            activity?.SetTag("actors.refusal", refused.Error.Code);
+            throw;
         }
     }
 
@@ -59,6 +70,7 @@ public sealed class GrainSteps<TState>(
 
         state.State.Outbox = events.Select(e => OutboxEvent.Of(aggregateType, aggregateId, e)).ToList();
         await state.WriteOrRestoreAsync(grain, checkBeforeWrite, afterRestore);
+        StepTelemetry.Committed(aggregateType, events);
         await outbox.PublishAsync(state.State.Outbox);
     }
 }

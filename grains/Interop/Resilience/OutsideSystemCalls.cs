@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Actors.Contracts.Interop;
+using Actors.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -19,6 +21,11 @@ public sealed class OutsideSystemCalls(ResiliencePipelineProvider<OutsideSystem>
     public const string CircuitOpen = "circuit-open";
     public const string ServerError = "server-error";
 
+    /// <summary>Outcomes of a call that worked, as the <c>outcome</c> tag of <c>actors.outside_system.duration</c>.</summary>
+    public const string Ok = "ok";
+
+    public const string Refused = "refused";
+
     /// <summary>A lookup: asking twice changes nothing, so transient failures are retried.</summary>
     public Task<T> Idempotent<T>(OutsideSystem system, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         Run(system, operation, idempotent: true, call, cancellationToken);
@@ -34,14 +41,28 @@ public sealed class OutsideSystemCalls(ResiliencePipelineProvider<OutsideSystem>
         // Continue on the caller's context: called from a grain, the call stays on the grain's scheduler.
         var context = ResilienceContextPool.Shared.Get($"{system}.{operation}", continueOnCapturedContext: true, cancellationToken);
         context.Properties.Set(OutsideSystemPipelines.Idempotent, idempotent);
+        var systemName = system.ToString();
+        using var activity = ActorsTelemetry.Source.StartActivity($"{systemName} {operation}", ActivityKind.Client);
+        activity?.SetTag("actors.outside_system", systemName);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await pipeline.ExecuteAsync(static async (ctx, call) => await call(ctx.CancellationToken), context, call);
+            var answer = await pipeline.ExecuteAsync(static async (ctx, call) => await call(ctx.CancellationToken), context, call);
+            ActorsMetrics.OutsideSystemCall(systemName, operation, Ok, Stopwatch.GetElapsedTime(started), failed: false);
+            return answer;
         }
         catch (Exception e) when (Reason(e, cancellationToken) is { } reason)
         {
+            ActorsMetrics.OutsideSystemCall(systemName, operation, reason, Stopwatch.GetElapsedTime(started), failed: true);
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
             logger.LogWarning(e, "{System} {Operation} failed ({Reason}); the caller is told the system is unavailable.", system, operation, reason);
             throw new OutsideSystemUnavailableException(system, reason, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A business answer (a declined refund, an undeliverable message): the system worked, the caller decides.
+            ActorsMetrics.OutsideSystemCall(systemName, operation, Refused, Stopwatch.GetElapsedTime(started), failed: false);
+            throw;
         }
         finally
         {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Actors.Contracts.Outbox;
+using Actors.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -90,8 +92,12 @@ public sealed class OutboxRelay(
             }
         }
 
+        // A span per batch (idle polls have none): which consumer applied how many events, and how long it took.
+        using var activity = ActorsTelemetry.Source.StartActivity($"outbox {consumer.Name}", ActivityKind.Consumer);
+        activity?.SetTag("actors.outbox.consumer", consumer.Name);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (events, lastSeq) = await ReadBatchAsync(connection, transaction, consumer.Name, cancellationToken);
+        activity?.SetTag("actors.outbox.events", events.Count);
         if (events.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -11,4 +11,7 @@ public sealed class OutboxRelayOptions
 
     /// <summary>Upper bound of the back-off after consecutive failures of one consumer.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often <see cref="OutboxLagSampler"/> reads the consumers' lag for the metrics.</summary>
+    public TimeSpan LagSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

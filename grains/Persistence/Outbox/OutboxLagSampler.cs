@@ -1,0 +1,89 @@
+using Actors.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Actors.Persistence.Outbox;
+
+/// <summary>
+/// Samples every outbox consumer's lag from PostgreSQL at <see cref="OutboxRelayOptions.LagSampleInterval"/> and hands
+/// it to the "Actors" meter's gauges (<c>actors.outbox.pending</c>, <c>actors.outbox.oldest_pending_age</c>,
+/// <c>actors.read_model.lag</c>). Sampling apart from scrapes keeps a scrape from ever waiting on the database, and
+/// costs one short query per interval per silo. Times are the database's (<c>recorded_at</c>), not the events' own,
+/// so a rehearsal clock moved forward does not make lag negative.
+/// </summary>
+public sealed class OutboxLagSampler(NpgsqlDataSource dataSource, IOptions<OutboxRelayOptions> options, ILogger<OutboxLagSampler> logger) : BackgroundService
+{
+    /// <summary>Counting stops here: beyond it the number says "far behind" well enough, and the count stays cheap.</summary>
+    public const int PendingCap = 100_000;
+
+    private const string LagSql = """
+        SELECT c.consumer,
+               pending.n,
+               coalesce(extract(epoch FROM now() - oldest.recorded_at)::float8, 0),
+               CASE WHEN oldest.recorded_at IS NULL THEN 0
+                    ELSE greatest(0, extract(epoch FROM head.recorded_at - coalesce(position.recorded_at, oldest.recorded_at))::float8)
+               END
+        FROM outbox_checkpoint AS c
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS n FROM (
+            SELECT 1 FROM outbox AS o WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq) LIMIT $1) AS capped) AS pending
+        LEFT JOIN LATERAL (
+          SELECT o.recorded_at FROM outbox AS o
+          WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq)
+          ORDER BY o.tx_id, o.seq
+          LIMIT 1) AS oldest ON true
+        LEFT JOIN outbox AS position ON position.seq = c.last_seq
+        LEFT JOIN LATERAL (
+          SELECT o.recorded_at FROM outbox AS o ORDER BY o.tx_id DESC, o.seq DESC LIMIT 1) AS head ON true
+        ORDER BY c.consumer
+        """;
+
+    /// <summary>Reads every consumer's lag once and publishes it to the gauges.</summary>
+    public async Task<IReadOnlyList<OutboxLagReading>> SampleAsync(CancellationToken cancellationToken)
+    {
+        var readings = new List<OutboxLagReading>();
+        await using var command = dataSource.CreateCommand(LagSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PendingCap });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            readings.Add(new OutboxLagReading(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3)));
+        }
+
+        ActorsMetrics.OutboxLag(readings);
+        return readings;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Leave the host's start-up path at once.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SampleAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // The gauges keep the last sample; readiness (PostgreSQL unreachable) is what alerts on this.
+                logger.LogWarning(ex, "The outbox lag could not be sampled; the gauges keep the previous sample.");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.LagSampleInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
