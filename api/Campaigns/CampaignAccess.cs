@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.GraphQL;
 using Actors.Api.Progress;
 using Actors.Contracts.Identity;
@@ -11,11 +12,16 @@ namespace Actors.Api.Campaigns;
 /// </summary>
 public static class CampaignAccess
 {
-    private static readonly ActorRole[] Readers = [ActorRole.EducationOfficer, ActorRole.Supervisor, ActorRole.Analyst, ActorRole.Operator];
+    // The readers are the authorization matrix's row for campaign(id:), so that node(id:) and a round's campaign agree with it.
+    private static readonly AccessRule Readers = AuthorizationMatrix.For("Query.campaign");
 
-    public static Actor RequireCampaignReader(this IResolveFieldContext context) => context.RequireRole(Readers);
+    public static Actor RequireCampaignReader(this IResolveFieldContext context)
+    {
+        FieldAuthorization.Demand(Readers, context);
+        return context.RequireActor();
+    }
 
-    public static bool MayReadCampaigns(this IResolveFieldContext context) => context.Actor() is { } actor && Readers.Contains(actor.Role);
+    public static bool MayReadCampaigns(this IResolveFieldContext context) => Readers.For(context.Actor()) != AccessScope.None;
 
     /// <summary>
     /// Those who run campaigns hold the enrolment lists anyway and see exact counts; those who follow them see small
@@ -26,7 +32,4 @@ public static class CampaignAccess
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Role is ActorRole.EducationOfficer or ActorRole.Supervisor ? 0 : ProgressQueries.SuppressionThreshold;
     }
-
-    public static Actor RequireCampaignEditor(this IResolveFieldContext context) =>
-        context.RequireRole(ActorRole.EducationOfficer, ActorRole.Supervisor);
 }

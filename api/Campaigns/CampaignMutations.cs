@@ -18,7 +18,7 @@ public static class CampaignMutations
             new CreateCampaignInputType(), "campaign", CampaignType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireCampaignEditor();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<CreateCampaignInput>("input");
                 var key = InputText.Required(input.IdempotencyKey, "input.idempotencyKey", IdempotencyPolicy.MaxKeyLength);
                 if (!IdempotencyPolicy.IsWellFormed(key))
@@ -37,7 +37,7 @@ public static class CampaignMutations
             new SetCampaignSchoolsInputType(), "campaign", CampaignType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireCampaignEditor();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SetCampaignSchoolsInput>("input");
                 var id = GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName);
                 return await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(id).SetSchools(actor, Schools(input.Schools));

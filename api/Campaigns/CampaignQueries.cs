@@ -22,7 +22,7 @@ public static class CampaignQueries
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireCampaignReader();
+                ctx.RequireActor();
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CampaignType.TypeName);
                 return await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(id).Find() ?? throw ApiErrors.NotFound();
             });
@@ -31,7 +31,7 @@ public static class CampaignQueries
             .Description("Every campaign, latest start first (EDUCATION_OFFICER, SUPERVISOR, ANALYST, OPERATOR).")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireCampaignReader();
+                ctx.RequireActor();
                 var grains = ctx.Service<IGrainFactory>();
                 var ids = await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).List();
                 var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICampaignGrain>(id).Find()));
@@ -44,7 +44,7 @@ public static class CampaignQueries
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireCampaignEditor();
+                ctx.RequireActor();
                 var id = Guid.TryParse(ctx.GetArgument<string>("id"), out var guid) ? guid : throw ApiErrors.BadInput("Malformed id.", "id");
                 return await ctx.Service<IGrainFactory>().GetGrain<IEnrolmentImportGrain>(id).Find() ?? throw ApiErrors.NotFound();
             });

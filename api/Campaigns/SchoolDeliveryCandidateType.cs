@@ -14,7 +14,7 @@ public sealed class SchoolDeliveryCandidateType : ObjectGraphType<SchoolDelivery
         Description = "A pupil's card READY_FOR_DELIVERY for a campaign school, as the request list last saw it.";
         Field<NonNullGraphType<IdGraphType>>("requestId").Description("The CitizenRequest's id.").Resolve(ctx => CitizenRequestType.Id(ctx.Source.RequestId));
         Field<NonNullGraphType<StringGraphType>>("reference").Resolve(ctx => ctx.Source.Reference);
-        Field<NonNullGraphType<StringGraphType>>("givenName").Description("The pupil's given name only.").Resolve(ctx => ctx.Source.GivenName);
+        Field<StringGraphType>("givenName").Description("The pupil's given name only.").Resolve(ctx => ctx.Source.GivenName);
         Field<StringGraphType>("grade").Description("The pupil's class or grade, when the request gave it.").Resolve(ctx => ctx.Source.Grade);
         Field<ServiceCenterType>("center").Description("Where the card waits.")
             .ResolveAsync(async ctx => await ctx.Service<CenterLookup>().Find(ctx.Source.CenterId));

@@ -4,7 +4,6 @@ using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Idempotency;
-using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
 
@@ -21,7 +20,7 @@ public static class SchoolDeliveryMutations
             new PrepareSchoolDeliveryInputType(), "round", SchoolDeliveryRoundType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Agent);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<PrepareSchoolDeliveryInput>("input");
                 var key = InputText.Required(input.IdempotencyKey, "input.idempotencyKey", IdempotencyPolicy.MaxKeyLength);
                 if (!IdempotencyPolicy.IsWellFormed(key))
@@ -41,7 +40,7 @@ public static class SchoolDeliveryMutations
             new DispatchSchoolDeliveryInputType(), "round", SchoolDeliveryRoundType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Agent);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SchoolDeliveryRoundInput>("input");
                 return await Round(ctx, input.RoundId).Dispatch(actor);
             });
@@ -53,7 +52,7 @@ public static class SchoolDeliveryMutations
             new RecordSchoolHandoverInputType(), "round", SchoolDeliveryRoundType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Agent, ActorRole.EducationOfficer);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RecordSchoolHandoverInput>("input");
                 var handover = new SchoolHandover(
                     input.Delivered.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName)).ToList(),
@@ -66,7 +65,7 @@ public static class SchoolDeliveryMutations
             new CancelSchoolDeliveryInputType(), "round", SchoolDeliveryRoundType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Agent, ActorRole.Supervisor);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SchoolDeliveryRoundInput>("input");
                 return await Round(ctx, input.RoundId).Cancel(actor, input.Reason);
             });

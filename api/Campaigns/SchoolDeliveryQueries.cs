@@ -12,8 +12,6 @@ namespace Actors.Api.Campaigns;
 
 public static class SchoolDeliveryQueries
 {
-    private static readonly ActorRole[] Readers = [ActorRole.Agent, ActorRole.Supervisor, ActorRole.EducationOfficer];
-
     public static void AddSchoolDeliveryQueries(this ObjectGraphType query, NodeResolvers nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
@@ -29,7 +27,7 @@ public static class SchoolDeliveryQueries
             .Argument<NonNullGraphType<StringGraphType>>("schoolCode")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(Readers);
+                var actor = ctx.RequireActor();
                 var (campaignId, school) = await School(ctx);
                 var (centerId, governorate) = actor.Role switch
                 {
@@ -47,7 +45,7 @@ public static class SchoolDeliveryQueries
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(Readers);
+                var actor = ctx.RequireActor();
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), SchoolDeliveryRoundType.TypeName);
                 return await ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryRoundGrain>(id).Find(actor) ?? throw ApiErrors.NotFound();
             });
@@ -58,7 +56,7 @@ public static class SchoolDeliveryQueries
             .Argument<NonNullGraphType<StringGraphType>>("schoolCode")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(Readers);
+                var actor = ctx.RequireActor();
                 var (campaignId, school) = await School(ctx);
                 var grains = ctx.Service<IGrainFactory>();
                 var ids = await grains.GetGrain<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(campaignId, school.Code)).Rounds();

@@ -3,7 +3,6 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Centers;
-using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
 
@@ -18,7 +17,7 @@ public static partial class CenterMutations
             new RegisterServiceCenterInputType(), "center", ServiceCenterType.TypeName, register.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RegisterServiceCenterInput>("input");
                 var code = input.Code.Trim().ToUpperInvariant();
                 if (!CenterCode().IsMatch(code))
@@ -44,7 +43,7 @@ public static partial class CenterMutations
             new UpdateCenterReadinessInputType(), "center", ServiceCenterType.TypeName, readiness.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator, ActorRole.Supervisor);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<UpdateCenterReadinessInput>("input");
                 var reported = new CenterReadiness(input.Networked, input.AgentsTrained, input.AgentsRequired,
                     input.WorkstationsInstalled, input.WorkstationsRequired, input.HostingCapacity);
@@ -56,7 +55,7 @@ public static partial class CenterMutations
             new ChangeCenterRolloutPhaseInputType(), "center", ServiceCenterType.TypeName, changePhase.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<ChangeCenterRolloutPhaseInput>("input");
                 var reason = Reason(input.Reason);
                 return await Grain(ctx, CenterKey(input.CenterId)).ChangePhase(actor, input.Phase, reason);
@@ -67,7 +66,7 @@ public static partial class CenterMutations
             new ChangeCenterServicesInputType(), "center", ServiceCenterType.TypeName, changeServices.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<ChangeCenterServicesInput>("input");
                 var reason = Reason(input.Reason);
                 return await Grain(ctx, CenterKey(input.CenterId)).ChangeServices(actor, input.Kind, input.Services, reason);

@@ -2,7 +2,6 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Errors;
-using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
 
@@ -18,7 +17,7 @@ public static class DocumentMutations
             new RevokeDocumentInputType(), "document", IssuedDocumentType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Supervisor);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RevokeDocumentInput>("input");
                 var note = InputText.Optional(input.Note, "input.note", DomainLimits.MaxReasonLength);
                 return await Document(input.Number, "input.number", ctx).Revoke(actor, input.Reason, note);

@@ -1,7 +1,6 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Documents;
-using Actors.Contracts.Identity;
 using GraphQL;
 using GraphQL.Types;
 
@@ -34,7 +33,7 @@ public static class DocumentQueries
             .Argument<NonNullGraphType<StringGraphType>>("code", $"A verification code, e.g. {DocumentNumbers.Example}.")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireRole(ActorRole.Supervisor);
+                ctx.RequireActor();
                 var code = DocumentNumbers.Normalize(ctx.GetArgument<string>("code"))
                     ?? throw ApiErrors.BadInput($"A verification code has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", "code");
                 return await ctx.Service<IGrainFactory>().GetGrain<IDocumentCheckLogGrain>(code).Recent();

@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Interop;
@@ -35,8 +36,8 @@ public sealed class ExchangeType : ObjectGraphType<ExchangeRecord>
         Field<NonNullGraphType<IntGraphType>>("latencyMilliseconds").Description("From the first attempt to the answer (or the giving up).")
             .Resolve(ctx => (int)Math.Min(ctx.Source.LatencyMilliseconds, int.MaxValue));
         Field<NonNullGraphType<IntGraphType>>("attempts").Resolve(ctx => ctx.Source.Attempts);
-        Field<NonNullGraphType<StringGraphType>>("triggeredBy").Description("ROLE:subject of whoever or whatever caused it.")
-            .Resolve(ctx => ctx.Source.TriggeredBy);
+        Field<NonNullGraphType<StringGraphType>>("triggeredBy").Description(ActorDisplay.Documentation)
+            .Resolve(ctx => ActorDisplay.ForCaller(ctx.Actor(), ctx.Source.TriggeredBy, ctx.Source.CenterId, ctx.Source.Governorate));
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
     }
 

@@ -21,7 +21,7 @@ public static class FundMutations
             new AllocateFundsInputType(), "allocation", AllocationType.TypeName, FundOperations.AllocateFunds.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireFundManager();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AllocateFundsInput>("input");
                 var proposal = new AllocationProposal(
                     input.Programme,
@@ -47,7 +47,7 @@ public static class FundMutations
             new DisburseAllocationInputType(), "allocation", AllocationType.TypeName, FundOperations.DisburseAllocation.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireFundManager();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<DisburseAllocationInput>("input");
                 var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName);
                 var order = new DisbursementOrder(id, FundAmounts.Millimes(input.AmountMillimes, input.AmountDinars, "input"),
@@ -61,7 +61,7 @@ public static class FundMutations
             new ProposeAmendmentInputType(), "amendment", FundAmendmentType.TypeName, FundOperations.ProposeAmendment.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireFundManager();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<ProposeAmendmentInput>("input");
                 var proposal = new AmendmentProposal(input.FromProgramme, input.ToProgramme,
                     FundAmounts.Millimes(input.AmountMillimes, input.AmountDinars, "input"),
@@ -80,7 +80,7 @@ public static class FundMutations
             new ImportMunicipalitiesInputType(), "result", MunicipalityImportResultType.TypeName, FundOperations.ImportMunicipalities.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireRole(Contracts.Identity.ActorRole.FundManager, Contracts.Identity.ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<ImportMunicipalitiesInput>("input");
                 var (rows, unreadable) = MunicipalityCsv.Parse(input.Csv);
                 var source = InputText.Optional(input.Source, "input.source", 200) ?? "importMunicipalities";
@@ -100,7 +100,7 @@ public static class FundMutations
             "allocation", AllocationType.TypeName, operation.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireFundManager();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AllocationStepInput>("input");
                 var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName);
                 ctx.Service<FundLookup>().Forget(year);
@@ -117,7 +117,7 @@ public static class FundMutations
             "amendment", FundAmendmentType.TypeName, operation.Refusals,
             async ctx =>
             {
-                var actor = ctx.RequireFundManager();
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AmendmentDecisionInput>("input");
                 var (year, id) = FundIds.Decode(input.AmendmentId, FundAmendmentType.TypeName);
                 ctx.Service<FundLookup>().Forget(year);

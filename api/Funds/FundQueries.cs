@@ -32,7 +32,7 @@ public static class FundQueries
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireReader();
+                ctx.RequireActor();
                 return await ctx.Service<FundLookup>().Fund(ctx.GetArgument<int>("year")) ?? throw ApiErrors.NotFound();
             });
 
@@ -41,7 +41,7 @@ public static class FundQueries
             .Argument<MunicipalityWhereInputType>("where")
             .ResolveAsync(async ctx =>
             {
-                ctx.RequireReader();
+                ctx.RequireActor();
                 var page = PageArguments.Read(ctx);
                 var where = ctx.GetArgument<MunicipalityWhere?>("where") ?? new MunicipalityWhere();
                 var search = InputText.Optional(where.Search, "where.search", 100)?.ToUpperInvariant();

@@ -22,7 +22,7 @@ public static class ProgressQueries
             .Argument<ListGraphType<NonNullGraphType<ProgressDimensionType>>>("groupBy")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(ProgressReport.Readers);
+                var actor = ctx.RequireActor();
                 return await ProgressReport.ReadAsync(
                     ctx.Service<IRequestIndex>(), ctx.Service<TimeProvider>(), actor,
                     ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere(),
@@ -36,7 +36,7 @@ public static class ProgressQueries
             .Argument<RolloutWhereInputType>("where")
             .ResolveAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(ProgressReport.Readers);
+                var actor = ctx.RequireActor();
                 var governorate = ctx.GetArgument<RolloutWhere?>("where")?.Governorate;
                 var centers = (await ctx.Service<CenterLookup>().List())
                     .Where(c => governorate is null || c.Profile.Governorate == governorate)

@@ -19,7 +19,7 @@ public static class ProgressSubscriptions
             .Argument<ListGraphType<NonNullGraphType<ProgressDimensionType>>>("groupBy")
             .ResolveStreamAsync(async ctx =>
             {
-                var actor = ctx.RequireRole(ProgressReport.Readers);
+                var actor = ctx.RequireActor();
                 var where = ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere();
                 var groupBy = ctx.GetArgument<List<RequestDimension>?>("groupBy") ?? [];
                 var index = ctx.Service<IRequestIndex>();

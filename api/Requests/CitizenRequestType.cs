@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.Centers;
 using Actors.Api.Documents;
 using Actors.Api.Exchanges;
@@ -34,11 +35,14 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<NonNullGraphType<LongGraphType>>("version").Description("Increases at every step; pass it as expectedVersion to refuse acting on a stale view.").Resolve(ctx => ctx.Source.Version);
         Field<ServiceCenterType>("center").ResolveAsync(async ctx => await ctx.Service<CenterLookup>().Find(ctx.Source.CenterId));
         Field<NonNullGraphType<GovernorateType>>("governorate").Resolve(ctx => Governorates.Find(ctx.Source.Governorate));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryType>>>>("history").Resolve(ctx => ctx.Source.History);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryType>>>>("history")
+            .Resolve(ctx => ctx.Source.History
+                .Select(entry => entry with { Actor = ActorDisplay.ForCaller(ctx.Actor(), entry.Actor, ctx.Source.CenterId, ctx.Source.Governorate) })
+                .ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestActionType>>>>("availableActions")
             .Description("The steps the caller can take now; each is a mutation of the same name.")
             .Resolve(ctx => ctx.Actor() is { } actor ? RequestTransitions.AvailableFor(ctx.Source, actor) : Array.Empty<RequestAction>());
-        Field<NonNullGraphType<ApplicantType>>("applicant").Resolve(ctx => ctx.Source.Applicant);
+        Field<ApplicantType>("applicant").Resolve(ctx => ctx.Source.Applicant);
         Field<IdCardReasonType>("idCardReason").Resolve(ctx => ctx.Source.IdCardReason);
         Field<NonNullGraphType<BooleanGraphType>>("isPupil").Resolve(ctx => ctx.Source.Pupil is not null);
         Field<PupilEnrolmentType>("pupil").Resolve(ctx => ctx.Source.Pupil);
@@ -46,7 +50,9 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<ContactPointType>("contact").Resolve(ctx => ctx.Source.Contact);
         Field<StringGraphType>("purpose").Description("Why a bulletin no. 3 is requested.").Resolve(ctx => ctx.Source.Purpose);
         Field<NonNullGraphType<MoneyType>>("fee").Resolve(ctx => new Money.Money(RequestFees.For(ctx.Source.Kind)));
-        Field<PaymentType>("payment").Description("The payment that paid the fee: online (the gateway's capture) or recorded at the desk.").Resolve(ctx => ctx.Source.Payment);
+        Field<PaymentType>("payment").Description("The payment that paid the fee: online (the gateway's capture) or recorded at the desk.").Resolve(ctx => ctx.Source.Payment is { } payment
+                ? payment with { RecordedBy = ActorDisplay.ForCaller(ctx.Actor(), payment.RecordedBy, ctx.Source.CenterId, ctx.Source.Governorate) }
+                : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OnlinePaymentType>>>>("payments")
             .Description("Every online payment started for this request, oldest first (declined and refunded ones included).")
             .Resolve(ctx => (ctx.Source.Payments ?? []).Select(p => new OnlinePayment(p, ctx.Source)).ToList());
@@ -72,15 +78,21 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<RequestWaitingType>("waiting")
             .Description("Set while the request's center cannot take it further (suspended, or the service withdrawn), with why.")
             .ResolveAsync(async ctx => RequestWaiting.Of(ctx.Source, await ctx.Service<CenterLookup>().Find(ctx.Source.CenterId)));
-        Field<DeliveryType>("delivery").Description("How the card was handed over, once DELIVERED.").Resolve(ctx => ctx.Source.Delivery);
+        Field<DeliveryType>("delivery").Description("How the card was handed over, once DELIVERED.")
+            .Resolve(ctx => ctx.Source.Delivery is { } delivery
+                ? delivery with { By = ActorDisplay.ForCaller(ctx.Actor(), delivery.By, ctx.Source.CenterId, ctx.Source.Governorate) }
+                : null);
         Field<StringGraphType>("documentCode")
             .Description("Verification code of an issued digital extract; shown to its owner only.")
             .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);
         Field<IssuedDocumentType>("document")
             .Description("The signed document once ISSUED (bulletin no. 3): its standing, QR text and PDF path; for its owner, the center's agents and the governorate's supervisors.")
             .ResolveAsync(async ctx => ctx.Source.DocumentCode is { } number && ctx.Actor() is { } actor
-                ? await ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(number).Read(actor)
-                : null);
+                && await ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(number).Read(actor) is { } document
+                    ? document with { Revocation = document.Revocation is { } revocation
+                        ? revocation with { By = ActorDisplay.ForCaller(actor, revocation.By, ctx.Source.CenterId, ctx.Source.Governorate) }
+                        : null }
+                    : null);
         this.AddRequestExchanges();
     }
 

@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.GraphQL;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
@@ -14,7 +15,7 @@ public sealed class HistoryEntryType : ObjectGraphType<HistoryEntry>
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
         Field<NonNullGraphType<RequestStatusType>>("status").Description("The status this step led to.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
-        Field<NonNullGraphType<StringGraphType>>("actor").Description("ROLE:subject of whoever took the step.").Resolve(ctx => ctx.Source.Actor);
+        Field<NonNullGraphType<StringGraphType>>("actor").Description(ActorDisplay.Documentation).Resolve(ctx => ctx.Source.Actor);
         // A referral's reason says the record has entries: the citizen and supervisors read it, the center's agents do not.
         Field<StringGraphType>("reason")
             .Description("Why. A REFERRED step's reason is shown to the citizen and to supervisors only.")

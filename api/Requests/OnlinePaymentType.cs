@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.GraphQL;
 using GraphQL.Types;
 
@@ -21,7 +22,8 @@ public sealed class OnlinePaymentType : ObjectGraphType<OnlinePayment>
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.Payment.CreatedAt);
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.Payment.UpdatedAt);
         Field<StringGraphType>("declineCode").Description("Set when DECLINED: the gateway's reason, e.g. do_not_honor.").Resolve(ctx => ctx.Source.Payment.DeclineCode);
-        Field<NonNullGraphType<StringGraphType>>("startedBy").Description("ROLE:subject of whoever started it.").Resolve(ctx => ctx.Source.Payment.StartedBy);
+        Field<NonNullGraphType<StringGraphType>>("startedBy").Description(ActorDisplay.Documentation)
+            .Resolve(ctx => ActorDisplay.ForCaller(ctx.Actor(), ctx.Source.Payment.StartedBy, ctx.Source.Request.CenterId, ctx.Source.Request.Governorate));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OnlinePaymentEventType>>>>("events").Resolve(ctx => ctx.Source.Payment.Events);
         Field<NonNullGraphType<CitizenRequestType>>("request").Resolve(ctx => ctx.Source.Request);
     }

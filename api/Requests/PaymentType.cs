@@ -1,3 +1,4 @@
+using Actors.Api.Authorization;
 using Actors.Api.GraphQL;
 using Actors.Api.Money;
 using Actors.Contracts.Requests;
@@ -13,6 +14,6 @@ public sealed class PaymentType : ObjectGraphType<PaymentRecord>
         Field<NonNullGraphType<StringGraphType>>("reference").Resolve(ctx => ctx.Source.Reference);
         Field<NonNullGraphType<MoneyType>>("amount").Resolve(ctx => new Money.Money(ctx.Source.AmountMillimes));
         Field<NonNullGraphType<DateTimeScalar>>("paidAt").Resolve(ctx => ctx.Source.At);
-        Field<NonNullGraphType<StringGraphType>>("recordedBy").Resolve(ctx => ctx.Source.RecordedBy);
+        Field<NonNullGraphType<StringGraphType>>("recordedBy").Description(ActorDisplay.Documentation).Resolve(ctx => ctx.Source.RecordedBy);
     }
 }

@@ -22,7 +22,7 @@ public static class RequestMutations
             new SubmitIdCardRequestInputType(), "request", CitizenRequestType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer, ActorRole.Agent);
+                var actor = ctx.RequireActor();
                 var application = ApplicationValidation.IdCard(ctx.GetArgument<SubmitIdCardRequestInput>("input"), ctx.Service<TimeProvider>());
                 return await Grain(ctx, actor, application.IdempotencyKey).SubmitIdCard(actor, application);
             });
@@ -32,7 +32,7 @@ public static class RequestMutations
             new SubmitCriminalRecordRequestInputType(), "request", CitizenRequestType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.Agent);
+                var actor = ctx.RequireActor();
                 var application = ApplicationValidation.CriminalRecord(ctx.GetArgument<SubmitCriminalRecordRequestInput>("input"), ctx.Service<TimeProvider>());
                 return await Grain(ctx, actor, application.IdempotencyKey).SubmitCriminalRecord(actor, application);
             });
@@ -63,7 +63,7 @@ public static class RequestMutations
             new MoveRequestToCenterInputType(), "request", CitizenRequestType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<MoveRequestToCenterInput>("input");
                 var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
                 var centerId = GlobalId.DecodeKey(input.CenterId, Centers.ServiceCenterType.TypeName);
@@ -77,7 +77,7 @@ public static class RequestMutations
             new StartPaymentInputType(), "payment", OnlinePaymentType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Citizen, ActorRole.EducationOfficer, ActorRole.Agent, ActorRole.Supervisor);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<StartPaymentInput>("input");
                 var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
                 var key = ApplicationValidation.IdempotencyKey(input.IdempotencyKey);

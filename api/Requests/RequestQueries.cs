@@ -39,11 +39,6 @@ public static class RequestQueries
             .ResolveAsync(async ctx =>
             {
                 var actor = ctx.RequireActor();
-                if (actor.Role is ActorRole.Analyst or ActorRole.Operator)
-                {
-                    throw ApiErrors.Forbidden("This role reads aggregates (progress), not individual requests.");
-                }
-
                 var page = PageArguments.Read(ctx);
                 var where = ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere();
                 var orderInput = ctx.GetArgument<RequestOrderInput?>("order") ?? new RequestOrderInput();
@@ -61,11 +56,6 @@ public static class RequestQueries
             .ResolveAsync(async ctx =>
             {
                 var actor = ctx.RequireActor();
-                if (actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
-                {
-                    throw ApiErrors.Forbidden("Stuck requests are for agents (their center) and supervisors (their governorate).");
-                }
-
                 var page = PageArguments.Read(ctx);
                 var filter = Scoped(actor, new RequestWhere { Overdue = true });
                 var grains = ctx.Service<IGrainFactory>();

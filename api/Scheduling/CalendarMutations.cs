@@ -4,7 +4,6 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Centers;
 using Actors.Contracts.Errors;
-using Actors.Contracts.Identity;
 using Actors.Contracts.Scheduling;
 using GraphQL;
 using GraphQL.Types;
@@ -25,7 +24,7 @@ public static class CalendarMutations
             new AddPublicHolidayInputType(), "holiday", PublicHolidayType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AddPublicHolidayInput>("input");
                 var holiday = new PublicHoliday(input.Date,
                     InputText.Required(input.NameAr, "input.nameAr", CalendarRules.MaxNameLength),
@@ -37,7 +36,7 @@ public static class CalendarMutations
             new RemovePublicHolidayInputType(), "holiday", PublicHolidayType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 return await National(ctx).RemoveHoliday(actor, ctx.GetArgument<RemovePublicHolidayInput>("input").Date);
             });
 
@@ -46,7 +45,7 @@ public static class CalendarMutations
             new AddNationalSpecialHoursPeriodInputType(), "period", SpecialHoursPeriodType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AddNationalSpecialHoursPeriodInput>("input");
                 var name = InputText.Required(input.Name, "input.name", CalendarRules.MaxNameLength);
                 return await National(ctx).AddSpecialPeriod(actor, name, input.From, input.To, Hours(input.Hours, "input.hours"));
@@ -56,7 +55,7 @@ public static class CalendarMutations
             new RemoveNationalSpecialHoursPeriodInputType(), "period", SpecialHoursPeriodType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 return await National(ctx).RemoveSpecialPeriod(actor, ctx.GetArgument<RemoveNationalSpecialHoursPeriodInput>("input").PeriodId);
             });
 
@@ -64,7 +63,7 @@ public static class CalendarMutations
             new SetCenterOpeningHoursInputType(), "center", ServiceCenterType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SetCenterOpeningHoursInput>("input");
                 return await Center(ctx, input.CenterId).SetOpeningHours(actor, Hours(input.Hours, "input.hours"));
             });
@@ -73,7 +72,7 @@ public static class CalendarMutations
             new SetCenterDesksInputType(), "center", ServiceCenterType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SetCenterDesksInput>("input");
                 return await Center(ctx, input.CenterId).SetDesks(actor,
                     input.Desks.Select(d => new CategoryDesks(d.Category, d.Desks)).ToList(),
@@ -85,7 +84,7 @@ public static class CalendarMutations
             new AddCenterClosureInputType(), "closure", CenterClosureType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AddCenterClosureInput>("input");
                 var reason = InputText.Required(input.Reason, "input.reason", DomainLimits.MaxReasonLength);
                 return await Center(ctx, input.CenterId).AddClosure(actor, input.From, input.To, reason);
@@ -95,7 +94,7 @@ public static class CalendarMutations
             new RemoveCenterClosureInputType(), "center", ServiceCenterType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RemoveCenterClosureInput>("input");
                 return await Center(ctx, input.CenterId).RemoveClosure(actor, input.ClosureId);
             });
@@ -105,7 +104,7 @@ public static class CalendarMutations
             new AddCenterSpecialHoursPeriodInputType(), "period", SpecialHoursPeriodType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AddCenterSpecialHoursPeriodInput>("input");
                 var name = InputText.Required(input.Name, "input.name", CalendarRules.MaxNameLength);
                 return await Center(ctx, input.CenterId).AddSpecialPeriod(actor, name, input.From, input.To, Hours(input.Hours, "input.hours"));
@@ -115,7 +114,7 @@ public static class CalendarMutations
             new RemoveCenterSpecialHoursPeriodInputType(), "center", ServiceCenterType.TypeName,
             async ctx =>
             {
-                var actor = ctx.RequireRole(ActorRole.Operator);
+                var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RemoveCenterSpecialHoursPeriodInput>("input");
                 return await Center(ctx, input.CenterId).RemoveSpecialPeriod(actor, input.PeriodId);
             });
