@@ -15,7 +15,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     private async Task<(string Token, string Subject)> Citizen()
     {
         var subject = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        return (await api.Token("CITIZEN", subject), subject);
+        return (await api.Token("CITIZEN", subject, nationalIdNumber: "01234567"), subject);
     }
 
     private async Task<int> CountOwn(string token) =>

@@ -84,7 +84,7 @@ public sealed class RequestListApiTests(ApiFactory api)
     /// <summary>A new citizen's requests at the Tunis office, in submission order.</summary>
     private async Task<(string Token, List<Guid> Ids)> SubmitAsync(int count)
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
