@@ -2,7 +2,6 @@ using System.Text.Json;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
-using Actors.Tests.Infrastructure;
 
 namespace Actors.Tests.Ownership;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Actors.Tests.Infrastructure;
 using Actors.Tests.Pathway;
 
 namespace Actors.Tests.Ownership;
