@@ -129,11 +129,11 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task Arabic_and_latin_names_both_work_and_are_normalised()
     {
-        var (token, _, _) = await Citizen();
+        var (token, _, card) = await Citizen();
         var decomposed = "Ame\u0301lie"; // e + combining acute
-        var latin = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "latin", decomposed), token);
+        var latin = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "latin", decomposed, card), token);
         Assert.Equal("Am\u00e9lie", latin["data"]!["submitIdCardRequest"]!["request"]!["applicant"]!["givenName"]!.GetValue<string>());
-        var arabic = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "arabic", "  عبد   الرحمن "), token);
+        var arabic = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "arabic", "  عبد   الرحمن ", card), token);
         Assert.Equal("عبد الرحمن", arabic["data"]!["submitIdCardRequest"]!["request"]!["applicant"]!["givenName"]!.GetValue<string>());
     }
 }
