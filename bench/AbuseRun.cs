@@ -38,7 +38,7 @@ public static class AbuseRun
         {
             await host.WaitReadyAsync(TimeSpan.FromSeconds(120));
             using var api = new GraphQLHttpClient(apiBase, TimeSpan.FromSeconds(60), maxConnections: options.Clients * 2);
-            var citizen = await api.TokenAsync("CITIZEN", "cit-abuse-bench");
+            var citizen = await api.TokenAsync("CITIZEN", "cit-abuse-bench", nationalIdNumber: "01234567");
             var requestId = await SubmitAsync(api, citizen);
             using var cases = new AbuseCases(apiBase, citizen, requestId);
 

@@ -62,7 +62,7 @@ var agent = await api.TokenAsync("AGENT", "agent-bench", "TN11-GU1");
 var citizens = new List<string>();
 for (var i = 0; i < options.Clients; i++)
 {
-    citizens.Add(await api.TokenAsync("CITIZEN", $"cit-bench-{i.ToString(invariant)}"));
+    citizens.Add(await api.TokenAsync("CITIZEN", $"cit-bench-{i.ToString(invariant)}", nationalIdNumber: "01234567"));
 }
 
 var warmup = new RequestWorkload(api, "TN11-GU1", agent, citizens, "warmup") { MaxAttempts = 1 };

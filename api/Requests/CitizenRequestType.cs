@@ -84,7 +84,7 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
                 : null);
         Field<StringGraphType>("documentCode")
             .Description("Verification code of an issued digital extract; shown to its owner only.")
-            .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && actor.Subject == ctx.Source.OwnerSubject ? ctx.Source.DocumentCode : null);
+            .Resolve(ctx => ctx.Actor() is { Role: ActorRole.Citizen } actor && RequestAccess.IsOwner(actor, RequestOwner.Of(ctx.Source)) ? ctx.Source.DocumentCode : null);
         Field<IssuedDocumentType>("document")
             .Description("The signed document once ISSUED (bulletin no. 3): its standing, QR text and PDF path; for its owner, the center's agents and the governorate's supervisors.")
             .ResolveAsync(async ctx => ctx.Source.DocumentCode is { } number && ctx.Actor() is { } actor

@@ -87,5 +87,5 @@ public static class RequestMutations
 
     private static ICitizenRequestGrain Grain(IResolveFieldContext ctx, Actor actor, string? idempotencyKey) =>
         ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(
-            RequestKeys.For(actor.Subject, idempotencyKey ?? Guid.NewGuid().ToString("N")));
+            RequestKeys.For(actor.Issuer, actor.Subject, idempotencyKey ?? Guid.NewGuid().ToString("N")));
 }

@@ -110,7 +110,11 @@ public static class RequestQueries
             submittedFrom, submittedBefore, where.IsPupil, where.Overdue, where.Escalated, where.SchoolCode);
         return actor.Role switch
         {
-            ActorRole.Citizen or ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject },
+            ActorRole.Citizen => filter with
+            {
+                OwnerSubject = actor.Subject, OwnerIssuer = RequestAccess.Normalized(actor.Issuer), OwnerNationalIdNumber = actor.NationalIdNumber,
+            },
+            ActorRole.EducationOfficer => filter with { OwnerSubject = actor.Subject, OwnerIssuer = RequestAccess.Normalized(actor.Issuer) },
             ActorRole.Agent when actor.CenterId is not null => filter with { CenterIds = Narrow(centerIds, actor.CenterId) },
             ActorRole.Supervisor when actor.Governorate is not null => filter with { Governorates = Narrow(where.Governorates, actor.Governorate) },
             ActorRole.Analyst or ActorRole.Operator => filter,

@@ -24,11 +24,11 @@ public sealed class GraphQLHttpClient : IDisposable
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
     }
 
-    /// <summary>A development token for a role (CITIZEN, AGENT with a center code, SUPERVISOR with a governorate, OPERATOR...).</summary>
+    /// <summary>A development token for a role (CITIZEN with their national ID number, AGENT with a center code, SUPERVISOR with a governorate, OPERATOR...).</summary>
     public async Task<string> TokenAsync(string role, string subject, string? centerId = null, string? governorate = null,
-        CancellationToken cancellationToken = default)
+        string? nationalIdNumber = null, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate }, cancellationToken);
+        using var response = await _http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate, nationalIdNumber }, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -7,7 +7,12 @@ public static class DemoActors
 {
     public static readonly Actor System = Actor.System("demo-data");
 
-    public static Actor Owner(PlannedRequest request) => new(request.OwnerSubject, ActorRole.Citizen);
+    /// <summary>The citizen who owns a planned request: the applicant, or a pupil's guardian, signed in with their card number.</summary>
+    public static Actor Owner(PlannedRequest request) =>
+        new(request.OwnerSubject, ActorRole.Citizen, NationalIdNumber: OwnerNationalIdNumber(request));
+
+    public static string? OwnerNationalIdNumber(PlannedRequest request) =>
+        DemoPeople.Guardian(request)?.NationalIdNumber ?? DemoPeople.Applicant(request).NationalIdNumber;
 
     public static Actor Agent(PlannedRequest request) => new("demo-agent-" + request.CenterId, ActorRole.Agent, request.CenterId);
 }

@@ -32,7 +32,7 @@ public static class PlannedViews
             request.Kind == RequestKind.CriminalRecordExtract ? "Employment" : null,
             Payment: null, Appointment: null,
             DeliveryChannel: request.IsPupil ? DeliveryChannel.School : null, DocumentCode: null,
-            Version: last.Version, History: history);
+            Version: last.Version, History: history, OwnerNationalIdNumber: DemoActors.OwnerNationalIdNumber(request));
     }
 
     private static Actor ActorOf(PlannedRequest request, RequestAction action) => action switch

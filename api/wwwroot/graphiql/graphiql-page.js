@@ -81,10 +81,13 @@
   var subject = element('input', { id: 'actors-subject', 'aria-label': 'Subject', size: '12', value: 'citizen-1' });
   var center = element('input', { id: 'actors-center', 'aria-label': 'Center code', size: '9', value: 'TN11-GU1' });
   var governorate = element('input', { id: 'actors-governorate', 'aria-label': 'Governorate', size: '9', value: 'TUNIS' });
+  // A citizen submits for themselves: the examples' applicant holds card 01234567.
+  var nationalId = element('input', { id: 'actors-national-id', 'aria-label': 'National ID number', size: '9', value: '01234567' });
+  var nationalIdLabel = element('label', {}, ['national ID ', nationalId]);
   var centerLabel = element('label', {}, ['center ', center]);
   var governorateLabel = element('label', {}, ['governorate ', governorate]);
   var signIn = element('button', { id: 'actors-sign-in', type: 'button' }, ['Use this role']);
-  [element('label', {}, ['Role ', role]), element('label', {}, ['subject ', subject]), centerLabel, governorateLabel, signIn]
+  [element('label', {}, ['Role ', role]), element('label', {}, ['subject ', subject]), centerLabel, governorateLabel, nationalIdLabel, signIn]
     .forEach(function (node) { rolePicker.appendChild(node); });
   bar.appendChild(rolePicker);
   bar.appendChild(status);
@@ -92,6 +95,7 @@
   function showRoleFields() {
     centerLabel.hidden = role.value !== 'AGENT';
     governorateLabel.hidden = role.value !== 'SUPERVISOR';
+    nationalIdLabel.hidden = role.value !== 'CITIZEN';
   }
 
   role.addEventListener('change', function () {
@@ -117,6 +121,7 @@
     var body = { role: role.value, subject: subject.value };
     if (role.value === 'AGENT') body.centerId = center.value;
     if (role.value === 'SUPERVISOR') body.governorate = governorate.value;
+    if (role.value === 'CITIZEN' && nationalId.value) body.nationalIdNumber = nationalId.value;
     status.textContent = 'Getting a token…';
     fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) {

@@ -20,4 +20,10 @@ public sealed record DocumentIssue(
     [property: Id(9)] string? GivenNameLatin,
     [property: Id(10)] string? FamilyNameLatin,
     [property: Id(11)] DateOnly BirthDate,
-    [property: Id(12)] DateTimeOffset IssuedAt);
+    [property: Id(12)] DateTimeOffset IssuedAt,
+    [property: Id(13)] string OwnerIssuer = "",
+    [property: Id(14)] string? OwnerNationalIdNumber = null)
+{
+    /// <summary>The request's owner, who owns the document too.</summary>
+    public RequestOwner Owner() => new(OwnerIssuer, OwnerSubject, OwnerNationalIdNumber);
+}

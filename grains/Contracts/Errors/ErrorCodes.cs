@@ -63,4 +63,8 @@ public static class ErrorCodes
     public const string CardInAnotherRound = "CARD_IN_ANOTHER_ROUND";
     public const string NoCardsToDeliver = "NO_CARDS_TO_DELIVER";
     public const string HandoverMismatch = "HANDOVER_MISMATCH";
+
+    // Ownership (issue 13): who a citizen may submit for.
+    public const string NationalIdRequired = "NATIONAL_ID_REQUIRED";
+    public const string NotYourRequestToMake = "NOT_YOUR_REQUEST_TO_MAKE";
 }

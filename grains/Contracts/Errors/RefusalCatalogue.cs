@@ -49,6 +49,8 @@ public static class RefusalCatalogue
         [ErrorCodes.CardInAnotherRound] = "A card is already in another open delivery round.",
         [ErrorCodes.NoCardsToDeliver] = "No card of this school is ready for delivery at the caller's center.",
         [ErrorCodes.HandoverMismatch] = "The handover must account for every card of the round exactly once (delivered or returned).",
+        [ErrorCodes.NationalIdRequired] = "A citizen submits with a token that carries their national ID number (claim national_id).",
+        [ErrorCodes.NotYourRequestToMake] = "A citizen submits for themselves (the applicant's card number is the token's) or, as guardian, for a minor (the guardian's card number is the token's).",
     };
 
     /// <summary>The codes of every refusal, in catalogue order.</summary>

@@ -23,6 +23,7 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(7)] public string CenterId { get; set; } = "";
     [Id(8)] public string Governorate { get; set; } = "";
+    /// <summary>The owner's subject; empty for a walk-in made at a desk (owned through <see cref="OwnerNationalIdNumber"/>).</summary>
     [Id(9)] public string OwnerSubject { get; set; } = "";
     [Id(10)] public Applicant? Applicant { get; set; }
     [Id(11)] public IdCardReason? IdCardReason { get; set; }
@@ -53,4 +54,13 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(32)] public DateTimeOffset? EscalatedAt { get; set; }
     [Id(33)] public AppointmentNotice? AppointmentNotice { get; set; }
     [Id(35)] public DeliveryRecord? Delivery { get; set; }
+
+    /// <summary>
+    /// The issuer of the owner's token, with <see cref="OwnerSubject"/> the owner's identity. Empty in requests stored
+    /// before ownership recorded issuers and in walk-ins: see <see cref="RequestAccess.LegacyIssuer"/>.
+    /// </summary>
+    [Id(36)] public string OwnerIssuer { get; set; } = "";
+
+    /// <summary>The national ID number of the citizen the request belongs to, when known (a walk-in's only owner).</summary>
+    [Id(37)] public string? OwnerNationalIdNumber { get; set; }
 }

@@ -36,7 +36,9 @@ public sealed record CitizenRequestView(
     [property: Id(27)] DateTimeOffset? OverdueSince = null,
     [property: Id(28)] DateTimeOffset? EscalatedAt = null,
     [property: Id(29)] AppointmentNotice? AppointmentNotice = null,
-    [property: Id(31)] DeliveryRecord? Delivery = null)
+    [property: Id(31)] DeliveryRecord? Delivery = null,
+    [property: Id(32)] string OwnerIssuer = "",
+    [property: Id(33)] string? OwnerNationalIdNumber = null)
 {
     public bool IsFinal => RequestTransitions.IsFinal(Status);
 }

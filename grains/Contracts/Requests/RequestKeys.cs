@@ -10,9 +10,20 @@ namespace Actors.Contracts.Requests;
 /// </summary>
 public static class RequestKeys
 {
-    public static Guid For(string submitterSubject, string idempotencyKey)
+    /// <summary>
+    /// The key of a submission by (issuer, subject): the same subject from two issuers reaches two grains. The legacy
+    /// issuer keeps the key of older releases, so that a retry across the upgrade finds its request.
+    /// </summary>
+    public static Guid For(string submitterIssuer, string submitterSubject, string idempotencyKey) =>
+        RequestAccess.SameIssuer(submitterIssuer, RequestAccess.LegacyIssuer)
+            ? For(submitterSubject, idempotencyKey)
+            : Hashed($"request|{submitterIssuer}|{submitterSubject}|{idempotencyKey}");
+
+    public static Guid For(string submitterSubject, string idempotencyKey) => Hashed($"request|{submitterSubject}|{idempotencyKey}");
+
+    private static Guid Hashed(string text)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"request|{submitterSubject}|{idempotencyKey}"));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         var guid = bytes.AsSpan(0, 16).ToArray();
         // Mark as a version-8 (custom) RFC 9562 UUID so it never passes for a random one.
         guid[7] = (byte)((guid[7] & 0x0F) | 0x80);

@@ -15,6 +15,7 @@ public static class RequestOperations
     [
         ErrorCodes.CenterNotFound, ErrorCodes.CenterDoesNotOfferService, ErrorCodes.CenterNotTakingRequests,
         ErrorCodes.IdempotencyKeyReused, ErrorCodes.NotAllowed, ErrorCodes.GuardianConsentRequired,
+        ErrorCodes.NationalIdRequired, ErrorCodes.NotYourRequestToMake,
     ];
 
     private static readonly string[] Step =

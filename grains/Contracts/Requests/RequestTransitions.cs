@@ -72,15 +72,15 @@ public static class RequestTransitions
     }
 
     /// <summary>May this actor take this step on this request (scope included)?</summary>
-    public static bool MayAct(RequestTransition row, Actor actor, string ownerSubject, string centerId, string governorate) =>
-        (row.OwnerMayAct && actor.Role == ActorRole.Citizen && actor.Subject == ownerSubject)
-        || (row.Roles.Contains(actor.Role) && RequestAccess.IsInScope(actor, ownerSubject, centerId, governorate)
+    public static bool MayAct(RequestTransition row, Actor actor, RequestOwner owner, string centerId, string governorate) =>
+        (row.OwnerMayAct && actor.Role == ActorRole.Citizen && RequestAccess.IsOwner(actor, owner))
+        || (row.Roles.Contains(actor.Role) && RequestAccess.IsInScope(actor, owner, centerId, governorate)
             && actor.Role != ActorRole.Citizen);
 
     /// <summary>The steps this actor can take now, in table order.</summary>
     public static IReadOnlyList<RequestAction> AvailableFor(CitizenRequestView request, Actor actor) =>
         All.Where(t => t.Kinds.Contains(request.Kind) && t.From.Contains(request.Status)
-                       && MayAct(t, actor, request.OwnerSubject, request.CenterId, request.Governorate))
+                       && MayAct(t, actor, RequestOwner.Of(request), request.CenterId, request.Governorate))
            .Select(t => t.Action)
            .ToList();
 

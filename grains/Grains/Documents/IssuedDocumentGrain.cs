@@ -113,7 +113,7 @@ public sealed class IssuedDocumentGrain(
     {
         var operation = DocumentOperations.CreateDownloadLink;
         var issue = S.Issue is { } found && MaySee(actor, found) ? found : throw new DomainException(DomainError.NotFound());
-        if (actor.Role != ActorRole.Citizen || actor.Subject != issue.OwnerSubject)
+        if (actor.Role != ActorRole.Citizen || !RequestAccess.IsOwner(actor, issue.Owner()))
         {
             throw operation.Refuse(ErrorCodes.NotAllowed, "Only the document's owner makes a download link.");
         }
@@ -204,7 +204,7 @@ public sealed class IssuedDocumentGrain(
 
     private static bool MaySee(Actor actor, DocumentIssue issue) =>
         actor.Role is ActorRole.Citizen or ActorRole.Agent or ActorRole.Supervisor
-        && RequestAccess.IsInScope(actor, issue.OwnerSubject, issue.CenterId, issue.Governorate);
+        && RequestAccess.IsInScope(actor, issue.Owner(), issue.CenterId, issue.Governorate);
 
     private IssuedDocument View()
     {

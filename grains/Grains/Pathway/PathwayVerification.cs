@@ -1,3 +1,4 @@
+using Actors.Contracts.Identity;
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.CivilRegistry;
 using Actors.Contracts.Interop.Education;
@@ -98,6 +99,15 @@ public sealed class PathwayVerification(
                 r => (SchemaText.Of(r.Outcome), null),
                 commit,
                 r => Pass(state, Filiation, r.Outcome == FiliationOutcome.Confirmed));
+            if (filiation.Outcome != FiliationOutcome.Confirmed && SubmittedAsGuardian(request, guardian))
+            {
+                // The citizen submitted on the strength of being this minor's guardian: there is nothing to correct,
+                // a request for someone else's child is refused.
+                return new StepDecision(PathwayActors.For(OutsideSystem.CivilRegistry), RequestAction.RejectRequest,
+                    "The civil registry does not list the citizen who submitted as the applicant's parent or legal guardian; "
+                    + "a citizen submits for themselves or for a minor in their care.");
+            }
+
             if (filiation.Outcome != FiliationOutcome.Confirmed)
             {
                 return new StepDecision(PathwayActors.For(OutsideSystem.CivilRegistry), RequestAction.RequestCorrection,
@@ -113,6 +123,11 @@ public sealed class PathwayVerification(
 
         return new StepDecision(PathwayActors.Pathway, RequestAction.ConfirmVerification, Sentence(confirmations));
     }
+
+    /// <summary>A citizen's own submission for a minor, as the guardian named on it (not a walk-in, not an officer's pupil).</summary>
+    private static bool SubmittedAsGuardian(CitizenRequestView request, Guardian guardian) =>
+        request.OwnerSubject.Length > 0 && request.OwnerNationalIdNumber == guardian.NationalIdNumber
+        && request.History.Count > 0 && request.History[0].Actor.StartsWith(SchemaText.Of(ActorRole.Citizen) + ":", StringComparison.Ordinal);
 
     /// <summary>Bulletin no. 3: only whether the record is clean comes back, never its entries.</summary>
     public async Task<StepDecision> CheckRecord(CitizenRequestView request, RequestPathwayState state, Func<ExchangeRecord, Task> commit)

@@ -72,10 +72,10 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             {
                 ApplicationRules.CheckSubmitter(operation, actor, RequestKind.NationalIdCard, application.Pupil);
                 ApplicationRules.CheckCardApplicant(operation, application, options, TunisCalendar.Today(clock));
+                return ApplicationRules.Owner(operation, actor, application.Applicant, application.Guardian, TunisCalendar.Today(clock));
             },
             s =>
             {
-                s.Applicant = application.Applicant;
                 s.IdCardReason = application.Reason;
                 s.Pupil = application.Pupil;
                 s.Guardian = application.Guardian;
@@ -88,10 +88,13 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var operation = RequestOperations.SubmitCriminalRecordRequest;
         return steps.Run(operation, () => Submit(operation, actor, RequestKind.CriminalRecordExtract, application.CenterId, application.IdempotencyKey,
             Fingerprints(operation, application),
-            () => ApplicationRules.CheckSubmitter(operation, actor, RequestKind.CriminalRecordExtract, pupil: null),
+            () =>
+            {
+                ApplicationRules.CheckSubmitter(operation, actor, RequestKind.CriminalRecordExtract, pupil: null);
+                return ApplicationRules.Owner(operation, actor, application.Applicant, guardian: null, TunisCalendar.Today(clock));
+            },
             s =>
             {
-                s.Applicant = application.Applicant;
                 s.Purpose = application.Purpose;
                 s.Contact = application.Contact;
             }));
@@ -119,8 +122,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
             }
 
             // The owner pays: the citizen, or the education officer who submitted a pupil's request in the campaign.
-            var owner = (actor.Role is ActorRole.Citizen or ActorRole.EducationOfficer) && actor.Subject == S.OwnerSubject;
-            if (!owner && actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
+            if (!RequestAccess.IsOwner(actor, Owner) && actor.Role is not (ActorRole.Agent or ActorRole.Supervisor))
             {
                 var role = SchemaText.Of(actor.Role);
                 throw operation.Refuse(ErrorCodes.NotAllowed, $"The role {role} may not take startPayment on this request.", ("action", "startPayment"), ("role", role));
@@ -293,7 +295,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     }
 
     public Task<CitizenRequestView?> Find(Actor actor) =>
-        Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate)
+        Task.FromResult(state.RecordExists && RequestAccess.IsInScope(actor, Owner, S.CenterId, S.Governorate)
             ? ToView()
             : null);
 
@@ -309,7 +311,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         return steps.Run(operation, async () =>
         {
             EnsureVisibleTo(actor);
-            if ((actor.Role is not (ActorRole.Citizen or ActorRole.EducationOfficer)) || actor.Subject != S.OwnerSubject)
+            if (!RequestAccess.IsOwner(actor, Owner))
             {
                 throw operation.Refuse(
                     ErrorCodes.NotAllowed, "A request moves to another center only with its owner's consent: the owner asks for it.",
@@ -450,7 +452,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 ("action", action), ("status", status), ("kind", kind));
         }
 
-        if (!RequestTransitions.MayAct(row, actor, S.OwnerSubject, S.CenterId, S.Governorate) && !IsOwningOfficer(row, actor)
+        if (!RequestTransitions.MayAct(row, actor, Owner, S.CenterId, S.Governorate) && !IsOwningOfficer(row, actor)
             && !IsSchoolDeliveryRound(actor, command))
         {
             var role = SchemaText.Of(actor.Role);
@@ -524,7 +526,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     /// <summary>The education officer who submitted a pupil's request books for the pupil like a citizen for themselves.</summary>
     private bool IsOwningOfficer(RequestTransition row, Actor actor) =>
-        row.OwnerMayAct && actor.Role == ActorRole.EducationOfficer && actor.Subject == S.OwnerSubject
+        row.OwnerMayAct && actor.Role == ActorRole.EducationOfficer && RequestAccess.IsOwner(actor, Owner)
         && row.Action is RequestAction.BookAppointment or RequestAction.RescheduleAppointment or RequestAction.CancelAppointment;
 
     /// <summary>
@@ -727,12 +729,13 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     private async Task<CitizenRequestView> Submit(
         DomainOperation operation, Actor actor, RequestKind kind, string centerId, string? idempotencyKey,
-        IReadOnlyCollection<string> fingerprints, Action checkApplication, Action<CitizenRequestState> fill)
+        IReadOnlyCollection<string> fingerprints, Func<(RequestOwner Owner, Applicant Applicant)> checkApplication, Action<CitizenRequestState> fill)
     {
         if (state.RecordExists)
         {
-            // The grain's key is the caller's idempotency key, scoped to them (RequestKeys): a retry lands here.
-            if (S.OwnerSubject == actor.Subject && S.Kind == kind && fingerprints.Contains(S.ApplicationFingerprint))
+            // The grain's key is the caller's idempotency key, scoped to them (RequestKeys): a retry lands here. The
+            // submitter is the first history entry's actor: a walk-in's owner is not the agent who made it.
+            if (S.History.Count > 0 && actor.IsDescribedBy(S.History[0].Actor) && S.Kind == kind && fingerprints.Contains(S.ApplicationFingerprint))
             {
                 return ToView();
             }
@@ -742,7 +745,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 ("idempotencyKey", idempotencyKey ?? ""));
         }
 
-        checkApplication();
+        var (owner, applicant) = checkApplication();
         var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
             ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
         var service = CenterServices.Needed(kind);
@@ -774,9 +777,12 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.SubmittedAt = now;
         S.CenterId = center.Code;
         S.Governorate = center.Profile.Governorate;
-        S.OwnerSubject = actor.Subject;
+        S.OwnerIssuer = owner.Issuer;
+        S.OwnerSubject = owner.Subject;
+        S.OwnerNationalIdNumber = owner.NationalIdNumber;
         S.IdempotencyKey = idempotencyKey;
         S.ApplicationFingerprint = fingerprints.First();
+        S.Applicant = applicant;
         fill(S);
         await Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
         await steps.Commit(AggregateId, [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
@@ -932,7 +938,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     private void EnsureVisibleTo(Actor actor)
     {
-        if (!state.RecordExists || !RequestAccess.IsInScope(actor, S.OwnerSubject, S.CenterId, S.Governorate))
+        if (!state.RecordExists || !RequestAccess.IsInScope(actor, Owner, S.CenterId, S.Governorate))
         {
             throw new DomainException(DomainError.NotFound());
         }
@@ -957,7 +963,8 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var applicant = S.Applicant!;
         var issue = new DocumentIssue(
             number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, DocumentHolders.KeyOf(applicant),
-            applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt);
+            applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
+            S.OwnerIssuer, S.OwnerNationalIdNumber);
         await GrainFactory.GetGrain<IIssuedDocumentGrain>(number).Issue(issue);
     }
 
@@ -965,7 +972,9 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
         S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
         S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction,
-        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery);
+        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery, S.OwnerIssuer, S.OwnerNationalIdNumber);
+
+    private RequestOwner Owner => new(S.OwnerIssuer, S.OwnerSubject, S.OwnerNationalIdNumber);
 
     /// <summary>
     /// The fingerprint of the policy first (what is stored now), then the previous release's (the input's

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Actors.Persistence.Requests;
 
 /// <summary>
-/// The table <c>request_index</c> (migrations 0005, 0007, 0009, 0010): the columns requests are filtered, sorted and counted by,
+/// The table <c>request_index</c> (migrations 0005, 0007, 0009, 0010, 0011): the columns requests are filtered, sorted and counted by,
 /// and each request's document (jsonb).
 /// </summary>
 public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFilter, RequestOrder>
@@ -29,6 +29,8 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         IndexColumn<RequestIndexEntry>.Of("center_id", "text", e => e.CenterId),
         IndexColumn<RequestIndexEntry>.Of("governorate", "text", e => e.Governorate),
         IndexColumn<RequestIndexEntry>.Of("owner_subject", "text", e => e.OwnerSubject),
+        IndexColumn<RequestIndexEntry>.Of("owner_issuer", "text", e => e.OwnerIssuer),
+        IndexColumn<RequestIndexEntry>.Of("owner_national_id", "text", e => e.OwnerNationalIdNumber),
         .. IndexColumn<RequestIndexEntry>.Instant("submitted", e => e.SubmittedAt),
         .. IndexColumn<RequestIndexEntry>.Instant("updated", e => e.UpdatedAt),
         IndexColumn<RequestIndexEntry>.Of("version", "bigint", e => e.Version),
@@ -47,7 +49,7 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
     /// <inheritdoc />
     public override string Selected =>
         "id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document, "
-        + "due_ticks, overdue_since_ticks, escalated_ticks";
+        + "due_ticks, overdue_since_ticks, escalated_ticks, owner_issuer, owner_national_id";
 
     /// <inheritdoc />
     public override RequestIndexEntry Read(NpgsqlDataReader reader)
@@ -68,7 +70,9 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             Document: reader.IsDBNull(11) ? null : OutboxJson.Deserialize<CitizenRequestView>(reader.GetString(11)),
             DueAt: NullableInstant(reader, 12),
             OverdueSince: NullableInstant(reader, 13),
-            EscalatedAt: NullableInstant(reader, 14));
+            EscalatedAt: NullableInstant(reader, 14),
+            OwnerIssuer: reader.GetString(15),
+            OwnerNationalIdNumber: reader.IsDBNull(16) ? null : reader.GetString(16));
     }
 
     /// <inheritdoc />
@@ -86,10 +90,7 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             .AndCompare("is_pupil", "=", filter.IsPupil)
             .AndAnyOf("school_code", filter.SchoolCode is { } school ? [school] : null);
         sql.Append(Presence(filter.Overdue, "overdue_since_ticks") ?? "").Append(Presence(filter.Escalated, "escalated_ticks") ?? "");
-        if (filter.OwnerSubject is { } owner)
-        {
-            sql.Append(" AND owner_subject = ").Append(sql.Parameter(owner));
-        }
+        AppendOwner(sql, filter);
     }
 
     /// <inheritdoc />
@@ -104,6 +105,36 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
             RequestSortField.Stuck => "stuck_rank",
             _ => throw new ArgumentOutOfRangeException(nameof(order), order.Field, "Unknown sort field."),
         };
+    }
+
+    /// <summary>The owner condition of <see cref="RequestFilter.MatchesOwner"/>: (subject and issuer) or national ID number.</summary>
+    private static void AppendOwner(SqlText sql, RequestFilter filter)
+    {
+        if (filter.OwnerSubject is null && filter.OwnerNationalIdNumber is null)
+        {
+            return;
+        }
+
+        sql.Append(" AND (FALSE");
+        if (filter.OwnerSubject is { } subject)
+        {
+            sql.Append(" OR (owner_subject = ").Append(sql.Parameter(subject));
+            if (filter.OwnerIssuer is { } issuer)
+            {
+                // The empty issuer of older rows is the legacy development issuer (RequestAccess.LegacyIssuer).
+                sql.Append(" AND (CASE owner_issuer WHEN '' THEN ").Append(sql.Parameter(RequestAccess.LegacyIssuer))
+                    .Append(" ELSE owner_issuer END) = ").Append(sql.Parameter(RequestAccess.Normalized(issuer)));
+            }
+
+            sql.Append(")");
+        }
+
+        if (filter.OwnerNationalIdNumber is { } number)
+        {
+            sql.Append(" OR owner_national_id = ").Append(sql.Parameter(number));
+        }
+
+        sql.Append(")");
     }
 
     private static DateTimeOffset? NullableInstant(NpgsqlDataReader reader, int ordinal) =>

@@ -58,7 +58,7 @@ public sealed class DashboardHost : IAsyncLifetime
 
         var cancellation = TestContext.Current.CancellationToken;
         api = await EmbeddedApiProcess.StartAsync("dashboard-api", cancellation);
-        var citizen = await api.Client.TokenAsync("CITIZEN", "citizen-dashboard", cancellationToken: cancellation);
+        var citizen = await api.Client.TokenAsync("CITIZEN", "citizen-dashboard", nationalIdNumber: "01234567", cancellationToken: cancellation);
         foreach (var (center, _, requests) in Submitted)
         {
             for (var i = 0; i < requests; i++)

@@ -12,10 +12,12 @@ public sealed class BadInputApiTests(ApiFactory api)
     private static string PayloadCode(JsonNode result, string mutation) =>
         result["data"]![mutation]!["errors"]![0]!["code"]!.GetValue<string>();
 
-    private async Task<(string Token, string Subject)> Citizen()
+    /// <summary>A new citizen with a card number of their own, so that their count of own requests is theirs alone.</summary>
+    private async Task<(string Token, string Subject, string Card)> Citizen()
     {
         var subject = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        return (await api.Token("CITIZEN", subject), subject);
+        var card = TestCards.Unique();
+        return (await api.Token("CITIZEN", subject, nationalIdNumber: card), subject, card);
     }
 
     private async Task<int> CountOwn(string token) =>
@@ -36,7 +38,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     [MemberData(nameof(BadApplicants))]
     public async Task Malformed_applicants_are_bad_user_input_naming_the_field(string givenName, string? card, string field)
     {
-        var (token, _) = await Citizen();
+        var (token, _, _) = await Citizen();
         var result = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "bad", givenName, card), token);
         Assert.Equal("BAD_USER_INPUT", Code(result));
         Assert.Equal(field, result["errors"]![0]!["extensions"]!["parameters"]!["field"]!.GetValue<string>());
@@ -46,7 +48,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task A_birth_date_in_the_future_is_refused()
     {
-        var (token, _) = await Citizen();
+        var (token, _, _) = await Citizen();
         var input = new
         {
             @in = new
@@ -62,12 +64,12 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task Unknown_centers_and_centers_without_the_service_are_typed_payload_errors()
     {
-        var (token, _) = await Citizen();
-        var unknown = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("NO-SUCH-CENTER", "u"), token);
+        var (token, _, card) = await Citizen();
+        var unknown = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("NO-SUCH-CENTER", "u", card: card), token);
         Assert.Equal("CENTER_NOT_FOUND", PayloadCode(unknown, "submitIdCardRequest"));
-        var judicial = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-BJ1", "j"), token);
+        var judicial = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-BJ1", "j", card: card), token);
         Assert.Equal("CENTER_DOES_NOT_OFFER_SERVICE", PayloadCode(judicial, "submitIdCardRequest"));
-        var planned = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN83-GU1", "p"), token);
+        var planned = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN83-GU1", "p", card: card), token);
         Assert.Equal("CENTER_NOT_TAKING_REQUESTS", PayloadCode(planned, "submitIdCardRequest"));
         Assert.Equal(0, await CountOwn(token));
     }
@@ -75,7 +77,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task A_minor_without_guardian_consent_is_refused()
     {
-        var (token, _) = await Citizen();
+        var (token, _, _) = await Citizen();
         var input = new
         {
             @in = new
@@ -91,7 +93,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task Unknown_governorates_malformed_ids_foreign_cursors_and_huge_pages_are_bad_user_input()
     {
-        var (token, _) = await Citizen();
+        var (token, _, _) = await Citizen();
         Assert.Equal("BAD_USER_INPUT", Code(await api.GraphQL("{ centers(where: { governorates: [ATLANTIS] }) { totalCount } }")));
         Assert.Equal("BAD_USER_INPUT", Code(await api.GraphQL("{ center(id: \"not-an-id\") { code } }")));
         Assert.Equal("BAD_USER_INPUT", Code(await api.GraphQL("query($id: ID!) { request(id: $id) { id } }", new { id = GlobalIds.Center("TN11-GU1") }, token)));
@@ -118,7 +120,7 @@ public sealed class BadInputApiTests(ApiFactory api)
     public async Task Anonymous_callers_are_unauthenticated_and_not_found_looks_like_not_yours()
     {
         Assert.Equal("UNAUTHENTICATED", Code(await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "anon"))));
-        var (token, _) = await Citizen();
+        var (token, _, _) = await Citizen();
         var missing = await api.GraphQL("query($id: ID!) { request(id: $id) { id } }", new { id = GlobalIds.Of("CitizenRequest", Guid.NewGuid().ToString("N")) }, token);
         Assert.Equal("NOT_FOUND", Code(missing));
         Assert.Null(missing["data"]!["request"]);
@@ -127,11 +129,11 @@ public sealed class BadInputApiTests(ApiFactory api)
     [Fact]
     public async Task Arabic_and_latin_names_both_work_and_are_normalised()
     {
-        var (token, _) = await Citizen();
+        var (token, _, card) = await Citizen();
         var decomposed = "Ame\u0301lie"; // e + combining acute
-        var latin = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "latin", decomposed), token);
+        var latin = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "latin", decomposed, card), token);
         Assert.Equal("Am\u00e9lie", latin["data"]!["submitIdCardRequest"]!["request"]!["applicant"]!["givenName"]!.GetValue<string>());
-        var arabic = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "arabic", "  عبد   الرحمن "), token);
+        var arabic = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "arabic", "  عبد   الرحمن ", card), token);
         Assert.Equal("عبد الرحمن", arabic["data"]!["submitIdCardRequest"]!["request"]!["applicant"]!["givenName"]!.GetValue<string>());
     }
 }

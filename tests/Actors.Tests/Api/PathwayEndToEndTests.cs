@@ -149,7 +149,7 @@ public sealed class PathwayEndToEndTests(ClockApiFactory api) : IClassFixture<Cl
     public async Task A_pupils_card_submitted_by_a_citizen_with_a_consenting_guardian_is_delivered_at_school()
     {
         var parentSubject = NewSubject("parent");
-        var parent = await api.Token("CITIZEN", parentSubject);
+        var parent = await api.Token("CITIZEN", parentSubject, nationalIdNumber: "04567812");
         var agent = await api.Token("AGENT", "agent-tunis", Tunis);
 
         var submitted = await Step("submitIdCardRequest", parent, PupilCardInput("pupil-card"), "SUBMITTED");
@@ -189,7 +189,7 @@ public sealed class PathwayEndToEndTests(ClockApiFactory api) : IClassFixture<Cl
     public async Task An_adults_card_is_delivered_at_the_center()
     {
         var citizenSubject = NewSubject("cit");
-        var citizen = await api.Token("CITIZEN", citizenSubject);
+        var citizen = await api.Token("CITIZEN", citizenSubject, nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-tunis", Tunis);
 
         var submitted = await Step("submitIdCardRequest", citizen, AdultCardInput("card-1"), "SUBMITTED");
@@ -243,7 +243,7 @@ public sealed class PathwayEndToEndTests(ClockApiFactory api) : IClassFixture<Cl
     public async Task A_bulletin_no_3_is_issued_and_verified_with_the_holders_birth_date()
     {
         var citizenSubject = NewSubject("cit");
-        var citizen = await api.Token("CITIZEN", citizenSubject);
+        var citizen = await api.Token("CITIZEN", citizenSubject, nationalIdNumber: "07654321");
         var agent = await api.Token("AGENT", "agent-judicial", TunisJudicial);
         var id = await BulletinAtRecordCheck(TunisJudicial, citizen, agent);
         var issued = await Step("issueExtract", agent, new { requestId = id }, "ISSUED");
@@ -281,7 +281,7 @@ public sealed class PathwayEndToEndTests(ClockApiFactory api) : IClassFixture<Cl
     public async Task A_bulletin_no_3_is_referred_to_the_in_person_procedure_with_its_reason()
     {
         var citizenSubject = NewSubject("cit");
-        var citizen = await api.Token("CITIZEN", citizenSubject);
+        var citizen = await api.Token("CITIZEN", citizenSubject, nationalIdNumber: "07654321");
         var agent = await api.Token("AGENT", "agent-model", TunisModel);
         var id = await BulletinAtRecordCheck(TunisModel, citizen, agent);
         const string Reason = "The record needs a clerk's review: come to the court registry.";

@@ -25,7 +25,7 @@ public sealed class ProgressApiTests(ApiFactory api)
         await api.GraphQL("mutation($in: ChangeCenterRolloutPhaseInput!) { changeCenterRolloutPhase(input: $in) { errors { ... on Error { code } } } }",
             new { @in = new { centerId, phase = "PILOT" } }, operatorToken);
 
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-progress", code);
         for (var i = 0; i < 6; i++)
         {

@@ -84,11 +84,12 @@ public sealed class RequestListApiTests(ApiFactory api)
     /// <summary>A new citizen's requests at the Tunis office, in submission order.</summary>
     private async Task<(string Token, List<Guid> Ids)> SubmitAsync(int count)
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var card = TestCards.Unique();
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: card);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(Tunis, $"page-{i}"), citizen);
+            var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(Tunis, $"page-{i}", card: card), citizen);
             Assert.Null(submitted["errors"]);
             ids.Add(IdOf(submitted["data"]!["submitIdCardRequest"]!["request"]!));
         }

@@ -30,7 +30,7 @@ public sealed class RequestPathwayApiTests(ApiFactory api)
     [Fact]
     public async Task An_invalid_step_is_a_typed_payload_error_and_changes_nothing()
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-tunis", Tunis);
         var id = (await api.GraphQL(SubmitCard, CardInput(Tunis, "k"), citizen))["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
         var result = await api.GraphQL(
@@ -49,10 +49,11 @@ public sealed class RequestPathwayApiTests(ApiFactory api)
     public async Task Lists_are_scoped_paged_with_opaque_cursors_and_counted()
     {
         var subject = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        var citizen = await api.Token("CITIZEN", subject);
+        var card = TestCards.Unique();
+        var citizen = await api.Token("CITIZEN", subject, nationalIdNumber: card);
         for (var i = 0; i < 5; i++)
         {
-            await api.GraphQL(SubmitCard, CardInput(Tunis, $"list-{i}"), citizen);
+            await api.GraphQL(SubmitCard, CardInput(Tunis, $"list-{i}", card: card), citizen);
         }
 
         const string page = "query($after: String) { requests(first: 2, after: $after, order: { field: SUBMITTED_AT, direction: ASC }) { totalCount edges { cursor node { reference } } pageInfo { hasNextPage hasPreviousPage endCursor } } }";

@@ -28,7 +28,7 @@ public sealed class RequestRulesApiTests(ApiFactory api)
     [Fact]
     public async Task A_reason_over_the_limit_is_a_payload_error_and_changes_nothing()
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var id = (await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "long-reason"), citizen))
             ["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
         var result = await api.GraphQL(
@@ -44,7 +44,7 @@ public sealed class RequestRulesApiTests(ApiFactory api)
     [Fact]
     public async Task An_invalid_step_is_worded_with_the_schemas_enum_values()
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
         var id = (await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "words"), citizen))
             ["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
@@ -58,7 +58,7 @@ public sealed class RequestRulesApiTests(ApiFactory api)
     [Fact]
     public async Task Not_found_is_worded_the_same_way_everywhere()
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var missing = GlobalIds.Of("CitizenRequest", Guid.NewGuid().ToString("N"));
         var messages = new List<string>();
         foreach (var (query, variables) in new (string, object)[]

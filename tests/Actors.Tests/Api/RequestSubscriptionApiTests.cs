@@ -63,7 +63,7 @@ public sealed class RequestSubscriptionApiTests(ApiFactory api)
     [Fact]
     public async Task The_owner_sees_each_step_live_and_a_stranger_sees_nothing()
     {
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
         var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "live"), citizen);
         var id = submitted["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();

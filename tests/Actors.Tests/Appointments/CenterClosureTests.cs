@@ -29,7 +29,7 @@ public sealed class CenterClosureTests(ApiFactory api)
         var owner = "cit-" + Guid.NewGuid().ToString("N")[..8];
         var citizen = new Actor(owner, ActorRole.Citizen);
         var agent = new Actor("agent-closure", ActorRole.Agent, CenterId: code);
-        var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(code, "closure-1"), await api.Token("CITIZEN", owner));
+        var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(code, "closure-1"), await api.Token("CITIZEN", owner, nationalIdNumber: "01234567"));
         var id = RequestGuid(submitted["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>());
         var request = grains.GetGrain<ICitizenRequestGrain>(id);
         await request.Perform(agent, new RequestCommand(RequestAction.StartVerification));

@@ -74,7 +74,7 @@ public sealed class SlotApiTests(ApiFactory api)
     [MemberData(nameof(BadBookings))]
     public async Task Malformed_booking_inputs_are_bad_user_input_naming_the_field(string mutation, string fields, string field)
     {
-        var token = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var token = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var input = JsonNode.Parse(fields)!.AsObject();
         input["requestId"] = GlobalIds.Of("CitizenRequest", Guid.NewGuid().ToString("N"));
         var name = char.ToUpperInvariant(mutation[0]) + mutation[1..];

@@ -28,7 +28,7 @@ public sealed class ClockClusterRestartTests(PostgresServer server)
             await cluster.StartSilosAsync(2, cancel);
             await cluster.StartApiAsync(seedDemo: true, cancel);
 
-            var citizen = await scenario.Api.TokenAsync("CITIZEN", "cit-clock-restart", cancellationToken: cancel);
+            var citizen = await scenario.Api.TokenAsync("CITIZEN", "cit-clock-restart", nationalIdNumber: "01234567", cancellationToken: cancel);
             var submitted = await scenario.Api.PostAsync(
                 "mutation($in: SubmitIdCardRequestInput!) { submitIdCardRequest(input: $in) { request { id status dueAt } errors { ... on Error { code message } } } }",
                 new { @in = PathwayApi.AdultCardInput(PathwayApi.Key("clock-restart"), "01234567") }, citizen, cancel);

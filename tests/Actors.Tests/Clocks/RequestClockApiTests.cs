@@ -85,7 +85,7 @@ public sealed class RequestClockApiTests(ClockApiFactory host) : IClassFixture<C
     }
 
     private async Task<(string Citizen, string Agent, string OtherAgent, string Supervisor, string Analyst)> Tokens() => (
-        await host.Token("CITIZEN", PathwayApi.NewSubject("cit")),
+        await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567"),
         await host.Token("AGENT", PathwayApi.NewSubject("agent"), centerId: PathwayApi.Tunis),
         await host.Token("AGENT", PathwayApi.NewSubject("agent"), centerId: PathwayApi.TunisJudicial),
         await host.Token("SUPERVISOR", PathwayApi.NewSubject("sup"), governorate: "TUNIS"),

@@ -223,7 +223,7 @@ public sealed class DocumentApiTests(DocumentApiFactory api) : IClassFixture<Doc
     /// <summary>Submits a bulletin no. 3 for Salma Ben Omar with this card number, and issues it as the agent would.</summary>
     private async Task<(string Citizen, string Number, JsonNode Request)> IssuedBulletin(string card, string? citizen = null)
     {
-        citizen ??= await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        citizen ??= await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: card);
         var agent = await api.Token("AGENT", "agent-judicial", Judicial);
         var input = new
         {

@@ -209,7 +209,7 @@ public sealed class ExchangeApiTests(ApiFactory api)
     private async Task<SubmittedRequest> SubmitWithExchangesAsync(DateTimeOffset? start = null)
     {
         var owner = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        var token = await api.Token("CITIZEN", owner);
+        var token = await api.Token("CITIZEN", owner, nationalIdNumber: "01234567");
         var submitted = Data(await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(Tunis, "exchanges"), token));
         var request = submitted["submitIdCardRequest"]!["request"]!;
         var id = request["id"]!.GetValue<string>();

@@ -50,7 +50,7 @@ public sealed class ClusterRestartTests(PostgresServer server)
             {
                 var workload = new RequestWorkload(scenario.Api, CenterCode,
                     await scenario.Api.TokenAsync("AGENT", FaultScenario.AgentSubject, CenterCode, cancellationToken: cancel),
-                    [await scenario.Api.TokenAsync("CITIZEN", $"cit-restart-{steps}", cancellationToken: cancel)], $"restart{steps}")
+                    [await scenario.Api.TokenAsync("CITIZEN", $"cit-restart-{steps}", nationalIdNumber: "01234567", cancellationToken: cancel)], $"restart{steps}")
                 { StepsPerRequest = steps };
                 await workload.RunAsync(4, n => n < 20, cancel);
                 workloads.Add(workload);

@@ -88,7 +88,7 @@ public sealed class FaultScenario : IAsyncDisposable
         var tokens = new List<string>();
         for (var i = 0; i < citizens; i++)
         {
-            tokens.Add(await Api.TokenAsync("CITIZEN", $"cit-{keyPrefix}-{i.ToString(CultureInfo.InvariantCulture)}", cancellationToken: Cancel));
+            tokens.Add(await Api.TokenAsync("CITIZEN", $"cit-{keyPrefix}-{i.ToString(CultureInfo.InvariantCulture)}", nationalIdNumber: "01234567", cancellationToken: Cancel));
         }
 
         return new RequestWorkload(Api, center, agent, tokens, keyPrefix);

@@ -25,7 +25,7 @@ public sealed class PathwayCrashTests(PostgresServer server)
             await scenario.Cluster.StartSilosAsync(2, cancel);
             await scenario.Cluster.StartApiAsync(seedDemo: true, cancel);
             var api = scenario.Api;
-            var citizen = await api.TokenAsync("CITIZEN", "citizen-crash", cancellationToken: cancel);
+            var citizen = await api.TokenAsync("CITIZEN", "citizen-crash", nationalIdNumber: "01234567", cancellationToken: cancel);
             var agent = await api.TokenAsync("AGENT", "agent-crash", FaultScenario.Center, cancellationToken: cancel);
             await Eventually.Async(async () => (await api.PostAsync("{ centers(first: 1) { totalCount } }", cancellationToken: cancel))["data"]?["centers"]?["totalCount"]?.GetValue<int>() > 0,
                 TimeSpan.FromSeconds(60), "the demo centers are seeded");

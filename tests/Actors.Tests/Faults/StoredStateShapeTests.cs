@@ -45,7 +45,7 @@ public sealed class StoredStateShapeTests(PostgresServer server)
 
             await scenario.Cluster.StartSilosAsync(1, cancel);
             await scenario.Cluster.StartApiAsync(seedDemo: true, cancel);
-            var citizen = await scenario.Api.TokenAsync("CITIZEN", owner, cancellationToken: cancel);
+            var citizen = await scenario.Api.TokenAsync("CITIZEN", owner, nationalIdNumber: "01234567", cancellationToken: cancel);
             var agent = await scenario.Api.TokenAsync("AGENT", "agent-shape", stored["CenterId"]!.GetValue<string>(), cancellationToken: cancel);
 
             // Read through the grain, as its owner: every field as stored.

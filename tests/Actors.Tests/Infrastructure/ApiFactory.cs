@@ -91,9 +91,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddSingleton<IOutgoingGrainCallFilter>(GrainCalls));
     }
 
-    public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null)
+    public async Task<string> Token(string role, string subject, string? centerId = null, string? governorate = null, string? nationalIdNumber = null)
     {
-        using var response = await Http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate });
+        using var response = await Http.PostAsJsonAsync("/dev/token", new { role, subject, centerId, governorate, nationalIdNumber });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return body!["token"]!.GetValue<string>();

@@ -55,7 +55,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task With_the_civil_registry_down_the_request_waits_and_an_agent_completes_the_step_by_hand()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "00000008");
         var agent = await host.Token("AGENT", "agent-tunis", PathwayApi.Tunis);
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("down"), "00000008"));
         var id = submitted["id"]!.GetValue<string>();
@@ -79,7 +79,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [InlineData("00000001", "IDENTITY_NOT_FOUND", "applicant")]
     public async Task A_registry_answer_the_citizen_can_act_on_asks_for_a_correction_of_the_field_concerned(string card, string code, string field)
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: card);
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("fix"), card));
         var id = submitted["id"]!.GetValue<string>();
 
@@ -95,7 +95,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task A_deceased_applicant_is_rejected_by_the_civil_registry_s_answer()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "00000002");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("dead"), "00000002"));
         var rejected = await api.UntilStatus(submitted["id"]!.GetValue<string>(), citizen, "REJECTED");
         Assert.Equal(("REJECTED", CivilRegistry), PathwayApi.History(rejected)[^1]);
@@ -124,7 +124,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task A_bulletin_no_3_with_a_clean_record_is_issued_after_online_payment_with_no_agent_action()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "07654321");
         var submitted = await api.Mutate("submitCriminalRecordRequest", citizen, PathwayApi.BulletinInput(PathwayApi.Key("b3"), "07654321"));
         var id = submitted["id"]!.GetValue<string>();
         await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
@@ -143,7 +143,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task A_record_with_entries_is_referred_and_only_the_citizen_and_supervisors_read_why()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "00000021");
         var agent = await host.Token("AGENT", "agent-judicial", PathwayApi.TunisJudicial);
         var supervisor = await host.Token("SUPERVISOR", "supervisor-tunis", governorate: "TUNIS");
         var submitted = await api.Mutate("submitCriminalRecordRequest", citizen, PathwayApi.BulletinInput(PathwayApi.Key("b3"), "00000021"));
@@ -163,7 +163,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task A_declined_card_leaves_the_fee_due_and_a_second_payment_pays_it()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("declined"), "01234567"));
         var id = submitted["id"]!.GetValue<string>();
         await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
@@ -183,7 +183,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task A_paid_request_cancelled_by_the_citizen_is_refunded_once()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("refund"), "01234567"));
         var id = submitted["id"]!.GetValue<string>();
         await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
@@ -206,7 +206,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task With_Justice_down_an_agent_rejects_the_paid_bulletin_by_hand_and_the_fee_is_refunded()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "00000028");
         var agent = await host.Token("AGENT", "agent-judicial", PathwayApi.TunisJudicial);
         var submitted = await api.Mutate("submitCriminalRecordRequest", citizen, PathwayApi.BulletinInput(PathwayApi.Key("b3"), "00000028"));
         var id = submitted["id"]!.GetValue<string>();
@@ -227,7 +227,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
     [Fact]
     public async Task Wrong_payment_inputs_get_typed_errors_and_change_nothing()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "00000008");
         var analyst = await host.Token("ANALYST", "analyst-1");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("bad"), "00000008"));
         var id = submitted["id"]!.GetValue<string>();

@@ -13,7 +13,7 @@ public sealed class PaymentDeadlineTests(ShortDeadlinesApiFactory host) : IClass
     [Fact]
     public async Task An_unpaid_request_is_reminded_then_expires_and_a_late_capture_is_refunded()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("late"), "01234567"));
         var id = submitted["id"]!.GetValue<string>();
         await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");

@@ -21,7 +21,7 @@ public sealed class PaymentWebhookPathwayTests(AutomaticApiFactory host)
 
     private async Task<(string Token, string Id, string OrderId)> AwaitingPayment()
     {
-        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"));
+        var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var submitted = await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("hook"), "01234567"));
         var id = submitted["id"]!.GetValue<string>();
         await api.UntilStatus(id, citizen, "AWAITING_PAYMENT");
@@ -90,7 +90,7 @@ public sealed class PaymentWebhookPathwayTests(AutomaticApiFactory host)
     {
         ConformancePrerequisites.Require(NodeScript.MissingPrerequisite() is not null, NodeScript.MissingPrerequisite() ?? "");
         ConformancePrerequisites.Require(!File.Exists("/usr/bin/chromium"), "Chromium is not installed (apt-get install -y chromium).");
-        var parent = await host.Token("CITIZEN", PathwayApi.NewSubject("parent"));
+        var parent = await host.Token("CITIZEN", PathwayApi.NewSubject("parent"), nationalIdNumber: "04567812");
         var submitted = await api.Mutate("submitIdCardRequest", parent, PathwayApi.PupilInput(PathwayApi.Key("browser")));
         var id = submitted["id"]!.GetValue<string>();
 

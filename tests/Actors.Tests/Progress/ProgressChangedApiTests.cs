@@ -28,7 +28,7 @@ public sealed class ProgressChangedApiTests(ApiFactory api)
         await api.GraphQL("mutation($in: ChangeCenterRolloutPhaseInput!) { changeCenterRolloutPhase(input: $in) { errors { ... on Error { code } } } }",
             new { @in = new { centerId, phase = "PILOT" } }, operatorToken);
         var agent = await api.Token("AGENT", "agent-live", code);
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
 
         using var socket = await Connect(agent);
         await Send(socket, new { id = "1", type = "subscribe", payload = new { query = Subscription, variables = new { where = new { centerIds = new[] { centerId } } } } });

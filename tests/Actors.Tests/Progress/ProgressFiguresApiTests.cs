@@ -172,7 +172,7 @@ public sealed class ProgressFiguresApiTests(ApiFactory api)
     private async Task<(string Code, string CenterId, string Agent)> CenterWithRequests(int submitted, int verified, int rejected)
     {
         var (code, centerId) = await RegisterCenter(await api.Token("OPERATOR", "op-figures"), "KEBILI", pilot: true);
-        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var agent = await api.Token("AGENT", "agent-figures", code);
         for (var i = 0; i < submitted; i++)
         {

@@ -25,7 +25,7 @@ public sealed class MoveRequestToCenterTests(ApiFactory api)
         var other = await PilotCenter(operatorToken, "KEBILI");
         var elsewhere = await PilotCenter(operatorToken, "SFAX");
         var owner = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        var citizen = await api.Token("CITIZEN", owner);
+        var citizen = await api.Token("CITIZEN", owner, nationalIdNumber: "01234567");
         var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(suspended, "move-1"), citizen);
         var id = submitted["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
 

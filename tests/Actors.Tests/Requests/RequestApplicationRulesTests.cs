@@ -14,7 +14,8 @@ namespace Actors.Tests.Requests;
 public sealed class RequestApplicationRulesTests(ClusterFixture fixture)
 {
     private static readonly PupilEnrolment Pupil = new("LYC-0042", "Lycée pilote", "2e année");
-    private static readonly Guardian Consenting = new("Fatma Jlassi", "07654321", "mother", ConsentGiven: true);
+    // The driver's citizen (card 01234567) is the guardian: a citizen submits for a minor in their care.
+    private static readonly Guardian Consenting = new("Fatma Jlassi", "01234567", "mother", ConsentGiven: true);
 
     private async Task<RequestDriver> Driver()
     {

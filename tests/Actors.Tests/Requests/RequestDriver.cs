@@ -16,7 +16,8 @@ public sealed class RequestDriver(IGrainFactory grains)
 {
     public string CenterId { get; } = "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    public Actor Citizen { get; } = new("citizen-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen);
+    /// <summary>The citizen who submits, signed in with the card number of <see cref="Adult"/>: they apply for themselves.</summary>
+    public Actor Citizen { get; } = new("citizen-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen, NationalIdNumber: "01234567");
 
     public Actor Agent => new("agent-1", ActorRole.Agent, CenterId);
 

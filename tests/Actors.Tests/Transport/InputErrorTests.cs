@@ -26,7 +26,7 @@ public sealed class InputErrorTests(ApiFactory api)
     };
 
     private async Task<JsonNode> Submit(JsonObject input) =>
-        await api.GraphQL(RequestPathwayApiTests.SubmitCard, new { @in = input }, await api.Token("CITIZEN", "input-errors"));
+        await api.GraphQL(RequestPathwayApiTests.SubmitCard, new { @in = input }, await api.Token("CITIZEN", "input-errors", nationalIdNumber: "01234567"));
 
     private static JsonNode Single(JsonNode result)
     {
@@ -70,7 +70,7 @@ public sealed class InputErrorTests(ApiFactory api)
     [Fact]
     public async Task A_malformed_date_time_names_the_field_and_the_expected_format()
     {
-        var token = await api.Token("CITIZEN", "input-errors");
+        var token = await api.Token("CITIZEN", "input-errors", nationalIdNumber: "01234567");
         var error = Single(await api.GraphQL("{ requests(where: { submittedFrom: \"yesterday\" }) { totalCount } }", token: token));
         Assert.Equal("where.submittedFrom", Parameter(error, "field"));
         Assert.Equal("yyyy-MM-ddTHH:mm:ss±hh:mm", Parameter(error, "expectedFormat"));
@@ -109,7 +109,7 @@ public sealed class InputErrorTests(ApiFactory api)
     [Fact]
     public async Task Each_wrong_literal_of_a_document_is_its_own_error()
     {
-        var token = await api.Token("CITIZEN", "input-errors");
+        var token = await api.Token("CITIZEN", "input-errors", nationalIdNumber: "01234567");
         var result = await api.GraphQL(
             """
             mutation { submitIdCardRequest(input: { reason: RENEW, centerId: "x", applicant: {

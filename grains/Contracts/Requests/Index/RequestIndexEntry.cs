@@ -24,7 +24,9 @@ public sealed record RequestIndexEntry(
     [property: Id(11)] CitizenRequestView? Document = null,
     [property: Id(12)] DateTimeOffset? DueAt = null,
     [property: Id(13)] DateTimeOffset? OverdueSince = null,
-    [property: Id(14)] DateTimeOffset? EscalatedAt = null) : IIndexEntry
+    [property: Id(14)] DateTimeOffset? EscalatedAt = null,
+    [property: Id(15)] string OwnerIssuer = "",
+    [property: Id(16)] string? OwnerNationalIdNumber = null) : IIndexEntry
 {
     /// <summary>
     /// What <c>stuckRequests</c> sorts by, ascending: escalated requests first, then the rest, each by oldest
@@ -49,5 +51,6 @@ public sealed record RequestIndexEntry(
 
     public static RequestIndexEntry From(CitizenRequestView view) => new(
         view.Id, view.Reference, view.Kind, view.Status, view.CenterId, view.Governorate, view.OwnerSubject,
-        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null, view, view.DueAt, view.OverdueSince, view.EscalatedAt);
+        view.SubmittedAt, view.UpdatedAt, view.Version, view.Pupil is not null, view, view.DueAt, view.OverdueSince, view.EscalatedAt,
+        view.OwnerIssuer, view.OwnerNationalIdNumber);
 }

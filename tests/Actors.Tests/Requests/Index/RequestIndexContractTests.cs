@@ -592,6 +592,10 @@ public abstract class RequestIndexContractTests
         yield return ("center", new RequestFilter(CenterIds: ["C-04"]));
         yield return ("centers", new RequestFilter(CenterIds: ["C-01", "C-05"]));
         yield return ("owner", new RequestFilter(OwnerSubject: "citizen-c"));
+        yield return ("owner at an issuer", new RequestFilter(OwnerSubject: "citizen-c", OwnerIssuer: "https://citizens.example.tn"));
+        yield return ("owner at the legacy issuer", new RequestFilter(OwnerSubject: "citizen-c", OwnerIssuer: RequestAccess.LegacyIssuer));
+        yield return ("owner or their walk-ins", new RequestFilter(OwnerSubject: "citizen-b", OwnerIssuer: "https://citizens.example.tn", OwnerNationalIdNumber: "04567812"));
+        yield return ("walk-ins by national ID", new RequestFilter(OwnerNationalIdNumber: "04567812"));
         yield return ("submitted from (inclusive)", new RequestFilter(SubmittedFrom: Epoch.AddMinutes(20)));
         yield return ("submitted before (exclusive)", new RequestFilter(SubmittedBefore: Epoch.AddMinutes(20)));
         yield return ("from another offset", new RequestFilter(SubmittedFrom: Epoch.AddMinutes(20).ToOffset(TimeSpan.FromHours(1))));
@@ -632,9 +636,28 @@ public abstract class RequestIndexContractTests
                 IsPupil: random.Next(3) == 0,
                 DueAt: due,
                 OverdueSince: overdue,
-                EscalatedAt: i % 12 == 0 ? overdue!.Value.AddDays(7).AddTicks(3) : null);
+                EscalatedAt: i % 12 == 0 ? overdue!.Value.AddDays(7).AddTicks(3) : null,
+                OwnerIssuer: OwnerIssuers[i % OwnerIssuers.Length],
+                OwnerNationalIdNumber: i % 5 == 0 ? "04567812" : i % 5 == 1 ? "07654321" : null);
         }).ToList();
     }
+
+    /// <summary>The empty issuer of older rows, its normalised name, and another issuer: the owner filter tells them apart.</summary>
+    private static readonly string[] OwnerIssuers = ["", RequestAccess.LegacyIssuer, "https://citizens.example.tn"];
+
+    private static bool OwnerMatches(RequestFilter filter, RequestIndexEntry e)
+    {
+        if (filter.OwnerSubject is null && filter.OwnerNationalIdNumber is null)
+        {
+            return true;
+        }
+
+        return (filter.OwnerSubject == e.OwnerSubject && (filter.OwnerIssuer is null || IssuerOf(filter.OwnerIssuer) == IssuerOf(e.OwnerIssuer)))
+            || (filter.OwnerNationalIdNumber is not null && filter.OwnerNationalIdNumber == e.OwnerNationalIdNumber);
+    }
+
+    // The model's own reading of the legacy rule: an empty issuer is the development issuer of older releases.
+    private static string IssuerOf(string issuer) => issuer.Length == 0 ? RequestAccess.LegacyIssuer : issuer;
 
     /// <summary>The contract as a model: filters ANDed, sort key ordinal then id (as PostgreSQL orders uuids: by text).</summary>
     private static List<RequestIndexEntry> Expected(IEnumerable<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order)
@@ -644,7 +667,7 @@ public abstract class RequestIndexContractTests
             && (filter.Statuses is not { Count: > 0 } || filter.Statuses.Contains(e.Status))
             && (filter.Governorates is not { Count: > 0 } || filter.Governorates.Contains(e.Governorate))
             && (filter.CenterIds is not { Count: > 0 } || filter.CenterIds.Contains(e.CenterId))
-            && (filter.OwnerSubject is null || filter.OwnerSubject == e.OwnerSubject)
+            && OwnerMatches(filter, e)
             && (filter.SubmittedFrom is null || e.SubmittedAt.UtcTicks >= filter.SubmittedFrom.Value.UtcTicks)
             && (filter.SubmittedBefore is null || e.SubmittedAt.UtcTicks < filter.SubmittedBefore.Value.UtcTicks)
             && (filter.IsPupil is null || filter.IsPupil == e.IsPupil)
