@@ -53,4 +53,7 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(32)] public DateTimeOffset? EscalatedAt { get; set; }
     [Id(33)] public AppointmentNotice? AppointmentNotice { get; set; }
     [Id(35)] public DeliveryRecord? Delivery { get; set; }
+
+    /// <summary>When the retention purge removed the personal data (RetentionOptions); null while it is kept.</summary>
+    [Id(50)] public DateTimeOffset? PurgedAt { get; set; }
 }
