@@ -61,7 +61,8 @@ public sealed class InputTextTests
     public void A_letter_may_carry_a_few_marks_but_not_a_pile_of_them()
     {
         Assert.Equal("مَّٰ", InputText.PersonName("مَّٰ", Field));
-        var zalgo = "A" + new string('\u0301', InputText.MaxCombiningMarksPerLetter + 1) + "mira";
+        // q has no precomposed accented form, so normalisation (NFC) leaves every mark in place.
+        var zalgo = "Aq" + new string('\u0301', InputText.MaxCombiningMarksPerLetter + 1) + "mira";
         var (field, reason, _) = Refusal(() => InputText.PersonName(zalgo, Field));
         Assert.Equal(Field, field);
         Assert.Equal(InputRefusals.TooManyCombiningMarks, reason);

@@ -17,7 +17,7 @@ public sealed class ValidationApiTests(ApiFactory api)
     public static TheoryData<string, string, string, string> BadApplications => new()
     {
         { "Аmira", "amira@example.tn", "input.applicant.givenName", InputRefusals.MixedScripts },
-        { "A\u0301\u0301\u0301\u0301mira", "amira@example.tn", "input.applicant.givenName", InputRefusals.TooManyCombiningMarks },
+        { "Aq\u0301\u0301\u0301\u0301mira", "amira@example.tn", "input.applicant.givenName", InputRefusals.TooManyCombiningMarks },
         { "Amira", "Amira <amira@example.tn>", "input.contact.email", InputRefusals.NotAnEmailAddress },
         { "Amira", "amira@example.tn\n", "input.contact.email", InputRefusals.TrailingNewline },
     };
