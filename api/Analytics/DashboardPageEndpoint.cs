@@ -57,6 +57,6 @@ public static partial class DashboardPageEndpoint
         return app;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A(?:[A-Za-z0-9.-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?)\z")]
     private static partial System.Text.RegularExpressions.Regex PlainHost();
 }

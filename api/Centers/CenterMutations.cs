@@ -81,6 +81,6 @@ public static partial class CenterMutations
     private static IServiceCenterGrain Grain(IResolveFieldContext ctx, string code) =>
         ctx.Service<IGrainFactory>().GetGrain<IServiceCenterGrain>(code);
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex CenterCode();
 }

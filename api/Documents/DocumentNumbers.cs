@@ -14,6 +14,6 @@ public static partial class DocumentNumbers
         return number is not null && Form().IsMatch(number) ? number : null;
     }
 
-    [GeneratedRegex("^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$")]
+    [GeneratedRegex(@"\A[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}\z")]
     private static partial Regex Form();
 }

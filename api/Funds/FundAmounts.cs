@@ -50,9 +50,9 @@ public static partial class FundAmounts
         return value is > 0 and <= MaxMillimes ? value : throw ApiErrors.BadInput("amountDinars must be positive and at most 10^12 dinars.", field);
     }
 
-    [GeneratedRegex(@"^(?<whole>[0-9]{1,12})(\.(?<fraction>[0-9]{1,3}))?$")]
+    [GeneratedRegex(@"\A(?<whole>[0-9]{1,12})(\.(?<fraction>[0-9]{1,3}))?\z")]
     private static partial Regex Dinars();
 
-    [GeneratedRegex(@"^-?[0-9]+\.[0-9]{4,}$")]
+    [GeneratedRegex(@"\A-?[0-9]+\.[0-9]{4,}\z")]
     private static partial Regex TooPrecise();
 }

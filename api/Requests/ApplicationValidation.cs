@@ -54,16 +54,10 @@ public static partial class ApplicationValidation
 
     private static Applicant Applicant(ApplicantInput input, TimeProvider clock, bool requireCardNumber)
     {
+        // The pupil's school age and the card's minimum age are the grain's rules (PUPIL_AGE_OUT_OF_RANGE,
+        // BELOW_MINIMUM_CARD_AGE); here only what no birth date can be.
         var today = TunisCalendar.Today(clock);
-        if (input.BirthDate > today)
-        {
-            throw ApiErrors.BadInput("birthDate is in the future.", "input.applicant.birthDate");
-        }
-
-        if (input.BirthDate < new DateOnly(1900, 1, 1))
-        {
-            throw ApiErrors.BadInput("birthDate is before 1900.", "input.applicant.birthDate");
-        }
+        InputText.DateWithin(input.BirthDate, "input.applicant.birthDate", EarliestBirthDate, today, "a past day, not before 1900");
 
         string? card = null;
         if (!string.IsNullOrWhiteSpace(input.NationalIdNumber))
@@ -103,11 +97,7 @@ public static partial class ApplicationValidation
             return null;
         }
 
-        var email = InputText.Optional(input.Email, "input.contact.email", 254);
-        if (email is not null && !Email().IsMatch(email))
-        {
-            throw ApiErrors.BadInput("email is not a valid address.", "input.contact.email");
-        }
+        var email = InputText.EmailAddress(input.Email, "input.contact.email");
 
         var phone = InputText.Optional(input.Phone, "input.contact.phone", 20)?.Replace(" ", "", StringComparison.Ordinal);
         if (phone is not null && !Phone().IsMatch(phone))
@@ -137,12 +127,11 @@ public static partial class ApplicationValidation
         return IdempotencyPolicy.IsWellFormed(key) ? key : throw ApiErrors.BadInput($"idempotencyKey is {IdempotencyPolicy.KeyFormat}.", "input.idempotencyKey");
     }
 
-    [GeneratedRegex("^[A-Z0-9-]{3,20}$")]
+    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+
+    [GeneratedRegex(@"\A[A-Z0-9-]{3,20}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SchoolCode();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
-
-    [GeneratedRegex(@"^(\+216)?[0-9]{8}$")]
+    [GeneratedRegex(@"\A(\+216)?[0-9]{8}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }

@@ -42,7 +42,12 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestActionType>>>>("availableActions")
             .Description("The steps the caller can take now; each is a mutation of the same name.")
             .Resolve(ctx => ctx.Actor() is { } actor ? RequestTransitions.AvailableFor(ctx.Source, actor) : Array.Empty<RequestAction>());
-        Field<ApplicantType>("applicant").Resolve(ctx => ctx.Source.Applicant);
+        Field<ApplicantType>("applicant")
+            .Description("Null once the retention period of the request's final status has ended and its personal data was removed (see purgedAt).")
+            .Resolve(ctx => ctx.Source.Applicant);
+        Field<DateTimeScalar>("purgedAt")
+            .Description("When the personal data (applicant, guardian, contact, purpose, the pupil's grade, reasons) was removed at the end of the retention period; the status, dates and counts stay.")
+            .Resolve(ctx => ctx.Source.PurgedAt);
         Field<IdCardReasonType>("idCardReason").Resolve(ctx => ctx.Source.IdCardReason);
         Field<NonNullGraphType<BooleanGraphType>>("isPupil").Resolve(ctx => ctx.Source.Pupil is not null);
         Field<PupilEnrolmentType>("pupil").Resolve(ctx => ctx.Source.Pupil);

@@ -64,6 +64,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AppointmentSeatConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Campaigns.CampaignCounterConsumer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Retention.RetentionConsumer>());
         return services;
     }
 }

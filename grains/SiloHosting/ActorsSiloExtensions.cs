@@ -8,6 +8,7 @@ using Actors.Grains.Documents;
 using Actors.Grains.Documents.Keys;
 using Actors.Grains.Pathway;
 using Actors.Grains.Requests;
+using Actors.Grains.Retention;
 using Actors.Grains.Scheduling;
 using Actors.Interop;
 using Actors.ServiceDefaults;
@@ -82,6 +83,8 @@ public static class ActorsSiloExtensions
         silo.Services.AddActorsClocks(configuration);
         silo.Services.TryAddSingleton<RequestClockDispatch>();
         silo.Services.TryAddSingleton<CampaignDispatch>();
+        silo.Services.AddActorsRetention(configuration);
+        silo.Services.TryAddSingleton<RetentionDispatch>();
         silo.Services.AddActorsDocumentKeys(configuration, embedded: connectionString is null);
 
         // /health/ready of a host with a silo: this silo Active in the membership, besides what ServiceDefaults checks.

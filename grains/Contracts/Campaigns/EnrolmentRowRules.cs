@@ -48,6 +48,6 @@ public static partial class EnrolmentRowRules
         return compact.Length == 8 && compact.All(char.IsAsciiDigit) ? "+216" + compact : null;
     }
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{0,39}\z")]
     private static partial Regex EnrolmentId();
 }

@@ -45,6 +45,6 @@ public static class SchoolDeliveryCandidates
     {
         ArgumentNullException.ThrowIfNull(entry);
         var document = entry.Document ?? throw new ArgumentException("The entry has no document.", nameof(entry));
-        return new SchoolDeliveryCandidate(entry.Id, entry.Reference, document.Applicant.GivenName, document.Pupil?.Grade, entry.CenterId, roundId);
+        return new SchoolDeliveryCandidate(entry.Id, entry.Reference, document.Applicant?.GivenName ?? "", document.Pupil?.Grade, entry.CenterId, roundId);
     }
 }

@@ -34,4 +34,6 @@ public static class StorageNames
     public const string SchoolDeliveryRoundState = "school-delivery-round";
     public const string SchoolDeliveryBoardState = "school-delivery-board";
     public const string EnrolmentRegistryState = "enrolment-registry";
+    public const string RetentionState = "retention";
+    public const string RetentionDayState = "retention-day";
 }

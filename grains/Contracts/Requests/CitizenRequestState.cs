@@ -63,4 +63,7 @@ public sealed class CitizenRequestState : IAggregateState
 
     /// <summary>The national ID number of the citizen the request belongs to, when known (a walk-in's only owner).</summary>
     [Id(37)] public string? OwnerNationalIdNumber { get; set; }
+
+    /// <summary>When the retention purge removed the personal data (RetentionOptions); null while it is kept.</summary>
+    [Id(50)] public DateTimeOffset? PurgedAt { get; set; }
 }

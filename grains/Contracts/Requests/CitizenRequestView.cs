@@ -3,7 +3,10 @@ using Actors.Contracts.Requests.Payments;
 
 namespace Actors.Contracts.Requests;
 
-/// <summary>A request as its grain knows it, returned to callers allowed to see it.</summary>
+/// <summary>
+/// A request as its grain knows it, returned to callers allowed to see it. <see cref="Applicant"/> is null once the
+/// retention purge removed the personal data (<see cref="PurgedAt"/>).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CitizenRequestView(
     [property: Id(0)] Guid Id,
@@ -15,7 +18,7 @@ public sealed record CitizenRequestView(
     [property: Id(6)] string CenterId,
     [property: Id(7)] string Governorate,
     [property: Id(8)] string OwnerSubject,
-    [property: Id(9)] Applicant Applicant,
+    [property: Id(9)] Applicant? Applicant,
     [property: Id(10)] IdCardReason? IdCardReason,
     [property: Id(11)] PupilEnrolment? Pupil,
     [property: Id(12)] Guardian? Guardian,
@@ -38,7 +41,8 @@ public sealed record CitizenRequestView(
     [property: Id(29)] AppointmentNotice? AppointmentNotice = null,
     [property: Id(31)] DeliveryRecord? Delivery = null,
     [property: Id(32)] string OwnerIssuer = "",
-    [property: Id(33)] string? OwnerNationalIdNumber = null)
+    [property: Id(33)] string? OwnerNationalIdNumber = null,
+    [property: Id(50)] DateTimeOffset? PurgedAt = null)
 {
     public bool IsFinal => RequestTransitions.IsFinal(Status);
 }

@@ -226,9 +226,9 @@ public sealed partial class CampaignGrain(
         return result.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
 
-    [GeneratedRegex("^[0-9]{4}-[0-9]{4}$")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{4}\z")]
     private static partial Regex SchoolYear();
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex SchoolCode();
 }

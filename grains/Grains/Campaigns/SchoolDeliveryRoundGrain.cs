@@ -99,7 +99,7 @@ public sealed class SchoolDeliveryRoundGrain(
         S.CenterId = centerId;
         S.Status = SchoolDeliveryRoundStatus.Prepared;
         S.Cards = found.OfType<CitizenRequestView>()
-            .Select(r => new SchoolDeliveryCard(r.Id, r.Reference, r.Applicant.GivenName, r.Pupil?.Grade))
+            .Select(r => new SchoolDeliveryCard(r.Id, r.Reference, r.Applicant?.GivenName ?? "", r.Pupil?.Grade))
             .OrderBy(c => c.Reference, StringComparer.Ordinal)
             .ToList();
         S.PreparedBy = actor.Describe();

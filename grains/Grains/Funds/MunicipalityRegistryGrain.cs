@@ -122,6 +122,6 @@ public sealed partial class MunicipalityRegistryGrain(
         return Governorates.Exists(row.Governorate) ? null : $"governorate '{row.Governorate}' is not one of the 24 governorate codes (e.g. TUNIS, SIDI_BOUZID).";
     }
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex Code();
 }

@@ -36,13 +36,13 @@ public sealed class PathwayVerification(
             state.PassedChecks.Clear();
         }
 
-        var person = PersonOf(request.Applicant);
+        var person = PersonOf(ApplicantOf(request));
         var confirmations = new List<string>();
         if (!state.PassedChecks.Contains(Identity))
         {
             var identity = await calls.Run(
                 request,
-                Plan(state, OutsideSystem.CivilRegistry, "Verify the applicant's identity", PersonItems(request.Applicant)),
+                Plan(state, OutsideSystem.CivilRegistry, "Verify the applicant's identity", PersonItems(ApplicantOf(request))),
                 ct => civilRegistry.CheckIdentity(person, ct),
                 r => (SchemaText.Of(r.Outcome), r.MismatchedField),
                 commit,
@@ -136,8 +136,8 @@ public sealed class PathwayVerification(
         ArgumentNullException.ThrowIfNull(state);
         var record = await calls.Run(
             request,
-            Plan(state, OutsideSystem.Justice, "Criminal record outcome for bulletin no. 3", PersonItems(request.Applicant)),
-            ct => justice.CheckRecord(PersonOf(request.Applicant), ct),
+            Plan(state, OutsideSystem.Justice, "Criminal record outcome for bulletin no. 3", PersonItems(ApplicantOf(request))),
+            ct => justice.CheckRecord(PersonOf(ApplicantOf(request)), ct),
             r => (SchemaText.Of(r.Outcome), null),
             commit);
         var ministry = PathwayActors.For(OutsideSystem.Justice);
@@ -171,4 +171,8 @@ public sealed class PathwayVerification(
 
     private static string Sentence(List<string> parts) =>
         char.ToUpperInvariant(parts[0][0]) + string.Join("; ", parts)[1..] + ".";
+
+    /// <summary>The pathway acts on requests still in progress; only a final request's retention purge removes the applicant.</summary>
+    private static Applicant ApplicantOf(CitizenRequestView request) =>
+        request.Applicant ?? throw new InvalidOperationException($"Request {request.Id} has no applicant: its personal data was purged.");
 }

@@ -28,7 +28,7 @@ namespace Actors.Grains.Requests;
 /// table, scope, step data) → apply to state with a history entry and its event → persist once →
 /// publish. A refusal is raised through the operation that declares it, before anything changes.
 /// </summary>
-public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
+public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
 {
     private readonly IPersistentState<CitizenRequestState> state;
     private readonly GrainSteps<CitizenRequestState> steps;
@@ -960,7 +960,7 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
     /// <summary>Seals the document for the holder; the document supersedes the holder's older extracts itself.</summary>
     private async Task IssueDocument(string number, DateTimeOffset issuedAt)
     {
-        var applicant = S.Applicant!;
+        var applicant = S.Applicant ?? throw new InvalidOperationException("A purged request issues no document.");
         var issue = new DocumentIssue(
             number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, DocumentHolders.KeyOf(applicant),
             applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
@@ -970,9 +970,9 @@ public sealed class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     private CitizenRequestView ToView() => new(
         S.Id, S.Reference, S.Kind, S.Status, S.SubmittedAt, S.UpdatedAt, S.CenterId, S.Governorate, S.OwnerSubject,
-        S.Applicant!, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
+        S.Applicant, S.IdCardReason, S.Pupil, S.Guardian, S.Contact, S.Purpose, S.Payment, S.Appointment,
         S.DeliveryChannel, S.DocumentCode, S.Version, S.History.ToList(), S.Payments.ToList(), S.PendingOn, S.PendingSince, S.Correction,
-        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery, S.OwnerIssuer, S.OwnerNationalIdNumber);
+        S.NoShows, S.DueAt, S.OverdueSince, S.EscalatedAt, S.AppointmentNotice, S.Delivery, S.OwnerIssuer, S.OwnerNationalIdNumber, S.PurgedAt);
 
     private RequestOwner Owner => new(S.OwnerIssuer, S.OwnerSubject, S.OwnerNationalIdNumber);
 

@@ -19,7 +19,7 @@ namespace Actors.SiloHosting.Outbox;
 public sealed class EmbeddedOutboxPublisher(
     IRequestIndex index, IAllocationIndex allocations, IExchangeLog exchanges, IGrainFactory grains, LiveUpdatePublisher live,
     PathwayDispatch? pathway = null, RequestClockDispatch? clocks = null, DisplacementDispatch? displacement = null,
-    CampaignDispatch? campaigns = null)
+    CampaignDispatch? campaigns = null, RetentionDispatch? retention = null)
     : IOutboxPublisher
 {
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
@@ -73,6 +73,11 @@ public sealed class EmbeddedOutboxPublisher(
         if (campaigns is not null)
         {
             await campaigns.DispatchAsync(events);
+        }
+
+        if (retention is not null)
+        {
+            await retention.DispatchAsync(events);
         }
     }
 }

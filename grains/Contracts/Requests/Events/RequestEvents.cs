@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Retention.Events;
 
 namespace Actors.Contracts.Requests.Events;
 
@@ -15,7 +16,7 @@ public static class RequestEvents
     /// <summary>The outbox types that change a request's index row.</summary>
     public static IReadOnlySet<string> IndexedTypes { get; } =
         new[] { nameof(RequestSubmitted), nameof(RequestStatusChanged), nameof(RequestPaymentChanged), nameof(RequestPendingChanged), nameof(RequestCenterChanged),
-                nameof(RequestOverdue), nameof(RequestEscalated), OutboxEventTypes.CitizenRequestChanged }
+                nameof(RequestOverdue), nameof(RequestEscalated), nameof(RequestPurged), OutboxEventTypes.CitizenRequestChanged }
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The index row of the request as the event leaves it.</summary>
@@ -31,6 +32,7 @@ public static class RequestEvents
             nameof(RequestCenterChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestCenterChanged>(e.Payload).Request),
             nameof(RequestOverdue) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestOverdue>(e.Payload).Request),
             nameof(RequestEscalated) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestEscalated>(e.Payload).Request),
+            nameof(RequestPurged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPurged>(e.Payload).Request),
             OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
             _ => throw new ArgumentException($"{e.Type} is not an event of the request index.", nameof(e)),
         };

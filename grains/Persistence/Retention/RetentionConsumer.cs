@@ -1,0 +1,22 @@
+using Actors.Contracts.Outbox;
+using Actors.Contracts.Retention;
+using Actors.Persistence.Outbox;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Actors.Persistence.Retention;
+
+/// <summary>
+/// Puts each request that reached a final status in the retention bucket of the day its period ends. A bucket
+/// write is durable before this returns, so once the batch's checkpoint moves the purge is scheduled even if every
+/// silo stops; a batch delivered twice schedules each request once (a bucket holds a request once).
+/// </summary>
+public sealed class RetentionConsumer(IGrainFactory grains, IOptionsMonitor<RetentionOptions> options, TimeProvider clock) : IOutboxConsumer
+{
+    public string Name => "retention";
+
+    public IReadOnlySet<string> HandledTypes => RetentionTriggers.Types;
+
+    public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        RetentionTriggers.Schedule(grains, batch, options.CurrentValue.Policy(), clock.GetUtcNow());
+}
