@@ -115,7 +115,7 @@ public sealed class OwnershipGrainTests(ClusterFixture fixture)
         var driver = await Driver();
         var citizen = new Actor("cit-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen, NationalIdNumber: "01234567");
         var request = await SubmitCard(citizen, Card(driver, RequestDriver.Adult(card: null)));
-        Assert.Equal("01234567", request.Applicant.NationalIdNumber);
+        Assert.Equal("01234567", request.Applicant?.NationalIdNumber);
         Assert.Equal("01234567", request.OwnerNationalIdNumber);
     }
 
