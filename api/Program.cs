@@ -1,4 +1,5 @@
 using Actors.Api.Analytics;
+using Actors.Api.Audit;
 using Actors.Api.Campaigns;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
@@ -18,6 +19,7 @@ builder.AddActorsOrleans();
 builder.AddActorsAuthentication();
 builder.AddActorsDevClock();
 builder.AddActorsGraphQL();
+builder.AddActorsAudit();
 builder.AddActorsRateLimiting();
 builder.AddActorsSecurityHeaders();
 builder.AddPaymentWebhook();
