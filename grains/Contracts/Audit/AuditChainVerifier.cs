@@ -35,6 +35,26 @@ public static class AuditChainVerifier
         }
     }
 
+    /// <summary>The same walk over entries already in hand, in the chain's order (an export, a backup being restored).</summary>
+    public static AuditVerification Verify(IEnumerable<AuditEntry> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var previousHash = AuditChain.Genesis;
+        var last = 0L;
+        foreach (var entry in chain)
+        {
+            if (Check(entry, last + 1, previousHash) is { } broken)
+            {
+                return new AuditVerification(last, broken);
+            }
+
+            previousHash = entry.Hash;
+            last = entry.Sequence;
+        }
+
+        return new AuditVerification(last, null);
+    }
+
     /// <summary>The break an entry makes as the one expected at <paramref name="sequence"/>, or null when it holds.</summary>
     public static AuditChainBreak? Check(AuditEntry entry, long sequence, string previousHash)
     {
