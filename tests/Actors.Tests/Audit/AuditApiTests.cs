@@ -138,7 +138,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         string? after = null;
         do
         {
-            var page = Data(await api.GraphQL(Trail, new { where, first = 100, after }, token))["auditTrail"]!;
+            var page = Data(await api.GraphQL(Trail, new { where, first = 50, after }, token))["auditTrail"]!;
             entries.AddRange(page["nodes"]!.AsArray().Select(n => n!));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
