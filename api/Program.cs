@@ -1,5 +1,6 @@
 using Actors.Api.Analytics;
 using Actors.Api.Authorization;
+using Actors.Api.Audit;
 using Actors.Api.Campaigns;
 using Actors.Api.Demo;
 using Actors.Api.Documents;
@@ -20,6 +21,7 @@ builder.AddActorsAuthentication();
 builder.AddActorsAuthorization();
 builder.AddActorsDevClock();
 builder.AddActorsGraphQL();
+builder.AddActorsAudit();
 builder.AddActorsRateLimiting();
 builder.AddActorsSecurityHeaders();
 builder.AddPaymentWebhook();

@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "wait-for-schema")
     return await SiloCommands.WaitForSchemaAsync(args[1..]);
 }
 
+// `silo verify-audit`: walks the audit trail's hash chain (exit 0 intact, 1 at the first broken link, 2 cannot run).
+if (args.Length > 0 && args[0] == "verify-audit")
+{
+    return await SiloCommands.VerifyAuditAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddActorsServiceDefaults("actors-silo");
 builder.UseOrleans(silo => silo.AddActorsSilo(builder.Configuration).AddActorsKubernetesHosting(builder.Configuration)

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Actors.Api.Audit;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Identity;
+using Actors.Contracts.Audit;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
@@ -30,7 +32,7 @@ public static class EnrolmentEndpoints
     public static WebApplication MapCampaignEnrolments(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost(Route, Import).ExcludeFromDescription();
+        app.MapPost(Route, Import).ExcludeFromDescription().Audited(AuditKind.Mutation, "POST " + Route, "id");
         app.MapGet(Route + "/imports/{importId}", Show).ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,7 @@
+using Actors.Api.Audit;
 using Actors.Api.Documents.Printing;
 using Actors.Api.Identity;
+using Actors.Contracts.Audit;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Errors;
 using Actors.SignedDocuments;
@@ -16,7 +18,7 @@ public static class DocumentPdfEndpoint
     public static WebApplication MapDocumentPdfs(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(DocumentPaths.PdfRoute, Download).ExcludeFromDescription();
+        app.MapGet(DocumentPaths.PdfRoute, Download).ExcludeFromDescription().Audited(AuditKind.Read, "GET " + DocumentPaths.PdfRoute, "number");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Actors.Api.Audit;
 using Actors.Api.Campaigns;
 using Actors.Api.Centers;
 using Actors.Api.Documents;
@@ -54,5 +55,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddCampaignQueries(nodes);
         this.AddSchoolDeliveryQueries(nodes);
         this.AddSandboxQueries(environment);
+        this.AddAuditQueries();
     }
 }

@@ -1,3 +1,5 @@
+using Actors.Api.Audit;
+using Actors.Contracts.Audit;
 using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Interop.Sandbox;
 using Actors.Contracts.Naming;
@@ -38,7 +40,7 @@ public static class PaymentWebhookEndpoint
     public static WebApplication MapPaymentWebhook(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost(SandboxGatewayPaths.Webhook, Receive).ExcludeFromDescription();
+        app.MapPost(SandboxGatewayPaths.Webhook, Receive).ExcludeFromDescription().Audited(AuditKind.Mutation, "POST " + SandboxGatewayPaths.Webhook);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Actors.Api.Audit;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.Security;
@@ -72,7 +73,13 @@ internal static class GraphQLExecution
             options.ValidationRules = DocumentValidator.CoreRules.Append(extraRule);
         }
 
+        // Every mutation executed and every personal field read is gathered while the operation runs, and stored before it is answered.
+        var audit = AuditedOperation.Begin(userContext);
         var result = await executer.ExecuteAsync(options);
+        if (!await services.GetRequiredService<AuditRecorder>().TryRecordAsync(userContext.Actor, userContext.ClientAddress, audit.Steps))
+        {
+            return new ExecutionResult { Errors = [AuditErrors.NotRecorded()] };
+        }
 
         // Input errors name the input path, as the resolvers' own BAD_USER_INPUT errors do.
         InputErrorExplainer.Explain(result, request.Query, request.OperationName, schema);

@@ -1,6 +1,8 @@
+using Actors.Contracts.Audit;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Requests.Index;
+using Actors.Persistence.Audit;
 using Actors.Persistence.Centers;
 using Actors.Persistence.Exchanges;
 using Actors.Persistence.Funds;
@@ -31,6 +33,8 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IAllocationIndex>(sp => sp.GetRequiredService<PostgresAllocationIndex>());
         services.TryAddSingleton<PostgresExchangeLog>();
         services.TryAddSingleton<IExchangeLog>(sp => sp.GetRequiredService<PostgresExchangeLog>());
+        services.TryAddSingleton<PostgresAuditTrail>();
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<PostgresAuditTrail>());
         return services;
     }
 

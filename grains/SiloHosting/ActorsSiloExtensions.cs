@@ -1,3 +1,4 @@
+using Actors.Contracts.Audit;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Naming;
@@ -137,6 +138,7 @@ public static class ActorsSiloExtensions
         silo.Services.TryAddSingleton<IRequestIndex, InMemoryRequestIndex>();
         silo.Services.TryAddSingleton<IAllocationIndex, InMemoryAllocationIndex>();
         silo.Services.TryAddSingleton<IExchangeLog, InMemoryExchangeLog>();
+        silo.Services.TryAddSingleton<IAuditTrail, InMemoryAuditTrail>();
         silo.Services.TryAddSingleton<IOutboxPublisher, EmbeddedOutboxPublisher>();
         return silo;
     }

@@ -26,6 +26,12 @@ public abstract class KeysetTable<TEntry, TFilter, TOrder>
     /// </summary>
     public virtual bool AppendOnly => false;
 
+    /// <summary>
+    /// Whether an outbox consumer feeds the table (its checkpoint dates the answers); a table written directly, such as
+    /// the audit trail, is current as it is read.
+    /// </summary>
+    public virtual bool FedByOutbox => true;
+
     /// <summary>The columns an upsert writes, <c>id</c> and <c>version</c> among them.</summary>
     public abstract IReadOnlyList<IndexColumn<TEntry>> Columns { get; }
 

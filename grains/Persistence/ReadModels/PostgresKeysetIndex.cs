@@ -98,7 +98,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
 
         batch.BatchCommands.Add(window.ToBatchCommand());
         batch.BatchCommands.Add(Filtered($"SELECT count(*) FROM {Table.Name} WHERE ", query.Filter).ToBatchCommand());
-        batch.BatchCommands.Add(OutboxFreshness.BatchCommand(Table.Consumer));
+        batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
         if (query.After is { } afterCursor)
         {
             batch.BatchCommands.Add(ExistsOutside(query, column, afterCursor, beyond: false));

@@ -1,0 +1,75 @@
+using Actors.Contracts.Audit;
+using Actors.Persistence.ReadModels;
+using Npgsql;
+
+namespace Actors.Persistence.Audit;
+
+/// <summary>
+/// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction: it takes the trail's
+/// advisory lock, reads the tail, seals the records after it and inserts them in one statement, so appends from any
+/// number of processes form one chain; the lock is released at commit.
+/// </summary>
+public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
+    : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource), IAuditTrail
+{
+    /// <summary>The advisory lock key of appends ("AUDIT" in ASCII), the same in every process.</summary>
+    public const long AppendLock = 0x4155444954;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        {
+            lockCommand.Parameters.Add(new NpgsqlParameter<long> { TypedValue = AppendLock });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var (sequence, previousHash) = (0L, AuditChain.Genesis);
+        await using (var tail = new NpgsqlCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1", connection, transaction))
+        await using (var reader = await tail.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                (sequence, previousHash) = (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
+        {
+            var entry = AuditChain.Seal(record, ++sequence, previousHash, Guid.CreateVersion7());
+            entries.Add(entry);
+            previousHash = entry.Hash;
+        }
+
+        await UpsertAsync(entries, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditEntry>> ReadChainAsync(long afterSequence, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var sql = new SqlText().Append($"SELECT {Table.Selected} FROM {Table.Name} WHERE sequence > ");
+        sql.Append(sql.Parameter(afterSequence)).Append(" ORDER BY sequence LIMIT ").Append(sql.Parameter(count));
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = sql.ToCommand(connection, null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(Table.Read(reader));
+        }
+
+        return entries;
+    }
+}
