@@ -164,7 +164,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         var standby = NewSibling("actors-pg-standby-");
         try
         {
-            await RunToolAsync("pg_basebackup", "-D", standby.DataDirectory, "-X", "stream", "-R", "--no-sync",
+            await RunToolAsync("pg_basebackup", "-D", standby.DataDirectory, "-X", "stream", "-R", "--no-sync", "-c", "fast",
                 "-d", $"host=127.0.0.1 port={Port.ToString(CultureInfo.InvariantCulture)} user=postgres application_name={applicationName}");
             standby._settings = [.. _settings];
             await standby.StartServerAsync();
