@@ -14,6 +14,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     private bool _started;
+    private List<string> _settings = [];
 
     private ThrowawayPostgres(string binDirectory, string root, int port)
     {
@@ -42,37 +43,24 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public static async Task<ThrowawayPostgres> StartAsync(bool durable, int maxConnections = 300, string sharedBuffers = "32MB",
         IEnumerable<string>? moreSettings = null)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("The throwaway PostgreSQL server runs the Debian package's binaries: Linux only.");
-        }
-
-        var root = Directory.CreateTempSubdirectory("actors-pg-").FullName;
-        // The server runs as "postgres" when we are root: it must be able to create its data directory here.
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+        var root = CreateSharedDirectory("actors-pg-");
         var server = new ThrowawayPostgres(FindBinaries(), root, FreePort.Next());
         try
         {
             await server.RunToolAsync("initdb", "-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
             var settings = new List<string>
             {
-                $"-p {server.Port.ToString(CultureInfo.InvariantCulture)}",
-                "-c listen_addresses=127.0.0.1",
-                "-c unix_socket_directories=''",
-                $"-c max_connections={maxConnections.ToString(CultureInfo.InvariantCulture)}",
-                $"-c shared_buffers={sharedBuffers}",
-                // Not UTC on purpose: times must round-trip whatever the server's zone (ours is Africa/Tunis).
-                "-c timezone=Africa/Tunis",
+                $"max_connections={maxConnections.ToString(CultureInfo.InvariantCulture)}",
+                $"shared_buffers={sharedBuffers}",
             };
             if (!durable)
             {
-                settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
+                settings.AddRange(["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
             }
 
-            settings.AddRange((moreSettings ?? []).Select(setting => "-c " + setting));
-
-            await server.RunToolAsync("pg_ctl", "start", "-w", "-t", "60", "-D", server.DataDirectory, "-l", server.LogPath, "-o", string.Join(' ', settings));
-            server._started = true;
+            settings.AddRange(moreSettings ?? []);
+            server._settings = settings;
+            await server.StartServerAsync();
             return server;
         }
         catch
@@ -124,9 +112,13 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     }
 
     /// <summary>Runs a tool of the PostgreSQL package (as <c>postgres</c> when root) and returns its standard output.</summary>
-    public async Task<string> RunToolAsync(string tool, params string[] arguments)
+    public Task<string> RunToolAsync(string tool, params string[] arguments) =>
+        RunAsPostgresAsync(Path.Combine(BinDirectory, tool), arguments);
+
+    /// <summary>Runs any program as the server's user (<c>postgres</c> when root), e.g. <c>cp</c> on files the server owns.</summary>
+    public async Task<string> RunAsPostgresAsync(string executable, params string[] arguments)
     {
-        var executable = Path.Combine(BinDirectory, tool);
+        var tool = Path.GetFileName(executable);
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (string.Equals(Environment.UserName, "root", StringComparison.Ordinal))
         {
@@ -160,6 +152,133 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         }
 
         return await output;
+    }
+
+    /// <summary>
+    /// A streaming-replication standby of this server (a base backup taken with <c>pg_basebackup -R</c>), on a port of
+    /// its own, connected as <paramref name="applicationName"/>: name it in <c>synchronous_standby_names</c> to make
+    /// every commit on this server wait for the standby.
+    /// </summary>
+    public async Task<ThrowawayPostgres> StartStandbyAsync(string applicationName)
+    {
+        var standby = NewSibling("actors-pg-standby-");
+        try
+        {
+            await RunToolAsync("pg_basebackup", "-D", standby.DataDirectory, "-X", "stream", "-R", "--no-sync", "-c", "fast",
+                "-d", $"host=127.0.0.1 port={Port.ToString(CultureInfo.InvariantCulture)} user=postgres application_name={applicationName}");
+            standby._settings = [.. _settings];
+            await standby.StartServerAsync();
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Promotes a standby to primary (<c>pg_ctl promote</c>, waiting until it accepts writes).</summary>
+    public Task PromoteAsync() => RunToolAsync("pg_ctl", "promote", "-w", "-t", "60", "-D", DataDirectory);
+
+    /// <summary>The server dies as in a crash (<c>pg_ctl stop -m immediate</c>): no checkpoint, its directory kept.</summary>
+    public async Task CrashAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunToolAsync("pg_ctl", "stop", "-w", "-m", "immediate", "-D", DataDirectory);
+        _started = false;
+    }
+
+    /// <summary>A base backup of this server into <paramref name="directory"/> (tar-free, WAL streamed alongside).</summary>
+    public Task TakeBaseBackupAsync(string directory) =>
+        RunToolAsync("pg_basebackup", "-D", directory, "-X", "stream", "--no-sync", "-c", "fast",
+            "-d", $"host=127.0.0.1 port={Port.ToString(CultureInfo.InvariantCulture)} user=postgres");
+
+    /// <summary>
+    /// Point-in-time restore into a fresh server: a copy of the base backup in <paramref name="backupDirectory"/>,
+    /// replaying archived WAL from <paramref name="archiveDirectory"/> up to <paramref name="target"/> (commits at
+    /// that instant included), then promoted. Returns once recovery is over and the server accepts writes.
+    /// <paramref name="maxConnections"/> must be at least the original's (PostgreSQL refuses to replay otherwise).
+    /// </summary>
+    public static async Task<ThrowawayPostgres> RestoreAsync(string backupDirectory, string archiveDirectory, DateTimeOffset target, int maxConnections = 300)
+    {
+        var restored = new ThrowawayPostgres(FindBinaries(), CreateSharedDirectory("actors-pg-restore-"), FreePort.Next());
+        try
+        {
+            await restored.RunAsPostgresAsync("/bin/cp", "-a", backupDirectory, restored.DataDirectory);
+            var at = target.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff+00", CultureInfo.InvariantCulture);
+            restored._settings =
+            [
+                $"restore_command='cp {archiveDirectory}/%f %p'",
+                $"recovery_target_time='{at}'",
+                "recovery_target_action=promote",
+                "archive_mode=off",
+                "synchronous_standby_names=''",
+                $"max_connections={maxConnections.ToString(CultureInfo.InvariantCulture)}",
+            ];
+            await restored.RunAsPostgresAsync("/usr/bin/touch", Path.Combine(restored.DataDirectory, "recovery.signal"));
+            await restored.StartServerAsync();
+            // pg_ctl -w returns once connections are accepted, which a server in recovery already does.
+            var deadline = DateTime.UtcNow + CommandTimeout;
+            while (await restored.InRecoveryAsync())
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The restored server was still recovering after " + CommandTimeout + ".");
+                }
+
+                await Task.Delay(200);
+            }
+
+            return restored;
+        }
+        catch
+        {
+            await restored.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the server is a standby or still replaying WAL.</summary>
+    public async Task<bool> InRecoveryAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionFor("postgres")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    private ThrowawayPostgres NewSibling(string prefix)
+    {
+        return new ThrowawayPostgres(BinDirectory, CreateSharedDirectory(prefix), FreePort.Next());
+    }
+
+    /// <summary>A temp directory everyone may write in: the server runs as "postgres" when we are root and must create its data directory there.</summary>
+    public static string CreateSharedDirectory(string prefix)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("The throwaway PostgreSQL server runs the Debian package's binaries: Linux only.");
+        }
+
+        var root = Directory.CreateTempSubdirectory(prefix).FullName;
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+        return root;
+    }
+
+    private async Task StartServerAsync()
+    {
+        var options = new List<string>
+        {
+            $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+            "-c listen_addresses=127.0.0.1",
+            "-c unix_socket_directories=''",
+            // Not UTC on purpose: times must round-trip whatever the server's zone (ours is Africa/Tunis).
+            "-c timezone=Africa/Tunis",
+        };
+        options.AddRange(_settings.Select(setting => "-c " + setting));
+        await RunToolAsync("pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogPath, "-o", string.Join(' ', options));
+        _started = true;
     }
 
     public async ValueTask DisposeAsync()

@@ -55,6 +55,13 @@ public sealed class FaultScenario : IAsyncDisposable
         PostgresServer server, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var connectionString = await server.CreateDatabaseAsync(migrated: false);
+        return await CreateAsync(connectionString, name, automaticPathway, settings);
+    }
+
+    /// <summary>The same on a database of the caller's (an empty one, e.g. on a replicated or archiving server).</summary>
+    public static async Task<FaultScenario> CreateAsync(
+        string connectionString, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null)
+    {
         var logs = Path.Combine(Path.GetTempPath(), "actors-faults", $"{name}-{Guid.NewGuid().ToString("N")[..6]}");
         var scenario = new FaultScenario(connectionString, logs, automaticPathway, settings);
         await scenario.Cluster.MigrateAsync(scenario.Cancel);
