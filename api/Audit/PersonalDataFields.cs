@@ -1,13 +1,19 @@
+using Actors.Api.Authorization;
+
 namespace Actors.Api.Audit;
 
 /// <summary>
 /// The fields that return personal data, as (type, field) in the schema's names: reading any of them is audited (one
-/// entry per root field of the operation, naming the objects read). One list, for the audit and for whoever else
-/// needs to know which fields are personal (the authorization matrix).
+/// entry per root field of the operation, naming the objects read). Every personal-data row of the authorization
+/// matrix is audited without being listed here; this list adds the fields whose reading is worth a trail although
+/// every role that reaches their object may read them (the exchange log, document checks, pupils' grades).
 /// </summary>
 public static class PersonalDataFields
 {
-    public static IReadOnlySet<(string Type, string Field)> All { get; } = new HashSet<(string Type, string Field)>
+    public static IReadOnlySet<(string Type, string Field)> All { get; } = AuthorizationMatrix.PersonalFields
+        .Select(rule => (Type: rule.Coordinate[..rule.Coordinate.IndexOf('.', StringComparison.Ordinal)],
+            Field: rule.Coordinate[(rule.Coordinate.IndexOf('.', StringComparison.Ordinal) + 1)..]))
+        .Concat(new (string Type, string Field)[]
     {
         // A citizen request's people, contact, enrolment, document and delivery.
         ("CitizenRequest", "applicant"),
@@ -32,7 +38,7 @@ public static class PersonalDataFields
         ("SchoolDeliveryCandidate", "grade"),
         ("SchoolDeliveryCard", "givenName"),
         ("SchoolDeliveryCard", "grade"),
-    };
+    }).ToHashSet();
 
     public static bool Contains(string type, string field) => All.Contains((type, field));
 }

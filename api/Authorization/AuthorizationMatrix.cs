@@ -18,7 +18,8 @@ public static class AuthorizationMatrix
     // that one PDF (OWN). The webhook, /dev/token and /dev/clock are open to all callers at this level: the
     // webhook is authenticated by its signature, /dev/* and the sandbox gateway's pages exist only in Development.
     // A request's exchange log (CitizenRequest.exchanges) holds field names, never values, and goes to whoever may see
-    // the request; the country-wide log is Query.exchanges.
+    // the request; the country-wide log is Query.exchanges. A verified document's holder names are not rows: verifyDocument
+    // answers them to whoever holds the code and the birth date, by design (their reading is audited all the same).
     private const string Table = """
         coordinate                                         ANONYMOUS    CITIZEN      AGENT        SUPERVISOR   ANALYST      FUND_MANAGER  OPERATOR     EDUCATION_OFFICER
 
@@ -38,6 +39,7 @@ public static class AuthorizationMatrix
         Query.stuckRequests                                NONE         NONE         CENTER       GOVERNORATE  NONE         NONE          NONE         NONE
         Query.verifyDocument                               ALL          ALL          ALL          ALL          ALL          ALL           ALL          ALL
         Query.documentChecks                               NONE         NONE         NONE         ALL          NONE         NONE          NONE         NONE
+        Query.auditTrail                                   NONE         NONE         NONE         GOVERNORATE  NONE         NONE          ALL          NONE
         Query.progress                                     NONE         NONE         CENTER       GOVERNORATE  ALL          NONE          ALL          NONE
         Query.rollout                                      NONE         NONE         CENTER       GOVERNORATE  ALL          NONE          ALL          NONE
         Query.fund                                         NONE         NONE         NONE         NONE         ALL          ALL           ALL          NONE
@@ -121,8 +123,6 @@ public static class AuthorizationMatrix
         CitizenRequest.purpose                             NONE         OWN          CENTER       GOVERNORATE  NONE         NONE          NONE         OWN
         CitizenRequest.delivery                            NONE         OWN          CENTER       GOVERNORATE  NONE         NONE          NONE         OWN
         CitizenRequest.document                            NONE         OWN          CENTER       GOVERNORATE  NONE         NONE          NONE         OWN
-        VerifiedDocument.holderName                        ALL          ALL          ALL          ALL          ALL          ALL           ALL          ALL
-        VerifiedDocument.holderNameLatin                   ALL          ALL          ALL          ALL          ALL          ALL           ALL          ALL
         SchoolDeliveryCard.givenName                       NONE         NONE         CENTER       GOVERNORATE  NONE         NONE          NONE         ALL
         SchoolDeliveryCandidate.givenName                  NONE         NONE         CENTER       GOVERNORATE  NONE         NONE          NONE         ALL
 

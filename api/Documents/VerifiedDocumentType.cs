@@ -28,7 +28,7 @@ public sealed class VerifiedDocumentType : ObjectGraphType<DocumentCheckAnswer>
         Field<NonNullGraphType<DateTimeScalar>>("issuedAt")
             .DeprecationReason("Use issuedOn: the day is what a document states.")
             .Resolve(ctx => ctx.Source.IssuedAt);
-        Field<StringGraphType>("holderName").Description("As printed, in Arabic script.").Resolve(ctx => ctx.Source.HolderName);
+        Field<NonNullGraphType<StringGraphType>>("holderName").Description("As printed, in Arabic script.").Resolve(ctx => ctx.Source.HolderName);
         Field<StringGraphType>("holderNameLatin").Description("As printed, in Latin script, when the civil registry has it.").Resolve(ctx => ctx.Source.HolderNameLatin);
     }
 }

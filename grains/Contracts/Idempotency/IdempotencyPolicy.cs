@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Outbox;
+using Actors.Contracts.Requests;
 
 namespace Actors.Contracts.Idempotency;
 
@@ -24,11 +25,18 @@ public static partial class IdempotencyPolicy
 
     public static bool IsWellFormed(string key) => KeyPattern().IsMatch(key);
 
-    /// <summary>The key as stored: the caller's identity and their key, never the key alone.</summary>
+    /// <summary>
+    /// The key as stored: the caller's identity (issuer and subject) and their key, never the key alone. The development
+    /// issuer of earlier releases keeps the subject-only form, so that a key stored before issuers were recorded is still
+    /// recognised when its caller retries.
+    /// </summary>
     public static string ScopeOf(Actor actor, string key)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return $"{actor.Subject}\u001f{key}";
+        var issuer = RequestAccess.Normalized(actor.Issuer);
+        return issuer == RequestAccess.LegacyIssuer
+            ? $"{actor.Subject}\u001f{key}"
+            : $"{issuer}\u001e{actor.Subject}\u001f{key}";
     }
 
     /// <summary>SHA-256 (hex) of the input's canonical JSON; an input type's members must be its whole meaning.</summary>
