@@ -1,3 +1,4 @@
+using Actors.Api.Audit;
 using GraphQL;
 using GraphQL.Resolvers;
 
@@ -10,7 +11,22 @@ public sealed class AuthorizedFieldResolver(AccessRule rule, IFieldResolver inne
 
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
-        FieldAuthorization.Demand(rule, context);
+        try
+        {
+            FieldAuthorization.Demand(rule, context);
+        }
+        catch (ExecutionError refusal) when (IsMutation(context) && AuditedOperation.Of(context.UserContext) is { } audit)
+        {
+            // The audit's field middleware sits inside this resolver and never sees a refused mutation: a refused
+            // attempt is exactly what the trail must keep, so it is written here.
+            var step = audit.Mutation(context.FieldDefinition.Name);
+            audit.Update(() => step.Failed(refusal.Code ?? "FORBIDDEN"));
+            throw;
+        }
+
         return inner.ResolveAsync(context);
     }
+
+    private static bool IsMutation(IResolveFieldContext context) =>
+        context.Parent is null && ReferenceEquals(context.ParentType, context.Schema.Mutation);
 }

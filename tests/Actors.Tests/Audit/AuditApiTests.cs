@@ -67,7 +67,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_submission_and_a_read_of_its_applicant_are_audited_with_the_request_id_and_seen_in_the_governorate_only()
     {
         var owner = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        var citizen = await api.Token("CITIZEN", owner);
+        var citizen = await api.Token("CITIZEN", owner, nationalIdNumber: "01234567");
         var submitted = Data(await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(Tunis, "audit-" + owner), citizen));
         var id = submitted["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();
         Data(await api.GraphQL("query($id: ID!) { request(id: $id) { status applicant { givenName } contact { phone } } }", new { id }, citizen));
@@ -116,7 +116,7 @@ public sealed class AuditApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Supervisors_page_through_their_scope_with_cursors()
     {
         var owner = "cit-" + Guid.NewGuid().ToString("N")[..8];
-        var citizen = await api.Token("CITIZEN", owner);
+        var citizen = await api.Token("CITIZEN", owner, nationalIdNumber: "01234567");
         for (var i = 0; i < 3; i++)
         {
             Data(await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput(Tunis, $"page-{i}-{owner}"), citizen));

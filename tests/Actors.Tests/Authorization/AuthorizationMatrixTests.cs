@@ -198,7 +198,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationHost host) : IClassFix
         var id = await SubmitAsync(owner);
         var readers = new (ActorRole Role, string Token)[]
         {
-            (ActorRole.Citizen, await host.Token("CITIZEN", owner)),
+            (ActorRole.Citizen, await host.Token("CITIZEN", owner, nationalIdNumber: "01234567")),
             (ActorRole.Agent, await host.Token("AGENT", "agent-authz", AuthorizationHost.Center)),
             (ActorRole.Supervisor, await host.Token("SUPERVISOR", "supervisor-authz", governorate: AuthorizationHost.Governorate)),
         };
@@ -234,7 +234,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationHost host) : IClassFix
         Assert.Equal("VERIFYING", step["data"]!["startVerification"]!["request"]!["status"]!.GetValue<string>());
 
         const string History = "query($id: ID!) { request(id: $id) { history { status actor } } }";
-        var asCitizen = (await host.GraphQL(History, new { id }, await host.Token("CITIZEN", owner)))["data"]!["request"]!["history"]!.AsArray();
+        var asCitizen = (await host.GraphQL(History, new { id }, await host.Token("CITIZEN", owner, nationalIdNumber: "01234567")))["data"]!["request"]!["history"]!.AsArray();
         var asAgent = (await host.GraphQL(History, new { id }, agent))["data"]!["request"]!["history"]!.AsArray();
 
         Assert.Equal($"CITIZEN:{owner}", asCitizen[0]!["actor"]!.GetValue<string>());
@@ -341,7 +341,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationHost host) : IClassFix
 
     private async Task<string> SubmitAsync(string citizen)
     {
-        var token = await host.Token("CITIZEN", citizen);
+        var token = await host.Token("CITIZEN", citizen, nationalIdNumber: "01234567");
         var input = RequestPathwayApiTests.CardInput(AuthorizationHost.Center, "authz-" + Guid.NewGuid().ToString("N")[..8]);
         var result = await host.GraphQL(RequestPathwayApiTests.SubmitCard, input, token);
         return result["data"]!["submitIdCardRequest"]!["request"]!["id"]!.GetValue<string>();

@@ -17,7 +17,7 @@ public sealed class ActorsMetricsTests(TelemetryApiFactory api)
     [Fact]
     public async Task A_submitted_request_counts_one_transition_and_its_idempotent_retry_none()
     {
-        var citizen = await api.Token("CITIZEN", "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "telemetry-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         var before = (await Scrape()).Sum(Transitions, CardSubmitted);
 
         var first = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "telemetry-once"), citizen);
@@ -35,7 +35,7 @@ public sealed class ActorsMetricsTests(TelemetryApiFactory api)
     public async Task Calls_to_outside_systems_are_timed_by_system_and_outcome()
     {
         var before = (await Scrape()).Sum("actors_outside_system_duration_seconds_count", ("system", "CivilRegistry"), ("outcome", "ok"));
-        var citizen = await api.Token("CITIZEN", "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await api.Token("CITIZEN", "telemetry-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
         await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "telemetry-registry"), citizen);
 
         // The automatic pathway asks the civil registry (the sandbox) who the applicant is, from the outbox, soon after.
