@@ -15,6 +15,17 @@ public sealed class TrustedOperationManifestTests
     private static string Folder => Path.Combine(RepositoryRoot.Path, "operations");
 
     [Fact]
+    public void The_document_ids_the_verify_page_gives_to_third_parties_are_registered()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "api", "wwwroot", "verify", "index.html"));
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")))!.AsObject();
+        var ids = System.Text.RegularExpressions.Regex.Matches(page, "sha256:([0-9a-f]{64})").Select(match => match.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Equal("VerifyDocument", manifest[id]?["name"]?.GetValue<string>()));
+    }
+
+    [Fact]
     public void The_manifest_is_up_to_date_with_the_operations_folder()
     {
         var expected = Directory.GetFiles(Folder, "*.graphql")
