@@ -15,10 +15,11 @@ public sealed class AuthorizedFieldResolver(AccessRule rule, IFieldResolver inne
         {
             FieldAuthorization.Demand(rule, context);
         }
-        catch (ExecutionError refusal) when (IsMutation(context) && AuditedOperation.Of(context.UserContext) is { } audit)
+        catch (ExecutionError refusal) when (IsMutation(context) && AuditedOperation.Of(context.UserContext) is not null)
         {
             // The audit's field middleware sits inside this resolver and never sees a refused mutation: a refused
             // attempt is exactly what the trail must keep, so it is written here.
+            var audit = AuditedOperation.Of(context.UserContext)!;
             var step = audit.Mutation(context.FieldDefinition.Name);
             audit.Update(() => step.Failed(refusal.Code ?? "FORBIDDEN"));
             throw;

@@ -76,7 +76,9 @@ internal static class GraphQLExecution
         // Every mutation executed and every personal field read is gathered while the operation runs, and stored before it is answered.
         var audit = AuditedOperation.Begin(userContext);
         var result = await executer.ExecuteAsync(options);
-        if (!await services.GetRequiredService<AuditRecorder>().TryRecordAsync(userContext.Actor, userContext.ClientAddress, audit.Steps))
+        // A schema without the audit's field middleware (a host of the transport alone) gathers no step and needs no recorder.
+        if (audit.Steps.Count > 0
+            && !await services.GetRequiredService<AuditRecorder>().TryRecordAsync(userContext.Actor, userContext.ClientAddress, audit.Steps))
         {
             return new ExecutionResult { Errors = [AuditErrors.NotRecorded()] };
         }

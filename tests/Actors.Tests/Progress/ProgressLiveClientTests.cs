@@ -21,7 +21,7 @@ public sealed class ProgressLiveClientTests(DashboardHost host) : IClassFixture<
     {
         RequirePrerequisites();
         var analyst = await host.Token("ANALYST", "analyst-live-client");
-        var citizen = await host.Token("CITIZEN", "citizen-live-client");
+        var citizen = await host.Token("CITIZEN", "citizen-live-client", nationalIdNumber: "01234567");
 
         var (exitCode, output) = await NodeScript.RunAsync("progress-live-check.mjs", new Uri(host.Api.BaseAddress, "/graphql").ToString(),
             "--token", analyst, "--citizen", citizen, "--center", GlobalIds.Center(Tunis), "--count", "4");
@@ -35,7 +35,7 @@ public sealed class ProgressLiveClientTests(DashboardHost host) : IClassFixture<
     {
         RequirePrerequisites();
         var analyst = await host.Token("ANALYST", "analyst-live-page");
-        var citizen = await host.Token("CITIZEN", "citizen-live-page");
+        var citizen = await host.Token("CITIZEN", "citizen-live-page", nationalIdNumber: "01234567");
         var directory = Environment.GetEnvironmentVariable("ACTORS_SCREENSHOT_DIR") ?? Path.GetTempPath();
         Directory.CreateDirectory(directory);
         var prefix = Path.Combine(directory, "dashboard-live");
