@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Audit;
 
@@ -9,11 +8,9 @@ namespace Actors.Api.Audit;
 /// made a call (hash it and search), while the trail itself holds no address, so it keeps no personal value and the
 /// retention purge need not touch it. A plain hash would not do: the IPv4 space is tried in minutes.
 /// </summary>
-public sealed class AuditAddressHasher(IOptions<AuditOptions> options)
+public sealed class AuditAddressHasher(byte[] key)
 {
-    private readonly byte[] _key = options.Value.AddressHashKey is { Length: > 0 } configured
-        ? Convert.FromBase64String(configured)
-        : RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key = key.Length > 0 ? key : throw new ArgumentException("The address hash key is empty.", nameof(key));
 
     public string Hash(string clientAddress) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(clientAddress)))[..32];

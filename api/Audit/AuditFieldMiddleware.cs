@@ -1,5 +1,4 @@
 using Actors.Api.GraphQL.Errors;
-using Actors.Contracts.Errors;
 using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
@@ -68,7 +67,7 @@ public sealed class AuditFieldMiddleware : IFieldMiddleware
         }
         catch (Exception ex)
         {
-            audit.Update(() => step.Failed(CodeOf(ex)));
+            audit.Update(() => step.Failed(AuditOutcome.Of(ex)));
             throw;
         }
     }
@@ -92,7 +91,7 @@ public sealed class AuditFieldMiddleware : IFieldMiddleware
         }
         catch (Exception ex)
         {
-            audit.Read(rootName, root.FieldDefinition.Name, objectId, governorate, CodeOf(ex));
+            audit.Read(rootName, root.FieldDefinition.Name, objectId, governorate, AuditOutcome.Of(ex));
             throw;
         }
     }
@@ -117,12 +116,4 @@ public sealed class AuditFieldMiddleware : IFieldMiddleware
             : null;
 
     private static IGraphType? Unwrap(IGraphType? type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
-
-    private static string CodeOf(Exception ex) => ex switch
-    {
-        ExecutionError { Code: { Length: > 0 } code } => code,
-        DomainException domain => domain.Error.Code,
-        OperationCanceledException => "CANCELLED",
-        _ => ErrorCodes.Internal,
-    };
 }

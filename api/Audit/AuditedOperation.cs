@@ -50,6 +50,21 @@ internal sealed class AuditedOperation
         return step;
     }
 
+    /// <summary>
+    /// A subscribe to a stream of personal data: a read (the trail's kinds are MUTATION and READ), taken once when the
+    /// stream is joined, since the events that follow are that same read going on.
+    /// </summary>
+    public AuditedStep Subscription(string operation)
+    {
+        var step = new AuditedStep(AuditKind.Read, operation);
+        lock (_gate)
+        {
+            _steps.Add(step);
+        }
+
+        return step;
+    }
+
     /// <summary>Records a read of personal data under the root field (by its response name) that led to it.</summary>
     public void Read(string rootResponseName, string rootField, string? objectId, string? governorate, string? failure)
     {

@@ -33,6 +33,8 @@ public static class PersonalDataFields
         ("DocumentCheck", "clientAddressHash"),
         ("VerifiedDocument", "holderName"),
         ("VerifiedDocument", "holderNameLatin"),
+        // A request's steps, live: subscribing is reading them (audited once, when the subscription is asked for).
+        ("Subscription", "requestStatusChanged"),
         // Pupils named on school deliveries.
         ("SchoolDeliveryCandidate", "givenName"),
         ("SchoolDeliveryCandidate", "grade"),

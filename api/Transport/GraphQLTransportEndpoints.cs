@@ -1,3 +1,4 @@
+using Actors.Api.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Transport;
@@ -21,7 +22,8 @@ public static class GraphQLTransportEndpoints
                 context => context.WebSockets.IsWebSocketRequest
                     ? GraphQLWebSocketEndpoint.HandleAsync(context, options)
                     : GraphQLHttpEndpoint.HandleAsync(context, options))
-            .WithDisplayName("GraphQL");
+            .WithDisplayName("GraphQL")
+            .WithMetadata(RefusesTokensItself.Instance);
         return app;
     }
 }

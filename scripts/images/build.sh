@@ -147,9 +147,9 @@ hardened=(--read-only --tmpfs /tmp --user 1654 --cap-drop ALL --security-opt no-
 
 step "check: actors-api in embedded mode"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# Production, as deployed: it needs its token signing key; GraphiQL is switched on so that its page can be checked.
+# Production, as deployed: it needs its token signing key and the audit trail's address hash key; GraphiQL is switched on so that its page can be checked.
 api=$(podman run -d "${hardened[@]}" -p "127.0.0.1:$port:8080" -e "Auth__SigningKey=$(openssl rand -base64 48)" \
-  -e GraphQL__GraphiQL=true localhost/actors-api)
+  -e "Audit__AddressHashKey=$(openssl rand -base64 32)" -e GraphQL__GraphiQL=true localhost/actors-api)
 ready=false
 for _ in $(seq 1 180); do
   if curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1; then ready=true; break; fi

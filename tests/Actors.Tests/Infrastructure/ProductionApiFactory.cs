@@ -33,6 +33,7 @@ public sealed class ProductionApiFactory : WebApplicationFactory<Program>, IAsyn
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Auth:SigningKey", "production-api-tests-signing-key-0123456789");
+        builder.UseSetting("Audit:AddressHashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Demo:Seed", "false");
 
         // Production's default trusted-documents mode refuses anonymous ad-hoc documents; the tests of this host probe
