@@ -28,4 +28,11 @@ public interface IIssuedDocumentGrain : IGrainWithStringKey
 
     /// <summary>The document when the token is one of its links, unused and unexpired (the link is then used up); otherwise null.</summary>
     Task<IssuedDocument?> RedeemDownloadLink(string token);
+
+    /// <summary>
+    /// The retention purge of its request reached the document: the holder's names, birth date, key and the QR text go;
+    /// number, kind, dates, standing and revocation stay. From then on the document is neither shown nor verified online.
+    /// True when this call purged it; repeating it changes nothing.
+    /// </summary>
+    Task<bool> Purge();
 }

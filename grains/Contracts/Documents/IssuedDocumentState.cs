@@ -18,4 +18,7 @@ public sealed class IssuedDocumentState
 
     /// <summary>One-time download links, by the SHA-256 of their token: the token itself is never stored.</summary>
     [Id(9)] public List<DownloadLinkRecord> DownloadLinks { get; set; } = [];
+
+    /// <summary>When the retention purge removed the holder's data (null while it is kept).</summary>
+    [Id(10)] public DateTimeOffset? PurgedAt { get; set; }
 }

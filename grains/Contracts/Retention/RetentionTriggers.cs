@@ -1,16 +1,49 @@
 using System.Collections.Frozen;
+using Actors.Contracts.Documents;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
+using Actors.Contracts.Retention.Events;
 
 namespace Actors.Contracts.Retention;
 
 /// <summary>
-/// The request events that schedule a purge, for every deliverer (the PostgreSQL relay, the embedded publisher): a
-/// step into a final status puts the request in the bucket of the day its period ends.
+/// The request events the retention acts on, for every deliverer (the PostgreSQL relay, the embedded publisher): a
+/// step into a final status puts the request in the bucket of the day its period ends; a request's purge reaches its
+/// issued document, which holds the holder's names too.
 /// </summary>
 public static class RetentionTriggers
 {
-    public static IReadOnlySet<string> Types { get; } = new[] { nameof(RequestStatusChanged) }.ToFrozenSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> Types { get; } =
+        new[] { nameof(RequestStatusChanged), nameof(RequestPurged) }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Everything these events ask of the retention: purges scheduled, then the purged requests' documents purged.</summary>
+    public static async Task Apply(IGrainFactory grains, IReadOnlyList<OutboxEvent> events, RetentionPolicy policy, DateTimeOffset now)
+    {
+        await Schedule(grains, events, policy, now);
+        await PurgeDocuments(grains, events);
+    }
+
+    /// <summary>The documents issued for the requests these events purged.</summary>
+    public static IReadOnlyList<string> PurgedDocuments(IEnumerable<OutboxEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events
+            .Where(e => e.Type == nameof(RequestPurged) && e.AggregateType == AggregateTypes.CitizenRequest)
+            .Select(e => OutboxJson.Deserialize<RequestPurged>(e.Payload).Request.DocumentCode)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Purges the documents of the requests these events purged. Through the outbox rather than from the request's own
+    /// turn: the request's purge is committed first, and a batch delivered again finds the document purged already.
+    /// </summary>
+    public static Task PurgeDocuments(IGrainFactory grains, IEnumerable<OutboxEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return Task.WhenAll(PurgedDocuments(events).Select(number => grains.GetGrain<IIssuedDocumentGrain>(number).Purge()));
+    }
 
     /// <summary>Each request that reached a final status in these events, with when its period ends, once per request.</summary>
     public static IReadOnlyList<(Guid Request, DateTimeOffset DueAt)> DueIn(IEnumerable<OutboxEvent> events, RetentionPolicy policy)
@@ -20,7 +53,7 @@ public static class RetentionTriggers
         var due = new Dictionary<Guid, DateTimeOffset>();
         foreach (var e in events)
         {
-            if (!Types.Contains(e.Type) || e.AggregateType != AggregateTypes.CitizenRequest)
+            if (e.Type != nameof(RequestStatusChanged) || e.AggregateType != AggregateTypes.CitizenRequest)
             {
                 continue;
             }

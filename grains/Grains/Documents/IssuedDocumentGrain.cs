@@ -60,7 +60,8 @@ public sealed class IssuedDocumentGrain(
             return Task.FromResult(new DocumentLookup(false, null));
         }
 
-        if (issue.BirthDate != holderBirthDate)
+        // Purged: there is no birth date left to match, and no name to answer with.
+        if (S.PurgedAt is not null || issue.BirthDate != holderBirthDate)
         {
             return Task.FromResult(new DocumentLookup(true, null));
         }
@@ -72,7 +73,7 @@ public sealed class IssuedDocumentGrain(
     }
 
     public Task<IssuedDocument?> Read(Actor actor) =>
-        Task.FromResult(S.Issue is { } issue && MaySee(actor, issue) ? View() : null);
+        Task.FromResult(S.Issue is { } issue && S.PurgedAt is null && MaySee(actor, issue) ? View() : null);
 
     public async Task<IssuedDocument> Revoke(Actor actor, RevocationReason reason, string? note)
     {
@@ -112,7 +113,7 @@ public sealed class IssuedDocumentGrain(
     public async Task<DocumentDownloadLink> CreateDownloadLink(Actor actor)
     {
         var operation = DocumentOperations.CreateDownloadLink;
-        var issue = S.Issue is { } found && MaySee(actor, found) ? found : throw new DomainException(DomainError.NotFound());
+        var issue = S.Issue is { } found && S.PurgedAt is null && MaySee(actor, found) ? found : throw new DomainException(DomainError.NotFound());
         if (actor.Role != ActorRole.Citizen || !RequestAccess.IsOwner(actor, issue.Owner()))
         {
             throw operation.Refuse(ErrorCodes.NotAllowed, "Only the document's owner makes a download link.");
@@ -141,7 +142,7 @@ public sealed class IssuedDocumentGrain(
 
     public async Task<IssuedDocument?> RedeemDownloadLink(string token)
     {
-        if (S.Issue is null || string.IsNullOrEmpty(token))
+        if (S.Issue is null || S.PurgedAt is not null || string.IsNullOrEmpty(token))
         {
             return null;
         }
@@ -157,6 +158,26 @@ public sealed class IssuedDocumentGrain(
         link.UsedAt = now;
         await state.WriteStateAsync();
         return View();
+    }
+
+    public async Task<bool> Purge()
+    {
+        if (S.Issue is not { } issue || S.PurgedAt is not null)
+        {
+            return false;
+        }
+
+        // The seal is the holder's names and birth date signed: it goes with them. The holder key is a hash of the
+        // holder's identity, which names and a birth date could be tried against. Links would only lead to nothing.
+        S.Issue = issue with
+        {
+            HolderKey = "", GivenName = "", FamilyName = "", GivenNameLatin = null, FamilyNameLatin = null, BirthDate = default,
+        };
+        S.QrText = "";
+        S.DownloadLinks.Clear();
+        S.PurgedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return true;
     }
 
     private void Seal(DocumentIssue issue)

@@ -9,7 +9,8 @@ namespace Actors.Persistence.Retention;
 /// <summary>
 /// Puts each request that reached a final status in the retention bucket of the day its period ends. A bucket
 /// write is durable before this returns, so once the batch's checkpoint moves the purge is scheduled even if every
-/// silo stops; a batch delivered twice schedules each request once (a bucket holds a request once).
+/// silo stops; a batch delivered twice schedules each request once (a bucket holds a request once). A purged request's
+/// issued document is purged here too, before the checkpoint moves.
 /// </summary>
 public sealed class RetentionConsumer(IGrainFactory grains, IOptionsMonitor<RetentionOptions> options, TimeProvider clock) : IOutboxConsumer
 {
@@ -18,5 +19,5 @@ public sealed class RetentionConsumer(IGrainFactory grains, IOptionsMonitor<Rete
     public IReadOnlySet<string> HandledTypes => RetentionTriggers.Types;
 
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        RetentionTriggers.Schedule(grains, batch, options.CurrentValue.Policy(), clock.GetUtcNow());
+        RetentionTriggers.Apply(grains, batch, options.CurrentValue.Policy(), clock.GetUtcNow());
 }

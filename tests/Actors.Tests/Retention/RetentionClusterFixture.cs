@@ -16,7 +16,7 @@ namespace Actors.Tests.Retention;
 /// the publisher's dispatch), on a clock of its own that these tests move forward by months and years: the shared
 /// cluster's clock is left alone.
 /// </summary>
-public sealed class RetentionClusterFixture : IAsyncLifetime
+public sealed class RetentionClusterFixture : IAsyncLifetime, IRetentionCluster
 {
     // Silos are built from a configurator type; the clock reaches them through this.
     private static readonly RehearsalClock SiloClock = new(TimeSpan.Zero);

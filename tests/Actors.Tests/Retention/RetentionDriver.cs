@@ -10,7 +10,7 @@ namespace Actors.Tests.Retention;
 /// on the retention cluster's clock: bookings take a free slot from that clock's tomorrow, biometrics wait for the
 /// appointment by moving that clock.
 /// </summary>
-public sealed class RetentionDriver(RetentionClusterFixture cluster)
+public sealed class RetentionDriver(IRetentionCluster cluster)
 {
     public RequestDriver Requests { get; } = new(cluster.Grains);
 

@@ -1,3 +1,4 @@
+using Actors.Contracts.Documents;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
@@ -116,6 +117,39 @@ public sealed class RetentionPurgeTests(RetentionClusterFixture cluster)
         var after = await driver.Requests.Grain(request.Id).Find(driver.Requests.Citizen);
         Assert.Equal(purged.Version, after!.Version);
         Assert.Equal(purged.PurgedAt, after.PurgedAt);
+    }
+
+    [Fact]
+    public async Task An_issued_document_loses_its_holders_data_with_its_request_and_is_no_longer_verified_online()
+    {
+        var driver = new RetentionDriver(cluster);
+        await driver.Requests.OpenCenter();
+        var request = await driver.RequestIn(RequestKind.CriminalRecordExtract, RequestStatus.Issued);
+        var document = cluster.Grains.GetGrain<IIssuedDocumentGrain>(Assert.IsType<string>(request.DocumentCode));
+        var birthDate = request.Applicant!.BirthDate;
+        Assert.NotNull(await document.Read(driver.Requests.Citizen));
+        Assert.NotNull((await document.Lookup(birthDate)).Answer);
+
+        cluster.MoveTo(request.History[^1].At + Defaults.Issued + TimeSpan.FromMinutes(1));
+        await cluster.Grains.GetGrain<IRetentionGrain>(0).Sweep();
+
+        // The publisher hands the purge to the document after the request's commit: polled, not assumed done.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await document.Lookup(birthDate)).Answer is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var lookup = await document.Lookup(birthDate);
+        Assert.True(lookup.Exists);
+        Assert.Null(lookup.Answer);
+        Assert.Null(await document.Read(driver.Requests.Citizen));
+        Assert.Null(await document.Read(driver.Requests.Agent));
+        Assert.Null(await document.RedeemDownloadLink("any-token"));
+        await Assert.ThrowsAsync<Contracts.Errors.DomainException>(() => document.CreateDownloadLink(driver.Requests.Citizen));
+
+        // A purge delivered again (a replayed outbox batch) finds nothing left to do.
+        Assert.False(await document.Purge());
     }
 
     [Fact]
