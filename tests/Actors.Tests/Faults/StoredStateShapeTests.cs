@@ -64,7 +64,7 @@ public sealed class StoredStateShapeTests(PostgresServer server)
             Assert.Equal("""{"givenName":"Amira","familyName":"Ben Salah","birthDate":"1995-02-03","nationalIdNumber":"01234567"}""",
                 request["applicant"]!.ToJsonString());
             Assert.Equal(
-                [$"1:SUBMITTED:CITIZEN:{owner}:", "2:VERIFYING:AGENT:agent-faults:START_VERIFICATION", "3:AWAITING_PAYMENT:AGENT:agent-faults:CONFIRM_VERIFICATION"],
+                [$"1:SUBMITTED:CITIZEN:{owner}:", "2:VERIFYING:AGENT @ TN11-GU1:START_VERIFICATION", "3:AWAITING_PAYMENT:AGENT @ TN11-GU1:CONFIRM_VERIFICATION"],
                 request["history"]!.AsArray().Select(h => $"{h!["version"]}:{h["status"]}:{h["actor"]}:{h["action"]}"));
 
             // The same submission again (same owner, key and application): the stored request, not a new one.
