@@ -89,8 +89,8 @@ public sealed class DashboardHost : IAsyncLifetime
         }
     }
 
-    public Task<string> Token(string role, string subject) =>
-        Api.Client.TokenAsync(role, subject, cancellationToken: TestContext.Current.CancellationToken);
+    public Task<string> Token(string role, string subject, string? nationalIdNumber = null) =>
+        Api.Client.TokenAsync(role, subject, nationalIdNumber: nationalIdNumber, cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>The read model is a projection: the page must be checked once it counts what was submitted.</summary>
     private async Task WaitForProjection(CancellationToken cancellation)
