@@ -59,6 +59,8 @@ public sealed class RetentionPurgeTests(RetentionClusterFixture cluster)
         Assert.Equal(request.SubmittedAt, purged.SubmittedAt);
         Assert.Equal(request.CenterId, purged.CenterId);
 
+        await Postgres.Eventually.Async(async () => (await IndexRow(driver, request.Id)).Document?.PurgedAt is not null,
+            TimeSpan.FromSeconds(30), "the purged request's tombstone in the index");
         var row = await IndexRow(driver, request.Id);
         Assert.NotNull(row.Document);
         Assert.Null(row.Document.Applicant);
@@ -82,6 +84,10 @@ public sealed class RetentionPurgeTests(RetentionClusterFixture cluster)
 
         cluster.MoveTo(delivered.History[^1].At + Defaults.Delivered + TimeSpan.FromMinutes(1));
         await cluster.Grains.GetGrain<IRetentionGrain>(0).Sweep();
+        // The tombstones reach the index through the outbox, after the sweep has answered.
+        await Postgres.Eventually.Async(
+            async () => (await IndexRow(driver, delivered.Id)).Document!.PurgedAt is not null && (await IndexRow(driver, cancelled.Id)).Document!.PurgedAt is not null,
+            TimeSpan.FromSeconds(30), "the purged requests' tombstones in the index");
         Assert.NotNull((await IndexRow(driver, delivered.Id)).Document!.PurgedAt);
         Assert.NotNull((await IndexRow(driver, cancelled.Id)).Document!.PurgedAt);
         Assert.Null((await IndexRow(driver, open!.Id)).Document!.PurgedAt);
