@@ -33,6 +33,15 @@ public sealed class RetentionGrain(
         // requests scheduled now are not due before their period (at least a day) has passed.
         var period = options.CurrentValue.SweepPeriod;
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
+
+        // The sweep walks the buckets from the day of the first schedule on, whenever its first tick comes: a silo
+        // down for days (or a first tick late for any reason) must not skip the buckets of the days in between.
+        if (state.State.OpenFrom is null)
+        {
+            state.State.OpenFrom = RetentionDays.Of(clock.GetUtcNow()).AddDays(-1);
+            await state.WriteOrRestoreAsync(this);
+        }
+
         started = true;
     }
 
