@@ -175,10 +175,12 @@ public sealed class IssuedDocumentGrain(
         }
 
         // The seal is the holder's names and birth date signed: it goes with them. The holder key is a hash of the
-        // holder's identity, which names and a birth date could be tried against. Links would only lead to nothing.
+        // holder's identity, which names and a birth date could be tried against. The owner's card number goes as it
+        // does from the request. Links would only lead to nothing.
         S.Issue = issue with
         {
             HolderKey = "", GivenName = "", FamilyName = "", GivenNameLatin = null, FamilyNameLatin = null, BirthDate = default,
+            OwnerNationalIdNumber = null,
         };
         S.QrText = "";
         S.DownloadLinks.Clear();
