@@ -5,7 +5,8 @@ namespace Actors.Api.Authorization;
 
 /// <summary>
 /// How a recorded actor ("ROLE:subject") is shown to the caller. A citizen learns the role and the place of whoever
-/// acted on their request, never the staff member's identity: "AGENT @ TN11-GU1" (an agent of the request's center),
+/// acted on their request, never the staff member's identity: "AGENT @ TN11-GU1" (the agent's center when they acted:
+/// the history records it; else the request's center),
 /// "SUPERVISOR @ TUNIS" (a supervisor of its governorate), the role alone for other staff. Their own steps and the
 /// platform's ("SYSTEM:...") read as recorded. Staff callers see what was recorded.
 /// </summary>
@@ -16,7 +17,7 @@ public static class ActorDisplay
     /// <summary>The field description's wording, so that every field showing actors says the same.</summary>
     public const string Documentation =
         "ROLE:subject of whoever acted. A CITIZEN sees a staff member as their role and place instead: "
-        + "'AGENT @ <center code>' (the request's center), 'SUPERVISOR @ <governorate code>', the role alone for other staff roles; "
+        + "'AGENT @ <center code>' (in a history, the agent's center when they acted; elsewhere the request's center), 'SUPERVISOR @ <governorate code>', the role alone for other staff roles; "
         + "their own steps and the platform's (SYSTEM:...) as recorded.";
 
     public static string ForCaller(Actor? caller, string recorded, string centerCode, string governorate)

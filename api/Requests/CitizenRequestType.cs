@@ -37,7 +37,7 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<NonNullGraphType<GovernorateType>>("governorate").Resolve(ctx => Governorates.Find(ctx.Source.Governorate));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryType>>>>("history")
             .Resolve(ctx => ctx.Source.History
-                .Select(entry => entry with { Actor = ActorDisplay.ForCaller(ctx.Actor(), entry.Actor, ctx.Source.CenterId, ctx.Source.Governorate) })
+                .Select(entry => entry with { Actor = ActorDisplay.ForCaller(ctx.Actor(), entry.Actor, entry.ActorCenterId ?? ctx.Source.CenterId, ctx.Source.Governorate) })
                 .ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RequestActionType>>>>("availableActions")
             .Description("The steps the caller can take now; each is a mutation of the same name.")

@@ -69,6 +69,10 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Campaigns.CampaignCounterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Retention.RetentionConsumer>());
+
+        // Requests final before the retention existed: put in their buckets once, at silo start (RetentionBackfillService).
+        services.TryAddSingleton<Retention.RetentionBackfill>();
+        services.AddHostedService<Retention.RetentionBackfillService>();
         return services;
     }
 }

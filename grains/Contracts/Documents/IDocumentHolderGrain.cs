@@ -4,4 +4,10 @@ namespace Actors.Contracts.Documents;
 public interface IDocumentHolderGrain : IGrainWithStringKey
 {
     Task<HolderStanding> Record(string number, DateTimeOffset issuedAt);
+
+    /// <summary>
+    /// The retention purge of a document: it leaves the holder's list, and a holder with no document left is forgotten
+    /// (the stored row goes: its key is a hash of the holder's identity). Repeating it changes nothing.
+    /// </summary>
+    Task Forget(string number);
 }

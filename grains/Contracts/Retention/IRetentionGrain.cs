@@ -14,4 +14,11 @@ public interface IRetentionGrain : IGrainWithIntegerKey
 
     /// <summary>Sweeps now (what the reminder does); a retried or concurrent sweep purges nothing twice.</summary>
     Task<RetentionSweep> Sweep();
+
+    /// <summary>When the one-time backfill of requests that became final before the retention existed finished; null if never.</summary>
+    [AlwaysInterleave]
+    Task<DateTimeOffset?> BackfilledAt();
+
+    /// <summary>Records that the backfill put <paramref name="requests"/> final requests in their buckets; the first record stays.</summary>
+    Task MarkBackfilled(int requests);
 }

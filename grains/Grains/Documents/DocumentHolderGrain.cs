@@ -24,4 +24,21 @@ public sealed class DocumentHolderGrain(
             : [];
         return new HolderStanding(older, newest == number ? null : newest);
     }
+
+    public async Task Forget(string number)
+    {
+        if (state.State.Documents.RemoveAll(d => d.Number == number) == 0)
+        {
+            return;
+        }
+
+        if (state.State.Documents.Count == 0)
+        {
+            await state.ClearStateAsync();
+        }
+        else
+        {
+            await state.WriteStateAsync();
+        }
+    }
 }

@@ -167,11 +167,20 @@ public sealed class IssuedDocumentGrain(
             return false;
         }
 
+        // The holder's list forgets the document first: a failure after it leaves the document unpurged, and the
+        // retried purge finds the list without it.
+        if (issue.HolderKey.Length > 0)
+        {
+            await GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey).Forget(Number);
+        }
+
         // The seal is the holder's names and birth date signed: it goes with them. The holder key is a hash of the
-        // holder's identity, which names and a birth date could be tried against. Links would only lead to nothing.
+        // holder's identity, which names and a birth date could be tried against. The owner's card number goes as it
+        // does from the request. Links would only lead to nothing.
         S.Issue = issue with
         {
             HolderKey = "", GivenName = "", FamilyName = "", GivenNameLatin = null, FamilyNameLatin = null, BirthDate = default,
+            OwnerNationalIdNumber = null,
         };
         S.QrText = "";
         S.DownloadLinks.Clear();

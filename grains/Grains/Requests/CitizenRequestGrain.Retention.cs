@@ -53,6 +53,8 @@ public sealed partial class CitizenRequestGrain : IRequestRetentionGrain
     /// Blanks every field that says who the applicant, the guardian or the pupil is, or how to reach them, and the free
     /// texts that may (reasons, correction notes, the appointment notice). The idempotency key and the application's
     /// fingerprint go too: the fingerprint is a hash of the personal data, which names and a birth date can be tried against.
+    /// So does the owner's national ID number: a request submitted by its citizen stays theirs by (issuer, subject); a
+    /// walk-in, owned by the number alone, is then no longer listed for anyone but staff of its scope.
     /// </summary>
     private void RemovePersonalData()
     {
@@ -64,6 +66,7 @@ public sealed partial class CitizenRequestGrain : IRequestRetentionGrain
         S.Correction = null;
         S.AppointmentNotice = null;
         S.IdempotencyKey = null;
+        S.OwnerNationalIdNumber = null;
         S.ApplicationFingerprint = "";
         S.History = S.History.Select(h => h with { Reason = null }).ToList();
     }

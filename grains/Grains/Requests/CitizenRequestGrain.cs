@@ -361,7 +361,8 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             S.CenterId = center.Code;
             S.UpdatedAt = now;
             S.Version = version;
-            S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null));
+            S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null,
+                ActorCenterId: CenterOf(actor)));
             await steps.Commit(AggregateId, [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
             return ToView();
         });
@@ -902,8 +903,11 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.PendingSince = null;
         S.UpdatedAt = now;
         S.Version = version;
-        S.History.Add(new HistoryEntry(version, to, now, actor.Describe(), reason, action));
+        S.History.Add(new HistoryEntry(version, to, now, actor.Describe(), reason, action, CenterOf(actor)));
     }
+
+    /// <summary>The center an agent acts from, kept in the history: citizens are shown "AGENT @ center" as it was then.</summary>
+    private static string? CenterOf(Actor actor) => actor.Role == ActorRole.Agent ? actor.CenterId : null;
 
     private async Task<DateTimeOffset?> DueFor(RequestStatus status, DateTimeOffset since)
     {

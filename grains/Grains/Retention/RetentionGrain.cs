@@ -56,6 +56,22 @@ public sealed class RetentionGrain(
         }
     }
 
+    public Task<DateTimeOffset?> BackfilledAt() => Task.FromResult(state.State.BackfilledAt);
+
+    public async Task MarkBackfilled(int requests)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        if (state.State.BackfilledAt is not null)
+        {
+            return;
+        }
+
+        state.State.BackfilledAt = clock.GetUtcNow();
+        state.State.Backfilled = requests;
+        await state.WriteOrRestoreAsync(this);
+        logger.LogInformation("Retention backfill: {Requests} requests that were final before the retention existed are in their buckets.", requests);
+    }
+
     public async Task<RetentionSweep> Sweep()
     {
         var settings = options.CurrentValue;

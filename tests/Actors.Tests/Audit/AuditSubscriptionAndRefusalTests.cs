@@ -47,6 +47,32 @@ public sealed class AuditSubscriptionAndRefusalTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task The_supervisors_of_the_requests_governorate_see_its_subscription_entries_and_no_others_do()
+    {
+        var (owner, citizen, id) = await SubmittedAsync();
+        var stranger = "cit-" + Guid.NewGuid().ToString("N")[..8];
+        // The owner's subscription stays open while the trail is read (a socket closed at once may never run it).
+        await using var socket = await GraphQLWebSocketTestClient.ConnectAndInitAsync(SocketAddress, new { Authorization = "Bearer " + citizen });
+        await socket.SubscribeAsync("1", StatusChanged, new { id });
+        Assert.Single(await EntriesEventuallyAsync(id, "requestStatusChanged", 1));
+        await using (var refused = await GraphQLWebSocketTestClient.ConnectAndInitAsync(
+            SocketAddress, new { Authorization = "Bearer " + await api.Token("CITIZEN", stranger, nationalIdNumber: "07654321") }))
+        {
+            await refused.SubscribeAsync("1", StatusChanged, new { id });
+            Assert.Equal("next", GraphQLWebSocketTestClient.Type(await refused.ReceiveAsync()));
+        }
+
+        Assert.Equal(2, (await EntriesEventuallyAsync(id, "requestStatusChanged", 2)).Count);
+
+        // The owner's read and the stranger's refused attempt are both about a request of TUNIS.
+        var tunis = await EntriesAsync(id, "requestStatusChanged", await api.Token("SUPERVISOR", "sup-tunis", governorate: "TUNIS"));
+        Assert.Equal(
+            [("READ", "requestStatusChanged", "OK", owner, "CITIZEN"), ("READ", "requestStatusChanged", "NOT_FOUND", stranger, "CITIZEN")],
+            tunis.Select(Describe).Reverse());
+        Assert.Empty(await EntriesAsync(id, "requestStatusChanged", await api.Token("SUPERVISOR", "sup-sfax", governorate: "SFAX")));
+    }
+
+    [Fact]
     public async Task A_refused_subscription_is_audited_with_its_refusal()
     {
         var (_, _, id) = await SubmittedAsync();
@@ -127,10 +153,10 @@ public sealed class AuditSubscriptionAndRefusalTests(ApiFactory api)
         }
     }
 
-    /// <summary>The trail's entries about one object and operation, newest first, as an operator reads them.</summary>
-    private async Task<List<JsonNode>> EntriesAsync(string objectId, string operation)
+    /// <summary>The trail's entries about one object and operation, newest first, as an operator (or <paramref name="reader"/>) reads them.</summary>
+    private async Task<List<JsonNode>> EntriesAsync(string objectId, string operation, string? reader = null)
     {
-        var reader = await api.Token("OPERATOR", "audit-sub-reader");
+        reader ??= await api.Token("OPERATOR", "audit-sub-reader");
         var entries = new List<JsonNode>();
         string? after = null;
         do

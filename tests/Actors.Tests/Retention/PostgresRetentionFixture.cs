@@ -5,6 +5,7 @@ using Actors.Grains.Documents;
 using Actors.Grains.Documents.Keys;
 using Actors.Grains.Retention;
 using Actors.Persistence.Outbox;
+using Actors.Persistence.Retention;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting;
 using Actors.SiloHosting.Outbox;
@@ -38,6 +39,9 @@ public sealed class PostgresRetentionFixture : IAsyncLifetime, IRetentionCluster
 
     /// <summary>The PostgreSQL request index the relay feeds.</summary>
     public IRequestIndex Index => Services.GetRequiredService<IRequestIndex>();
+
+    /// <summary>The silo's retention backfill, as the silo registers it.</summary>
+    public RetentionBackfill Backfill => Services.GetRequiredService<RetentionBackfill>();
 
     private IServiceProvider Services => ((InProcessSiloHandle)Cluster.Silos[0]).ServiceProvider;
 
