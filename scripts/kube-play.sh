@@ -57,13 +57,12 @@ teardown() {
   if [ -f "$PLAYED" ]; then
     save_logs
     podman kube down "$PLAYED" > "$STATE/down.log" 2>&1 && ok "podman kube down" || { echo "   podman kube down failed:"; tail -5 "$STATE/down.log"; }
-    # The Secrets of the manifest became podman secrets; they outlive the pods.
-    /usr/bin/python3 - "$PLAYED" <<'PY' | while read -r name; do podman secret rm "$name" > /dev/null 2>&1 || true; done
-import sys, yaml
-for doc in yaml.safe_load_all(open(sys.argv[1])):
-    if doc and doc.get("kind") == "Secret":
-        print(doc["metadata"]["name"])
-PY
+  fi
+  # The manifest's Secrets became podman secrets, and the secret and emptyDir volumes named volumes: they outlive the pods.
+  if [ -d "$STATE/secrets" ]; then
+    for file in "$STATE"/secrets/*.json; do [ -e "$file" ] && podman secret rm "$(basename "$file" .json)" > /dev/null 2>&1 || true; done
+    while read -r volume; do [ -n "$volume" ] && podman volume rm -f "$volume" > /dev/null 2>&1 || true; done < "$STATE/secrets/volumes"
+    rm -rf "$STATE/secrets"
   fi
   if podman network exists "$NETWORK" 2>/dev/null; then podman network rm "$NETWORK" > /dev/null 2>&1 || true; fi
   local bin; bin=$(pg_bin)
@@ -101,54 +100,99 @@ done
 for image in silo api migrations; do podman tag "localhost/actors-$image:latest" "localhost/actors-$image:dev"; done
 ok "localhost/actors-{silo,api,migrations}:dev = :latest ($(podman image inspect --format '{{index .Labels "org.opencontainers.image.revision"}}' localhost/actors-silo:dev | cut -c1-10))"
 
-step "render k8s/overlays/podman and adapt it for podman"
+step "render k8s/overlays/podman and adapt it for podman $(podman version --format '{{.Client.Version}}')"
 k8s/overlays/dev/make-secrets.sh > /dev/null
 kubectl kustomize k8s/overlays/podman > "$STATE/rendered.yaml"
-# What podman reads differently from a cluster, done here rather than in the overlay because kustomize cannot:
-# - it plays Pods, Deployments, ConfigMaps and Secrets: the Job's pod becomes a Pod of the Job's name (with the Job's
-#   restart policy, OnFailure); the kinds podman has no use for are left out and listed;
-# - it has no pod status to read: env from fieldRef status.* (POD_IP) is left out. The silos then advertise the address
-#   of their own interface, the pod's, which is what POD_IP would have said (Orleans' Kubernetes hosting, the only reader
-#   of POD_IP, is off without KUBERNETES_SERVICE_HOST);
-# - kustomize folds long base64 values of Secrets over lines, which podman does not unfold;
-# - order: configuration first, then the migrations, the silos, the API (podman starts the pods in the file's order).
-/usr/bin/python3 - "$STATE/rendered.yaml" "$PLAYED" <<'PY'
-import sys, yaml
-source, target = sys.argv[1], sys.argv[2]
-played, left_out, adapted = [], [], []
+# What podman reads differently from a cluster (found with podman 4.3.1, Debian's), done here because kustomize cannot:
+# - it plays Pods and Deployments (with their ConfigMaps): the Job's pod becomes a Pod of the Job's name, with the
+#   Job's restart policy (OnFailure); the kinds podman has no use for are left out and listed;
+# - Secrets come from podman's own secret store, in two shapes: for env (secretKeyRef) a flat JSON map of base64
+#   values, for a volume a Kubernetes Secret whose data it writes out without decoding (so stringData, decoded; a
+#   volume's items become its files). The Secret's volumes read a second podman secret "<name>-files". An unset
+#   `optional` on a secret volume crashes podman 4.3: set to false, Kubernetes' default;
+# - env from fieldRef status.* (POD_IP) is refused: left out. The silos then advertise their own interface's address,
+#   the pod's, which is what POD_IP says (Orleans' Kubernetes hosting, POD_IP's only reader, is off without
+#   KUBERNETES_SERVICE_HOST);
+# - every containerPort is published on the host's same port: two silos on one host would clash (and with whatever
+#   else listens here). Left out: the pods reach each other on the pods' network, this script reaches them there too;
+# - probes: readiness is ignored; liveness and startup become healthchecks that run curl (not in the images) on the
+#   probe's port number (a named port becomes 0), scheduled by systemd timers (none here). Left out: this script polls
+#   /health/ready itself;
+# - an emptyDir becomes a named volume of the volume's name, shared by every pod that names it: renamed
+#   "<workload>-<name>", so that the silos' /tmp and the API's are apart (a Deployment's replicas still share theirs).
+rm -rf "$STATE/secrets" && mkdir -p "$STATE/secrets" && chmod 700 "$STATE/secrets"
+/usr/bin/python3 - "$STATE/rendered.yaml" "$PLAYED" "$STATE/secrets" <<'PY'
+import base64, json, os, sys, yaml
+source, target, secrets_dir = sys.argv[1:4]
+played, secrets, left_out, adapted, volumes = [], {}, [], [], []
+def note(text):
+    if text not in adapted:
+        adapted.append(text)
 for doc in yaml.safe_load_all(open(source)):
     if not doc:
         continue
     kind, name = doc["kind"], doc["metadata"]["name"]
+    if kind == "Secret":
+        secrets[name] = {k: base64.b64decode("".join(str(v).split())) for k, v in (doc.get("data") or {}).items()}
+        secrets[name].update({k: v.encode() for k, v in (doc.get("stringData") or {}).items()})
+        continue
     if kind == "Job":
         template = doc["spec"]["template"]
         doc = {"apiVersion": "v1", "kind": "Pod",
-               "metadata": {"name": name, "labels": template["metadata"].get("labels", {})},
-               "spec": template["spec"]}
-        adapted.append(f"Job/{name} played as Pod/{name} (restartPolicy {doc['spec'].get('restartPolicy')})")
+               "metadata": {"name": name, "labels": template["metadata"].get("labels", {})}, "spec": template["spec"]}
+        note(f"Job/{name} played as Pod/{name} (restartPolicy {doc['spec'].get('restartPolicy')})")
         kind = "Pod"
-    if kind not in ("ConfigMap", "Secret", "Pod", "Deployment"):
+    if kind not in ("ConfigMap", "Pod", "Deployment"):
         left_out.append(f"{kind}/{name}")
         continue
-    if kind == "Secret":
-        doc["data"] = {k: "".join(str(v).split()) for k, v in (doc.get("data") or {}).items()}
-    spec = doc["spec"] if kind == "Pod" else doc["spec"]["template"]["spec"] if kind == "Deployment" else None
-    if spec is not None:
+    if kind != "ConfigMap":
+        spec = doc["spec"] if kind == "Pod" else doc["spec"]["template"]["spec"]
+        renamed = {}
+        for volume in spec.get("volumes", []):
+            if "emptyDir" in volume:
+                renamed[volume["name"]] = volume["name"] = f"{name}-{volume['name']}"
+                volumes.append(volume["name"])
+                note(f"emptyDir volumes named <workload>-<name>, e.g. {volume['name']}")
+            if "secret" in volume:
+                secret = volume["secret"]
+                items = secret.get("items") or [{"key": k, "path": k} for k in secrets[secret["secretName"]]]
+                files = {i["path"]: secrets[secret["secretName"]][i["key"]].decode() for i in items}
+                secret["secretName"] += "-files"
+                secret.setdefault("optional", False)
+                secrets[secret["secretName"]] = {"files": files}
+                volumes.append(secret["secretName"])
+                note(f"secret volume {volume['name']} reads podman secret {secret['secretName']}")
         for container in spec.get("initContainers", []) + spec.get("containers", []):
+            for mount in container.get("volumeMounts", []):
+                mount["name"] = renamed.get(mount["name"], mount["name"])
             kept = []
             for env in container.get("env", []):
                 field = ((env.get("valueFrom") or {}).get("fieldRef") or {}).get("fieldPath", "")
                 if field.startswith("status."):
-                    adapted.append(f"{kind}/{name} container {container['name']}: env {env['name']} (fieldRef {field}) left out")
+                    note(f"{kind}/{name} container {container['name']}: env {env['name']} (fieldRef {field}) left out")
                 else:
                     kept.append(env)
             container["env"] = kept
+            for field in ("ports", "readinessProbe", "livenessProbe", "startupProbe"):
+                if container.pop(field, None) is not None:
+                    note(f"containers' {field} left out")
     played.append(doc)
-rank = {"ConfigMap": 0, "Secret": 1, "Pod": 2}
-played.sort(key=lambda d: (rank.get(d["kind"], 3), 0 if d["metadata"]["name"] == "actors-silo" else 1))
+for name, content in secrets.items():
+    if "files" in content:
+        shape = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name}, "stringData": content["files"]}
+    else:
+        shape = {k: base64.b64encode(v).decode() for k, v in content.items()}
+    path = os.path.join(secrets_dir, name + ".json")
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as out:
+        json.dump(shape, out)
+with open(os.path.join(secrets_dir, "volumes"), "w") as out:
+    out.write("\n".join(sorted(set(volumes))) + "\n")
+rank = {"ConfigMap": 0, "Pod": 1}
+played.sort(key=lambda d: (rank.get(d["kind"], 2), 0 if d["metadata"]["name"] == "actors-silo" else 1))
 with open(target, "w") as out:
     yaml.safe_dump_all(played, out, sort_keys=False)
 print("   played: " + ", ".join(f"{d['kind']}/{d['metadata']['name']}" for d in played))
+print("   podman secrets: " + ", ".join(sorted(secrets)))
 for line in adapted:
     print("   adapted: " + line)
 print("   left out (a cluster's, not podman's): " + ", ".join(left_out))
@@ -159,13 +203,7 @@ podman network exists "$NETWORK" || podman network create "$NETWORK" > /dev/null
 subnet=$(podman network inspect "$NETWORK" --format '{{range .Subnets}}{{.Subnet}} {{end}}' | awk '{ print $1 }')
 [ -n "$subnet" ] || fail "no subnet for network $NETWORK"
 # The connection string the pods get (the overlay's Secret): the server is made to match it.
-connection=$(/usr/bin/python3 - "$PLAYED" <<'PY'
-import sys, yaml, base64
-for doc in yaml.safe_load_all(open(sys.argv[1])):
-    if doc and doc["kind"] == "Secret" and doc["metadata"]["name"].startswith("actors-postgres-migrations"):
-        print(base64.b64decode(doc["data"]["connection-string"]).decode())
-PY
-)
+connection=$(jq -r '."connection-string"' "$STATE"/secrets/actors-postgres-migrations-*.json | base64 -d)
 setting() { echo "$connection" | tr ';' '\n' | awk -F= -v key="$1" 'tolower($1) == tolower(key) { print $2 }'; }
 pg_port=$(setting Port) pg_user=$(setting Username) pg_password=$(setting Password) pg_database=$(setting Database)
 [ -n "$pg_port" ] && [ -n "$pg_user" ] && [ -n "$pg_password" ] && [ -n "$pg_database" ] || fail "cannot read the overlay's connection string"
@@ -192,6 +230,11 @@ ok "port $pg_port, database $pg_database, role $pg_user; pods' network $NETWORK 
 step "podman kube play: the migrations, two silos, the API (network $NETWORK)"
 # Played all at once, as `kubectl apply -k` would: the hosts' init containers (wait-for-schema) hold them until the
 # migrations' pod has applied the schema.
+for file in "$STATE"/secrets/*.json; do
+  name=$(basename "$file" .json)
+  podman secret rm "$name" > /dev/null 2>&1 || true
+  podman secret create "$name" "$file" > /dev/null
+done
 podman kube play --network "$NETWORK" "$PLAYED" > "$STATE/play.log" 2>&1 || { tail -30 "$STATE/play.log"; fail "podman kube play"; }
 pods_of() { podman pod ps --filter "label=app.kubernetes.io/name=$1" --format '{{.Name}}' | sort; }
 pod_ip() {
