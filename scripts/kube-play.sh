@@ -31,7 +31,7 @@ STATE="${ACTORS_KUBE_DIR:-/var/tmp/actors-kube-play}"
 # A network of its own: the pods' subnet is known (PostgreSQL lets in only that one) and other containers on this
 # machine are not on it.
 NETWORK=actors-kube
-PLAYED="$STATE/played.yaml"
+PLAYED="$STATE/played.yaml" MIGRATIONS="$STATE/played-migrations.yaml"
 PG_DIR="$STATE/postgres"
 export CONTAINERS_CONF="$IMAGES_DIR/containers.conf"
 
@@ -54,9 +54,15 @@ save_logs() {
 
 teardown() {
   step "teardown"
-  if [ -f "$PLAYED" ]; then
+  if [ -f "$STATE/played" ]; then
     save_logs
-    podman kube down "$PLAYED" > "$STATE/down.log" 2>&1 && ok "podman kube down" || { echo "   podman kube down failed:"; tail -5 "$STATE/down.log"; }
+    for file in "$PLAYED" "$MIGRATIONS"; do
+      podman kube down "$file" >> "$STATE/down.log" 2>&1 && ok "podman kube down $(basename "$file")" \
+        || { echo "   podman kube down $(basename "$file") failed:"; tail -3 "$STATE/down.log" || true; }
+    done
+    # What a half-failed play left, which kube down does not remove: the pods on this script's network.
+    podman pod ps --filter "network=$NETWORK" --format '{{.Name}}' | while read -r pod; do podman pod rm -f "$pod" > /dev/null 2>&1 || true; done
+    rm -f "$STATE/played"
   fi
   # The manifest's Secrets became podman secrets, and the secret and emptyDir volumes named volumes: they outlive the pods.
   if [ -d "$STATE/secrets" ]; then
@@ -69,6 +75,7 @@ teardown() {
   if [ -n "$bin" ] && [ -d "$PG_DIR/data" ]; then
     as_postgres "$bin/pg_ctl" stop -w -m fast -D "$PG_DIR/data" > /dev/null 2>&1 || true
   fi
+  [ -f "$PG_DIR/server.log" ] && cp "$PG_DIR/server.log" "$STATE/postgres.log"
   rm -rf "$PG_DIR"
   ok "PostgreSQL stopped, network $NETWORK removed (logs stay in $STATE/logs)"
 }
@@ -110,14 +117,17 @@ kubectl kustomize k8s/overlays/podman > "$STATE/rendered.yaml"
 #   values, for a volume a Kubernetes Secret whose data it writes out without decoding (so stringData, decoded; a
 #   volume's items become its files). The Secret's volumes read a second podman secret "<name>-files". An unset
 #   `optional` on a secret volume crashes podman 4.3: set to false, Kubernetes' default;
-# - env from fieldRef status.* (POD_IP) is refused: left out. The silos then advertise their own interface's address,
-#   the pod's, which is what POD_IP says (Orleans' Kubernetes hosting, POD_IP's only reader, is off without
-#   KUBERNETES_SERVICE_HOST);
+# - env from fieldRef status.* (POD_IP) and metadata.namespace (POD_NAMESPACE) is refused: left out. The silos then
+#   advertise their own interface's address, the pod's, which is what POD_IP says (Orleans' Kubernetes hosting, the only
+#   reader of both, is off without KUBERNETES_SERVICE_HOST);
 # - every containerPort is published on the host's same port: two silos on one host would clash (and with whatever
 #   else listens here). Left out: the pods reach each other on the pods' network, this script reaches them there too;
 # - probes: readiness is ignored; liveness and startup become healthchecks that run curl (not in the images) on the
 #   probe's port number (a named port becomes 0), scheduled by systemd timers (none here). Left out: this script polls
 #   /health/ready itself;
+# - podman removes an init container once it has exited, and on a loaded machine tries before it has seen the exit
+#   ("cannot remove container ... as it is running"; the pod annotation for "always" init containers is ignored by
+#   4.3.1): the init containers (wait-for-schema) are left out, and the hosts played after the migrations' pod;
 # - an emptyDir becomes a named volume of the volume's name, shared by every pod that names it: renamed
 #   "<workload>-<name>", so that the silos' /tmp and the API's are apart (a Deployment's replicas still share theirs).
 rm -rf "$STATE/secrets" && mkdir -p "$STATE/secrets" && chmod 700 "$STATE/secrets"
@@ -147,6 +157,8 @@ for doc in yaml.safe_load_all(open(source)):
         continue
     if kind != "ConfigMap":
         spec = doc["spec"] if kind == "Pod" else doc["spec"]["template"]["spec"]
+        if spec.pop("initContainers", None):
+            note("init containers (wait-for-schema) left out: the hosts are played once the migrations' pod has exited 0")
         renamed = {}
         for volume in spec.get("volumes", []):
             if "emptyDir" in volume:
@@ -168,7 +180,7 @@ for doc in yaml.safe_load_all(open(source)):
             kept = []
             for env in container.get("env", []):
                 field = ((env.get("valueFrom") or {}).get("fieldRef") or {}).get("fieldPath", "")
-                if field.startswith("status."):
+                if field.startswith("status.") or field == "metadata.namespace":
                     note(f"{kind}/{name} container {container['name']}: env {env['name']} (fieldRef {field}) left out")
                 else:
                     kept.append(env)
@@ -187,10 +199,13 @@ for name, content in secrets.items():
         json.dump(shape, out)
 with open(os.path.join(secrets_dir, "volumes"), "w") as out:
     out.write("\n".join(sorted(set(volumes))) + "\n")
-rank = {"ConfigMap": 0, "Pod": 1}
-played.sort(key=lambda d: (rank.get(d["kind"], 2), 0 if d["metadata"]["name"] == "actors-silo" else 1))
+configuration = [d for d in played if d["kind"] == "ConfigMap"]
+pods = [d for d in played if d["kind"] == "Pod"]
+hosts = sorted((d for d in played if d["kind"] == "Deployment"), key=lambda d: 0 if d["metadata"]["name"] == "actors-silo" else 1)
+with open(target.replace(".yaml", "-migrations.yaml"), "w") as out:
+    yaml.safe_dump_all(configuration + pods, out, sort_keys=False)
 with open(target, "w") as out:
-    yaml.safe_dump_all(played, out, sort_keys=False)
+    yaml.safe_dump_all(configuration + hosts, out, sort_keys=False)
 print("   played: " + ", ".join(f"{d['kind']}/{d['metadata']['name']}" for d in played))
 print("   podman secrets: " + ", ".join(sorted(secrets)))
 for line in adapted:
@@ -212,30 +227,40 @@ bin=$(pg_bin)
 rm -rf "$PG_DIR" && mkdir -p "$PG_DIR" && chown postgres: "$PG_DIR"
 printf '%s\n' "$(openssl rand -hex 24)" > "$PG_DIR/superuser-password" && chown postgres: "$PG_DIR/superuser-password"
 as_postgres "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=scram-sha-256 --pwfile="$PG_DIR/superuser-password" \
-  -E UTF8 --locale=C.UTF-8 > "$PG_DIR/initdb.log" 2>&1 || { tail -20 "$PG_DIR/initdb.log"; fail "initdb"; }
+  -E UTF8 --locale=C.UTF-8 > "$PG_DIR/initdb.log" 2>&1 || { tail -20 "$PG_DIR/initdb.log" || true; fail "initdb"; }
 # Every address, because the bridge's own address appears only once a pod is on it; pg_hba.conf lets in the host's
 # loopback (this script's checks) and the pods' subnet, by password, and nobody else.
 cat > "$PG_DIR/data/pg_hba.conf" <<HBA
 host all all 127.0.0.1/32 scram-sha-256
 host $pg_database $pg_user $subnet scram-sha-256
 HBA
-as_postgres "$bin/pg_ctl" start -w -t 60 -D "$PG_DIR/data" -l "$STATE/postgres.log" \
+as_postgres "$bin/pg_ctl" start -w -t 60 -D "$PG_DIR/data" -l "$PG_DIR/server.log" \
   -o "-p $pg_port -c listen_addresses='*' -c unix_socket_directories='' -c max_connections=200 -c timezone=Africa/Tunis" \
-  > /dev/null || { tail -20 "$STATE/postgres.log"; fail "PostgreSQL did not start"; }
+  > /dev/null || { tail -20 "$PG_DIR/server.log" || true; fail "PostgreSQL did not start"; }
 superuser() { PGPASSWORD=$(cat "$PG_DIR/superuser-password") "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 superuser -d postgres -c "CREATE ROLE \"$pg_user\" LOGIN PASSWORD '$pg_password'" -c "CREATE DATABASE \"$pg_database\" OWNER \"$pg_user\""
 query() { PGPASSWORD=$pg_password "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -d "$pg_database" -v ON_ERROR_STOP=1 -qtA -c "$1"; }
 ok "port $pg_port, database $pg_database, role $pg_user; pods' network $NETWORK $subnet"
 
-step "podman kube play: the migrations, two silos, the API (network $NETWORK)"
-# Played all at once, as `kubectl apply -k` would: the hosts' init containers (wait-for-schema) hold them until the
-# migrations' pod has applied the schema.
+step "podman kube play: the migrations' pod (network $NETWORK)"
 for file in "$STATE"/secrets/*.json; do
   name=$(basename "$file" .json)
   podman secret rm "$name" > /dev/null 2>&1 || true
   podman secret create "$name" "$file" > /dev/null
 done
-podman kube play --network "$NETWORK" "$PLAYED" > "$STATE/play.log" 2>&1 || { tail -30 "$STATE/play.log"; fail "podman kube play"; }
+touch "$STATE/played"
+podman kube play --network "$NETWORK" "$MIGRATIONS" > "$STATE/play.log" 2>&1 || { tail -30 "$STATE/play.log" || true; fail "podman kube play"; }
+container_state() { podman inspect --format '{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}} {{.State.Pid}}' "$1"; }
+for _ in $(seq 1 300); do
+  read -r status code restarts _ <<< "$(container_state actors-migrations-migrate)"
+  if [ "$status" = exited ] && [ "$code" = 0 ]; then break; fi
+  sleep 1
+done
+[ "$status" = exited ] && [ "$code" = 0 ] || { podman logs --tail 20 actors-migrations-migrate || true; fail "the migrations' pod did not finish (state $status, exit $code, restarts $restarts)"; }
+ok "actors-migrations exited 0 (restarts: $restarts); schema version $(query "SELECT max(version) FROM schema_version" 2> /dev/null || echo '?')"
+
+step "podman kube play: two silos, the API"
+podman kube play --network "$NETWORK" "$PLAYED" >> "$STATE/play.log" 2>&1 || { tail -30 "$STATE/play.log" || true; fail "podman kube play"; }
 pods_of() { podman pod ps --filter "label=app.kubernetes.io/name=$1" --format '{{.Name}}' | sort; }
 pod_ip() {
   podman inspect --format "{{(index .NetworkSettings.Networks \"$NETWORK\").IPAddress}}" \
@@ -245,17 +270,6 @@ silos=($(pods_of actors-silo)) apis=($(pods_of actors-api))
 [ ${#silos[@]} -eq 2 ] || fail "expected 2 silo pods, found: ${silos[*]:-none}"
 [ ${#apis[@]} -eq 1 ] || fail "expected 1 API pod, found: ${apis[*]:-none}"
 ok "pods: actors-migrations ${silos[*]} ${apis[*]}"
-container_state() { podman inspect --format '{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}} {{.State.Pid}}' "$1"; }
-
-step "migrations"
-for _ in $(seq 1 300); do
-  read -r status code restarts _ <<< "$(container_state actors-migrations-migrate)"
-  if [ "$status" = exited ] && [ "$code" = 0 ]; then break; fi
-  sleep 1
-done
-[ "$status" = exited ] && [ "$code" = 0 ] || { podman logs --tail 20 actors-migrations-migrate; fail "the migrations' pod did not finish (state $status, exit $code, restarts $restarts)"; }
-ok "actors-migrations exited 0 (restarts: $restarts); schema version $(query "SELECT max(version) FROM schema_version" 2> /dev/null || echo '?')"
-
 wait_ready() { # name url
   for _ in $(seq 1 300); do
     if curl -fs -o /dev/null --max-time 5 "$2/health/ready"; then ok "$1 ready at $2"; return 0; fi
