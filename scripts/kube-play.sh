@@ -114,9 +114,9 @@ kubectl kustomize k8s/overlays/podman > "$STATE/rendered.yaml"
 # - it plays Pods and Deployments (with their ConfigMaps): the Job's pod becomes a Pod of the Job's name, with the
 #   Job's restart policy (OnFailure); the kinds podman has no use for are left out and listed;
 # - Secrets come from podman's own secret store, in two shapes: for env (secretKeyRef) a flat JSON map of base64
-#   values, for a volume a Kubernetes Secret whose data it writes out without decoding (so stringData, decoded; a
-#   volume's items become its files). The Secret's volumes read a second podman secret "<name>-files". An unset
-#   `optional` on a secret volume crashes podman 4.3: set to false, Kubernetes' default;
+#   values; for a volume a Kubernetes Secret whose data it writes out without decoding (so decoded here; stringData it
+#   ignores), a volume's items becoming its files. The Secret's volumes read a second podman secret "<name>-files". An
+#   unset `optional` on a secret volume crashes podman 4.3: set to false, Kubernetes' default;
 # - env from fieldRef status.* (POD_IP) and metadata.namespace (POD_NAMESPACE) is refused: left out. The silos then
 #   advertise their own interface's address, the pod's, which is what POD_IP says (Orleans' Kubernetes hosting, the only
 #   reader of both, is off without KUBERNETES_SERVICE_HOST);
@@ -191,7 +191,7 @@ for doc in yaml.safe_load_all(open(source)):
     played.append(doc)
 for name, content in secrets.items():
     if "files" in content:
-        shape = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name}, "stringData": content["files"]}
+        shape = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name}, "data": content["files"]}
     else:
         shape = {k: base64.b64encode(v).decode() for k, v in content.items()}
     path = os.path.join(secrets_dir, name + ".json")
