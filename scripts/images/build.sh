@@ -60,9 +60,14 @@ if $rebase || ! podman image exists "$BASE"; then
     | grep -o 'http[^ ]*/debian$' | head -1 || true)
   mirror=${mirror:-http://deb.debian.org/debian}
   root="$STATE/rootfs"
+  # debootstrap mounts /proc (and may mount /sys) in the tree and, on some machines, leaves it mounted: an rm -rf would
+  # reach into the host's /proc, and the image would hold a copy of it. Unmount before deleting and before packing.
+  unmount_tree() { { findmnt -rn -o TARGET | grep -F "$1/" || true; } | sort -r | while read -r mount; do umount -l "$mount"; done; }
+  unmount_tree "$root"
   rm -rf "$root"
   debootstrap --variant=minbase --include=libicu72,libssl3,ca-certificates,libfontconfig1,tzdata \
     "$SUITE" "$root" "$mirror" > "$STATE/debootstrap.log" 2>&1 || { tail -20 "$STATE/debootstrap.log"; exit 1; }
+  unmount_tree "$root"
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
   runtime=$(dotnet --list-runtimes | awk '$1 == "Microsoft.AspNetCore.App" { v = $2 } END { print v }')
   [ -n "$runtime" ] || { echo "no Microsoft.AspNetCore.App runtime in $(command -v dotnet)" >&2; exit 1; }
@@ -79,7 +84,7 @@ if $rebase || ! podman image exists "$BASE"; then
   rm -rf "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/var/cache/apt/* \
     "$root"/var/lib/apt/lists/* "$root"/var/log/*.log
   podman rmi -f "$BASE" "$SDK" "$NODE" > /dev/null 2>&1 || true
-  tar -C "$root" -c . | podman import \
+  tar -C "$root" --exclude=./proc/* --exclude=./sys/* -c . | podman import \
     --change 'ENV APP_UID=1654' --change "ENV DOTNET_VERSION=$runtime" --change "ENV ASPNET_VERSION=$runtime" \
     --change 'ENV DOTNET_RUNNING_IN_CONTAINER=true' --change 'ENV ASPNETCORE_HTTP_PORTS=8080' \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \

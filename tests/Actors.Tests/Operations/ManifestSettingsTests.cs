@@ -24,7 +24,7 @@ public sealed class ManifestSettingsTests
     public async Task Every_setting_the_manifests_give_our_hosts_is_read_by_the_code()
     {
         var rendered = await RenderedManifests.RenderAsync();
-        Assert.Equal(["dev", "prod"], rendered.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["dev", "podman", "prod"], rendered.Keys.Order(StringComparer.Ordinal));
         var source = SourceText();
 
         var unknown = new List<string>();
