@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Actors.Tests.Infrastructure;
 using Npgsql;
 
 namespace Actors.Tests.Performance;
@@ -42,11 +41,11 @@ public sealed class WritePathStructureTests
             await ExecuteAsync(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 
             using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(60));
-            var agent = await api.TokenAsync("AGENT", "agent-writepath", "TN11-GU1");
+            var agent = await api.TokenAsync("AGENT", "agent-writepath", "TN11-GU1", cancellationToken: Cancel);
             var citizens = new List<string>();
             for (var i = 0; i < Concurrency; i++)
             {
-                citizens.Add(await api.TokenAsync("CITIZEN", $"cit-writepath-{i.ToString(CultureInfo.InvariantCulture)}", nationalIdNumber: "01234567"));
+                citizens.Add(await api.TokenAsync("CITIZEN", $"cit-writepath-{i.ToString(CultureInfo.InvariantCulture)}", nationalIdNumber: "01234567", cancellationToken: Cancel));
             }
 
             // Warm-up: the center's and the calendar's grains active, the hosts' statements prepared.
