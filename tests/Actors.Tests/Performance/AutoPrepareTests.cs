@@ -26,7 +26,7 @@ public sealed class AutoPrepareTests(PostgresServer server)
         Assert.True(tuned.NoResetOnClose);
 
         var chosen = new NpgsqlConnectionStringBuilder(
-            PostgresConnectionStrings.WithActorsDefaults("Host=db;Database=actors;Max Auto Prepare=0;autopreparemin usages=9;No Reset On Close=false"));
+            PostgresConnectionStrings.WithActorsDefaults("Host=db;Database=actors;Max Auto Prepare=0;auto prepare min usages=9;No Reset On Close=false"));
         Assert.Equal(0, chosen.MaxAutoPrepare);
         Assert.Equal(9, chosen.AutoPrepareMinUsages);
         Assert.False(chosen.NoResetOnClose);

