@@ -28,6 +28,14 @@ public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeP
     // Counts wakes, so that a look that read the request before a wake never schedules from a stale read.
     private long wakes;
 
+    // When the reminder this activation registered ticks next (clock time); null when unknown: before this activation
+    // registered one, once its tick began a look, or after it was removed. Lets a change whose thresholds all come
+    // after that tick leave the reminder as it is: one reminder write per request instead of two per status change.
+    private DateTimeOffset? registeredTick;
+
+    // Counts reminder writes begun: when two interleave (a change during a look), which one landed last is unknown.
+    private long registrations;
+
     private ICitizenRequestGrain Request => GrainFactory.GetGrain<ICitizenRequestGrain>(this.GetPrimaryKey());
 
     public async Task Wake()
@@ -36,11 +44,34 @@ public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeP
 
         // Durable before returning: the look survives a crash of every silo. It runs on the reminder's tick,
         // outside the caller's call chain (which may be the request's own commit, in embedded mode).
-        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.Zero, options.CurrentValue.ReminderPeriod);
+        await Register(TimeSpan.Zero);
+    }
+
+    public Task Changed(DateTimeOffset? earliestThreshold)
+    {
+        wakes++;
+        var now = clock.GetUtcNow();
+
+        // No threshold left: a reminder registered earlier finds that out at its tick and goes; none is needed now.
+        if (earliestThreshold is not { } earliest)
+        {
+            return Task.CompletedTask;
+        }
+
+        // The registered tick comes first: its look reads the request as it will be then and schedules from there.
+        if (registeredTick is { } tick && tick > now && tick <= earliest)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Nothing can be due before the earliest threshold: the first look goes there (at most MaxReminderDelay
+        // ahead), not at once, which saves a look and a second reminder write per change.
+        return Schedule(earliest > now ? earliest - now : TimeSpan.Zero);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        registeredTick = null;
         for (var i = 0; i < MaxStepsPerLook; i++)
         {
             var seen = wakes;
@@ -101,17 +132,30 @@ public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeP
         }
     }
 
-    private Task Schedule(TimeSpan untilNext)
+    private async Task Schedule(TimeSpan untilNext)
     {
         var settings = options.CurrentValue;
         var dueTime = untilNext < settings.MaxReminderDelay ? untilNext : settings.MaxReminderDelay;
-        return this.RegisterOrUpdateReminder(ReminderName, dueTime, settings.ReminderPeriod);
+        await Register(dueTime);
+    }
+
+    private async Task Register(TimeSpan dueTime)
+    {
+        var mine = ++registrations;
+        registeredTick = null;
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime, options.CurrentValue.ReminderPeriod);
+        if (mine == registrations)
+        {
+            registeredTick = clock.GetUtcNow() + dueTime;
+        }
     }
 
     private async Task Stop()
     {
         try
         {
+            registeredTick = null;
+            registrations++;
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);

@@ -49,8 +49,9 @@ public static class MigrationRunner
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(logger);
 
-        // Unpooled: the session-level advisory lock must end with this connection, whatever happens.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        // Unpooled: the session-level advisory lock must end with this connection, whatever happens. Nothing prepared:
+        // each migration runs once, and a statement prepared before a migration's DDL must not outlive it.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, MaxAutoPrepare = 0 };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
 

@@ -17,4 +17,12 @@ public interface IRequestClockGrain : IGrainWithGuidKey
     /// </summary>
     [AlwaysInterleave]
     Task Wake();
+
+    /// <summary>
+    /// The request changed, and no threshold of it comes before <paramref name="earliestThreshold"/> (null: it has
+    /// none left, e.g. it is final). The clock writes its reminder only when the tick it registered does not come by
+    /// then; otherwise that tick's look sees the change. Durable before it returns, like <see cref="Wake"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task Changed(DateTimeOffset? earliestThreshold);
 }
