@@ -9,7 +9,7 @@ namespace Actors.Bench;
 /// Then: --clients N (16; 4 with --abuse), --seconds S (20, per measured phase), --warmup W (5), --scale K (pgbench -s, 10),
 /// --keep-logs, --statements (pg_stat_statements: where PostgreSQL spends its time during the write run),
 /// --npgsql "Key=Value;..." (added to the hosts' connection string, e.g. "Max Auto Prepare=32" to try Npgsql's automatic preparation),
-/// --cold-requests N (requests seeded for --cold, 3000: each is read once, cold);
+/// --cold-requests N (requests seeded for --cold, 1000: each is read once, cold);
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
 /// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try).</summary>
@@ -24,7 +24,7 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
 
     public int Abusers { get; init; } = 8;
 
-    public int ColdRequests { get; init; } = 3000;
+    public int ColdRequests { get; init; } = 1000;
 
     /// <summary>--only TEXT: only the abuse cases whose name contains it (to find which one hurts).</summary>
     public string? Only { get; init; }
