@@ -40,6 +40,45 @@ public static partial class PgBench
         return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), cpu, output);
     }
 
+    /// <summary>
+    /// Runs a custom script (<c>pgbench -f script -c clients -j threads -T seconds -n -l</c>) and returns the latency of
+    /// every transaction in milliseconds, from pgbench's per-transaction log, with its TPS.
+    /// </summary>
+    public static async Task<(double Tps, double[] LatenciesMs, string Output)> RunScriptAsync(
+        ThrowawayPostgres server, string database, string script, int clients, int seconds)
+    {
+        var directory = Directory.CreateTempSubdirectory("actors-pgbench-");
+        try
+        {
+            var scriptPath = Path.Combine(directory.FullName, "script.sql");
+            await File.WriteAllTextAsync(scriptPath, script);
+            var prefix = Path.Combine(directory.FullName, "transactions");
+            var threads = Math.Max(1, Math.Min(clients, Environment.ProcessorCount));
+            var (code, output) = await RunAsync(server,
+                ["-f", scriptPath, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", threads.ToString(CultureInfo.InvariantCulture),
+                 "-T", seconds.ToString(CultureInfo.InvariantCulture), "-n", "-l", "--log-prefix", prefix, database],
+                null);
+            var match = TpsPattern().Match(output);
+            if (code != 0 || !match.Success)
+            {
+                throw new InvalidOperationException("pgbench -f failed:\n" + output);
+            }
+
+            // One line per transaction: client_id transaction_no time(µs) script_no time_epoch time_us (pgbench(1), "Per-Transaction Logging").
+            var latencies = Directory.EnumerateFiles(directory.FullName, "transactions.*")
+                .SelectMany(File.ReadLines)
+                .Select(line => line.Split(' '))
+                .Where(fields => fields.Length >= 3)
+                .Select(fields => double.Parse(fields[2], CultureInfo.InvariantCulture) / 1000)
+                .ToArray();
+            return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), latencies, output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(ThrowawayPostgres server, string[] arguments, Action<Process>? beforeExit)
     {
         var start = new ProcessStartInfo(Path.Combine(server.BinDirectory, "pgbench"))

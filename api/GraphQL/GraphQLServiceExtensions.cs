@@ -5,6 +5,7 @@ using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Api.Scheduling;
 using Actors.Api.Security;
+using Actors.Api.Transport;
 using GraphQL;
 using GraphQL.Types;
 
@@ -25,6 +26,8 @@ public static class GraphQLServiceExtensions
         // Depth, cost and introspection are bounded by GraphQLRequestGate before validation, not by
         // GraphQL for .NET's complexity analyzer, which walks a fragment again at every spread.
         builder.Services.AddGraphQLLimits(builder.Configuration);
+        builder.Services.Configure<ValidatedDocumentsOptions>(builder.Configuration.GetSection(ValidatedDocumentsOptions.Section));
+        builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
             .AddSystemTextJson()

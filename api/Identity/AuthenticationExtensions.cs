@@ -39,7 +39,9 @@ public static class AuthenticationExtensions
         }
 
         builder.Services.AddHttpClient(MetadataHttpClient, http => http.Timeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddSingleton(services => new BearerTokenValidator(TrustedIssuers(options, keys, services)));
+        // The system clock, not a rehearsal one: the token handler checks lifetimes against the system clock too.
+        builder.Services.AddSingleton(new AcceptedTokens(TimeProvider.System));
+        builder.Services.AddSingleton(services => new BearerTokenValidator(TrustedIssuers(options, keys, services), services.GetRequiredService<AcceptedTokens>()));
         builder.Services.AddSingleton<AccessTokenReader>();
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -14,9 +14,13 @@ public sealed class BearerTokenValidator
 {
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly Dictionary<string, TrustedIssuer> byIssuer;
+    private readonly AcceptedTokens? accepted;
 
-    public BearerTokenValidator(IEnumerable<TrustedIssuer> issuers)
+    /// <param name="issuers">The issuers whose tokens are taken.</param>
+    /// <param name="accepted">Where accepted tokens are kept until they expire (null: every token is checked on every call).</param>
+    public BearerTokenValidator(IEnumerable<TrustedIssuer> issuers, AcceptedTokens? accepted = null)
     {
+        this.accepted = accepted;
         byIssuer = [];
         foreach (var issuer in issuers)
         {
@@ -32,6 +36,11 @@ public sealed class BearerTokenValidator
 
     public async Task<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
     {
+        if (accepted?.Find(token) is { } known)
+        {
+            return TokenCheck.Accepted(known);
+        }
+
         JsonWebToken unverified;
         try
         {
@@ -62,7 +71,13 @@ public sealed class BearerTokenValidator
                 : TokenCheck.Refused(Describe(result.Exception, trusted));
         }
 
-        return WithRole(trusted, result.ClaimsIdentity);
+        var check = WithRole(trusted, result.ClaimsIdentity);
+        if (check.Principal is { } principal)
+        {
+            accepted?.Remember(token, principal, result.SecurityToken.ValidTo);
+        }
+
+        return check;
     }
 
     private async Task<TokenValidationResult> ValidateWithAsync(TrustedIssuer trusted, string token, CancellationToken cancellationToken)

@@ -35,9 +35,16 @@ internal static class GraphQLExecution
         request = trusted.Request ?? request;
 
         // Bounded before GraphQL for .NET validates anything: its validation rules are not all linear in the document.
+        // A text seen and validated before skips only the checks of the text itself; those of the operation, its
+        // variables and the caller run again (see ValidatedDocuments).
+        var documents = services.GetService<ValidatedDocuments>();
+        var kept = trusted.Operation is null && request.Query is not null ? documents?.Find(request.Query) : null;
+        var validated = kept is not null || (trusted.Operation is { } known && documents?.IsValidated(known.Parsed) == true);
         var (document, refusal) = trusted.Operation is { } registered
             ? gate.CheckParsed(registered.Parsed, request.OperationName, request.Variables, userContext, schema)
-            : gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
+            : kept is not null
+                ? gate.CheckParsed(kept, request.OperationName, request.Variables, userContext, schema)
+                : gate.Check(request.Query, request.OperationName, request.Variables, userContext, schema);
         if (refusal is not null)
         {
             ActorsMetrics.Rejected(refusal.Code ?? "", ActorsMetrics.ByRequestGate);
@@ -67,15 +74,26 @@ internal static class GraphQLExecution
             CancellationToken = cancellationToken,
         };
 
-        if (extraRule is not null)
+        // Rules registered through AddGraphQL (complexity, ...) are appended to this list by the executer. A validated
+        // document is not validated again against the core rules (they depend on the document and the schema alone);
+        // the transport's rule depends on the request (GET or POST), so it runs every time.
+        if (validated)
         {
-            // Rules registered through AddGraphQL (complexity, ...) are appended to this list by the executer.
+            options.ValidationRules = extraRule is null ? Array.Empty<IValidationRule>() : new[] { extraRule };
+        }
+        else if (extraRule is not null)
+        {
             options.ValidationRules = DocumentValidator.CoreRules.Append(extraRule);
         }
 
         // Every mutation executed and every personal field read is gathered while the operation runs, and stored before it is answered.
         var audit = AuditedOperation.Begin(userContext);
         var result = await executer.ExecuteAsync(options);
+        if (!validated && result.Executed && document is not null && documents is not null)
+        {
+            documents.Remember(request.Query, document, registered: trusted.Operation is not null);
+        }
+
         // A schema without the audit's field middleware (a host of the transport alone) gathers no step and needs no recorder.
         if (audit.Steps.Count > 0
             && !await services.GetRequiredService<AuditRecorder>().TryRecordAsync(userContext.Actor, userContext.ClientAddress, audit.Steps))

@@ -20,6 +20,9 @@ public sealed class GrainCallLog : IOutgoingGrainCallFilter
         await context.Invoke();
     }
 
+    /// <summary>Calls to grains of any type since <paramref name="mark"/>.</summary>
+    public int CountSince(int mark) => _calls.Count - mark;
+
     /// <summary>Calls to grains of <typeparamref name="TGrain"/> since <paramref name="mark"/>, by target.</summary>
     public IReadOnlyList<GrainId> CallsTo<TGrain>(int mark)
         where TGrain : IAddressable =>

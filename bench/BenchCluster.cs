@@ -1,0 +1,108 @@
+using System.Globalization;
+using Actors.TestSupport;
+using Npgsql;
+
+namespace Actors.Bench;
+
+/// <summary>
+/// What the read modes measure against: one throwaway durable PostgreSQL, one silo process and the API process in
+/// cluster mode (as deployed), the demo data seeded, an agent of TN11-GU1 and <c>clients</c> citizens with their tokens.
+/// </summary>
+public sealed class BenchCluster : IAsyncDisposable
+{
+    public const string Center = "TN11-GU1";
+
+    private readonly bool _keepLogs;
+
+    private BenchCluster(ThrowawayPostgres server, int postmaster, ClusterProcesses processes, GraphQLHttpClient api, string logs, bool keepLogs)
+    {
+        Server = server;
+        Postmaster = postmaster;
+        Processes = processes;
+        Api = api;
+        Logs = logs;
+        _keepLogs = keepLogs;
+    }
+
+    public ThrowawayPostgres Server { get; }
+
+    public int Postmaster { get; }
+
+    public ClusterProcesses Processes { get; }
+
+    public GraphQLHttpClient Api { get; }
+
+    public string Logs { get; }
+
+    public string AgentToken { get; private set; } = "";
+
+    /// <summary>One token per client; request number n belongs to citizen n % count (as <see cref="RequestWorkload"/> submits them).</summary>
+    public IReadOnlyList<string> CitizenTokens { get; private set; } = [];
+
+    public int ApiPid => Processes.Api!.Pid;
+
+    public int SiloPid => Processes.Silos[0].Process!.Pid;
+
+    public static async Task<BenchCluster> StartAsync(string name, BenchOptions options)
+    {
+        var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+        var postmaster = server.PostmasterPid() ?? throw new InvalidOperationException("No postmaster.pid: cannot measure PostgreSQL's CPU.");
+        await server.ExecuteAdminAsync("CREATE DATABASE actors");
+        var logs = Path.Combine(Path.GetTempPath(), "actors-bench", name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var connection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
+        var processes = new ClusterProcesses(connection, logs, tuned: false);
+        await processes.MigrateAsync();
+        await processes.StartSilosAsync(1);
+        await processes.StartApiAsync(seedDemo: true);
+        var api = new GraphQLHttpClient(processes.ApiBase, TimeSpan.FromSeconds(30), maxConnections: options.Clients * 2);
+        var cluster = new BenchCluster(server, postmaster, processes, api, logs, options.KeepLogs)
+        {
+            AgentToken = await api.TokenAsync("AGENT", "agent-bench", Center),
+        };
+        var citizens = new List<string>();
+        for (var i = 0; i < options.Clients; i++)
+        {
+            citizens.Add(await api.TokenAsync("CITIZEN", $"cit-{name}-{i.ToString(CultureInfo.InvariantCulture)}", nationalIdNumber: "01234567"));
+        }
+
+        cluster.CitizenTokens = citizens;
+        return cluster;
+    }
+
+    /// <summary>Submits <paramref name="count"/> ID card requests at <see cref="Center"/> (status SUBMITTED), <c>clients</c> at a time.</summary>
+    public async Task<IReadOnlyList<(string Id, string CitizenToken)>> SeedAsync(int count, int clients, string prefix)
+    {
+        var workload = new RequestWorkload(Api, Center, AgentToken, CitizenTokens, prefix) { StepsPerRequest = 1 };
+        await workload.RunAsync(clients, number => number < count, CancellationToken.None);
+        var seeded = workload.Cases.Where(c => c.Id is not null).Select(c => (c.Id!, CitizenTokens[c.Number % CitizenTokens.Count])).ToList();
+        if (seeded.Count < count)
+        {
+            throw new InvalidOperationException($"Only {seeded.Count} of {count} requests were submitted: {workload.Cases.FirstOrDefault(c => c.Failure is not null)?.Failure}");
+        }
+
+        return seeded;
+    }
+
+    public async Task<string> ScalarAsync(string database, string sql)
+    {
+        await using var db = NpgsqlDataSource.Create(Server.ConnectionFor(database, maxPoolSize: 2));
+        await using var command = db.CreateCommand(sql);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Processes.DisposeAsync();
+        if (_keepLogs)
+        {
+            Console.WriteLine($"Host logs: {Logs}");
+        }
+        else if (Directory.Exists(Logs))
+        {
+            Directory.Delete(Logs, recursive: true);
+        }
+
+        await Server.DisposeAsync();
+    }
+}

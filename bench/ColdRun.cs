@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+
+namespace Actors.Bench;
+
+/// <summary>
+/// <c>--cold</c> (issue 15, target 3): request(id) of grains that are not active, so that each read loads the request's
+/// state from PostgreSQL, against pgbench SELECTing the same state rows by key, in the same run:
+///   1. --cold-requests requests are submitted, plus a few for the warm-up; then the silo is stopped and started again
+///      (a fresh silo: no activation survives);
+///   2. the warm-up requests are read (the silo's first calls, its connection pool and JIT, are not what is measured);
+///   3. N clients read every other request once, each read activating its grain (PostgreSQL's own counter of index
+///      scans on orleans_storage shows that each one did read the row);
+///   4. pgbench -f with N clients for S seconds: a random request's state row from orleans_storage, by its primary key.
+/// Prints both latencies and the ratio of the p99s (target ≤ 3).
+/// </summary>
+public static class ColdRun
+{
+    private const string RequestStateType = "citizen-request";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Console.WriteLine($"Cold reads (target 3): {options.Clients} clients, {options.ColdRequests} requests read once each, pgbench for {options.Seconds} s");
+        await using var cluster = await BenchCluster.StartAsync("cold", options);
+        var warmCount = options.Clients * 8;
+        var seeded = await cluster.SeedAsync(options.ColdRequests + warmCount, options.Clients, "cold");
+        var warm = seeded.Take(warmCount).ToList();
+        var cold = seeded.Skip(warmCount).ToList();
+
+        // A fresh silo: every request grain is inactive, its state only in PostgreSQL.
+        await cluster.Processes.StopSiloAsync(0);
+        try
+        {
+            await cluster.Processes.RestartSiloAsync(0);
+        }
+        catch (TimeoutException)
+        {
+            // On a loaded machine a silo can take longer than the fault tests' deadline to join: it is not what is measured.
+            await cluster.Processes.Silos[0].Process!.WaitReadyAsync(TimeSpan.FromMinutes(5));
+        }
+
+        using var load = new ReadLoad(cluster.Processes.ApiBase, options.Clients);
+        await WaitForClusterAsync(load, warm);
+        var warmUp = await load.RunAsync(ReadLoad.GraphQL(ReadsRun.OwnRequest, Calls(warm)), TimeSpan.FromSeconds(60), warm.Count);
+        Console.WriteLine($"warm-up on the fresh silo: {warmUp.Describe()}");
+
+        var scansBefore = await IndexScansAsync(cluster);
+        var pids = new[] { Environment.ProcessId, cluster.ApiPid, cluster.SiloPid };
+        var cpuBefore = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+        var coldReads = await load.RunAsync(ReadLoad.GraphQL(ReadsRun.OwnRequest, Calls(cold)), TimeSpan.FromMinutes(5), cold.Count);
+        var cpuAfter = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+        // Backends report their statistics at most once a second.
+        await Task.Delay(1500);
+        var scans = await IndexScansAsync(cluster) - scansBefore;
+        Console.WriteLine($"cold request(id): {coldReads.Describe()}");
+        if (coldReads.FirstFailure is not null)
+        {
+            Console.WriteLine($"  first failure: {coldReads.FirstFailure}");
+        }
+
+        // pgbench reads the same population of rows by primary key; the key table only maps a random number to a key.
+        var rows = await cluster.ScalarAsync("actors", $"""
+            DROP TABLE IF EXISTS bench_cold_keys;
+            CREATE TABLE bench_cold_keys AS
+              SELECT row_number() OVER (ORDER BY grain_id_n0, grain_id_n1)::int AS n, grain_id_n0 AS n0, grain_id_n1 AS n1
+              FROM orleans_storage WHERE service_id = '{cluster.Processes.ServiceId}' AND grain_type = '{RequestStateType}';
+            ALTER TABLE bench_cold_keys ADD PRIMARY KEY (n);
+            ANALYZE bench_cold_keys;
+            """);
+        rows = await cluster.ScalarAsync("actors", "SELECT count(*) FROM bench_cold_keys");
+        var script = $"""
+            \set n random(1, {rows})
+            SELECT payload, version FROM orleans_storage
+            WHERE service_id = '{cluster.Processes.ServiceId}' AND grain_type = '{RequestStateType}' AND grain_id_extension = ''
+              AND (grain_id_n0, grain_id_n1) = (SELECT n0, n1 FROM bench_cold_keys WHERE n = :n);
+
+            """;
+        var pgbenchCpuBefore = ProcessCpu.TreeSeconds(cluster.Postmaster);
+        var (tps, pgbenchLatencies, _) = await PgBench.RunScriptAsync(cluster.Server, "actors", script, options.Clients, options.Seconds);
+        var pgbenchServerCpu = ProcessCpu.TreeSeconds(cluster.Postmaster) - pgbenchCpuBefore;
+        var pgbench = new ReadResult(pgbenchLatencies, 0, options.Seconds, null);
+        Console.WriteLine($"pgbench -f (state row by key): {pgbench.Describe()}");
+
+        var ratio = TargetSummary.AtMost($"cold: request(id) of an inactive grain p99 ÷ pgbench SELECT of its row p99 ({options.Clients} clients)", coldReads.P99 / pgbench.P99, 3.0);
+        var answered = Math.Max(1, coldReads.Latencies.Length);
+        var report = new StringBuilder();
+        report.AppendLine(Invariant, $"### Cold reads, {options.Clients} clients");
+        report.AppendLine();
+        report.AppendLine("| measure | value |");
+        report.AppendLine("|---|---|");
+        report.AppendLine(Invariant, $"| machine | {Machine.Describe()} |");
+        report.AppendLine(Invariant, $"| cold request(id): answers/s, p50 / p99 (ms), failed | {coldReads.PerSecond:F0}, {coldReads.P50:F1} / {coldReads.P99:F1}, {coldReads.Failed} of {cold.Count} |");
+        report.AppendLine(Invariant, $"| index scans of orleans_storage per cold read (≥ 1: the state came from PostgreSQL) | {(scans / (double)answered):F2} |");
+        report.AppendLine(Invariant,
+            $"| CPU ms per cold read: load generator / API / silo / PostgreSQL | {string.Join(" / ", cpuAfter.Zip(cpuBefore, (a, b) => ((a - b) * 1000 / answered).ToString("F2", Invariant)))} |");
+        report.AppendLine(Invariant, $"| pgbench -f, SELECT of a request's state row by key ({rows} rows): TPS, p50 / p99 (ms) | {tps:F0}, {pgbench.P50:F2} / {pgbench.P99:F2} |");
+        report.AppendLine(Invariant, $"| CPU ms per pgbench SELECT (PostgreSQL) | {(pgbenchServerCpu * 1000 / Math.Max(1, pgbenchLatencies.Length)):F3} |");
+        report.AppendLine(Invariant, $"| target 3: p99 ratio (≤ 3) | {ratio.Figure:F2} {(ratio.Met ? "pass" : "FAIL")} |");
+        Console.WriteLine();
+        Console.WriteLine(report.ToString());
+        return coldReads.Failed > 0 ? 1 : 0;
+    }
+
+    private static List<(string Token, object Variables)> Calls(IEnumerable<(string Id, string CitizenToken)> requests) =>
+        requests.Select(r => (r.CitizenToken, (object)new { id = r.Id })).ToList();
+
+    /// <summary>The API's client finds the restarted silo through its gateway within seconds; until then reads fail.</summary>
+    private static async Task WaitForClusterAsync(ReadLoad load, List<(string Id, string CitizenToken)> warm)
+    {
+        var probe = ReadLoad.GraphQL(ReadsRun.OwnRequest, Calls(warm.Take(1)));
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var result = await load.RunAsync(probe, TimeSpan.FromSeconds(10), 1);
+            if (result.Failed == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException("The API did not reach the restarted silo within a minute.");
+    }
+
+    private static async Task<long> IndexScansAsync(BenchCluster cluster) =>
+        long.Parse(await cluster.ScalarAsync("actors", "SELECT coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'orleans_storage'"), Invariant);
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Actors.Bench;
+
+/// <summary>
+/// <c>--reads</c> (issue 15, target 2): with one load generator (<see cref="ReadLoad"/>, N clients, keep-alive) against the
+/// API in cluster mode, in turn for S seconds each after W seconds of warm-up:
+///   1. GET /health/live: the HTTP floor of this host;
+///   2. request(id) with the owner's token, over the requests seeded for the run (all active after the warm-up);
+///   3. a page of 50 from requests(where:) with the token of an agent of the center.
+/// Prints throughput, p50/p99 and CPU per answer for each, and the ratios to (1): request(id) ≥ 0.8× the throughput
+/// with p99 ≤ 2×, the page ≥ 0.3×.
+/// </summary>
+public static class ReadsRun
+{
+    public const string OwnRequest = "query($id: ID!) { request(id: $id) { id reference status version submittedAt } }";
+
+    public const string CenterPage = """
+        query($where: RequestWhereInput) { requests(first: 50, where: $where) { nodes { id reference status version submittedAt } pageInfo { hasNextPage endCursor } } }
+        """;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Console.WriteLine($"Reads (target 2): {options.Clients} clients, {options.Seconds} s per phase (warm-up {options.Warmup} s)");
+        await using var cluster = await BenchCluster.StartAsync("reads", options);
+        var seeded = await cluster.SeedAsync(Math.Max(100, options.Clients * 8), options.Clients, "reads");
+        var page = new { where = new { statuses = new[] { "SUBMITTED" } } };
+        await CheckPageAsync(cluster, page);
+
+        using var load = new ReadLoad(cluster.Processes.ApiBase, options.Clients);
+        var phases = new (string Name, Func<int, HttpRequestMessage> Request)[]
+        {
+            ("/health/live", ReadLoad.Get("/health/live")),
+            ("request(id), citizen's token", ReadLoad.GraphQL(OwnRequest, seeded.Select(s => (s.CitizenToken, (object)new { id = s.Id })).ToList())),
+            ("requests(where:) page of 50, agent's token", ReadLoad.GraphQL(CenterPage, [(cluster.AgentToken, page)])),
+        };
+        var measured = new List<(string Name, ReadResult Result, double[] CpuMs)>();
+        foreach (var (name, request) in phases)
+        {
+            await load.RunAsync(request, TimeSpan.FromSeconds(options.Warmup));
+            var pids = new[] { Environment.ProcessId, cluster.ApiPid, cluster.SiloPid };
+            var before = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+            var result = await load.RunAsync(request, TimeSpan.FromSeconds(options.Seconds));
+            var after = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+            var cpuMs = after.Zip(before, (a, b) => (a - b) * 1000 / Math.Max(1, result.Latencies.Length)).ToArray();
+            Console.WriteLine($"{name}: {result.Describe()}");
+            if (result.FirstFailure is not null)
+            {
+                Console.WriteLine($"  first failure: {result.FirstFailure}");
+            }
+
+            measured.Add((name, result, cpuMs));
+        }
+
+        var floor = measured[0].Result;
+        var own = measured[1].Result;
+        var list = measured[2].Result;
+        var ownThroughput = TargetSummary.AtLeast($"reads: request(id) ÷ /health/live throughput ({options.Clients} clients)", own.PerSecond / floor.PerSecond, 0.8);
+        var ownP99 = TargetSummary.AtMost("reads: request(id) p99 ÷ /health/live p99", own.P99 / floor.P99, 2.0);
+        var listThroughput = TargetSummary.AtLeast("reads: page of 50 requests(where:) ÷ /health/live throughput", list.PerSecond / floor.PerSecond, 0.3);
+
+        var report = new StringBuilder();
+        report.AppendLine(Invariant, $"### Reads, {options.Clients} clients × {options.Seconds} s per phase");
+        report.AppendLine();
+        report.AppendLine("| phase | answers/s | p50 / p99 (ms) | failed | CPU ms per answer: load generator / API / silo / PostgreSQL |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var (name, result, cpuMs) in measured)
+        {
+            report.AppendLine(Invariant,
+                $"| {name} | {result.PerSecond:F0} | {result.P50:F1} / {result.P99:F1} | {result.Failed} | {string.Join(" / ", cpuMs.Select(c => c.ToString("F3", Invariant)))} |");
+        }
+
+        report.AppendLine();
+        report.AppendLine("| target 2 | ratio | target | met |");
+        report.AppendLine("|---|---|---|---|");
+        foreach (var target in new[] { ownThroughput, ownP99, listThroughput })
+        {
+            report.AppendLine(Invariant, $"| {target.Measure} | {target.Figure:F2} | {target.Target} | {(target.Met ? "pass" : "FAIL")} |");
+        }
+
+        report.AppendLine();
+        report.AppendLine(Invariant, $"Machine: {Machine.Describe()}; {seeded.Count} requests seeded at {BenchCluster.Center}.");
+        Console.WriteLine();
+        Console.WriteLine(report.ToString());
+        return measured.Any(m => m.Result.Failed > 0) ? 1 : 0;
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(500);
+        return true;
+    }
+
+    /// <summary>The page read must be a full page of 50, or its ratio would flatter it.</summary>
+    private static async Task CheckPageAsync(BenchCluster cluster, object variables)
+    {
+        // The index is a projection of the outbox: it catches up with the submissions within seconds.
+        JsonNode answer;
+        int? count;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            answer = await cluster.Api.PostAsync(CenterPage, variables, cluster.AgentToken);
+            count = (answer["data"]?["requests"]?["nodes"] as JsonArray)?.Count;
+        }
+        while (count is < 50 && DateTime.UtcNow < deadline && await Delay());
+
+        if (count != 50)
+        {
+            throw new InvalidOperationException($"The page holds {count?.ToString(Invariant) ?? "nothing"}, not 50: {answer.ToJsonString()[..Math.Min(400, answer.ToJsonString().Length)]}");
+        }
+    }
+}
