@@ -20,6 +20,18 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
     /// <summary>--only TEXT: only the abuse cases whose name contains it (to find which one hurts).</summary>
     public string? Only { get; init; }
 
+    /// <summary>--progress: analysts' questions over bulk-loaded requests (issue 15, target 4, see <see cref="ProgressRun"/>).</summary>
+    public bool Progress { get; init; }
+
+    /// <summary>--memory: resident memory per active request grain (issue 15, target 5, see <see cref="MemoryRun"/>).</summary>
+    public bool Memory { get; init; }
+
+    /// <summary>--requests N: requests bulk-loaded for --progress (1,000,000 unless given).</summary>
+    public int? Requests { get; init; }
+
+    /// <summary>--grains N: request grains activated for --memory (100,000 unless given).</summary>
+    public int? Grains { get; init; }
+
     public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public static BenchOptions Parse(string[] args)
@@ -45,7 +57,11 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--only" when i + 1 < args.Length => options with { Only = args[++i] },
                 "--api-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { ApiSettings = new Dictionary<string, string>(options.ApiSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --abuse --tries N --abusers N --only TEXT --api-setting Key=Value"),
+                "--progress" => options with { Progress = true },
+                "--memory" => options with { Memory = true },
+                "--requests" => options with { Requests = Next() },
+                "--grains" => options with { Grains = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --abuse --tries N --abusers N --only TEXT --api-setting Key=Value --progress --requests N --memory --grains N"),
             };
         }
 

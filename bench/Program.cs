@@ -23,6 +23,16 @@ if (options.Abuse)
     return await AbuseRun.RunAsync(options);
 }
 
+if (options.Progress)
+{
+    return await ProgressRun.RunAsync(options);
+}
+
+if (options.Memory)
+{
+    return await MemoryRun.RunAsync(options);
+}
+
 var invariant = CultureInfo.InvariantCulture;
 Console.WriteLine($"Actors benchmark: {options.Clients} clients, {options.Seconds} s (warm-up {options.Warmup} s), pgbench scale {options.Scale}");
 
