@@ -37,7 +37,7 @@ public static class MemoryRun
         var connection = server.ConnectionFor("actors", maxPoolSize: 50);
         await Actors.Persistence.Migrations.MigrationRunner.ApplyAsync(connection, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
