@@ -11,7 +11,7 @@ public sealed record ScaleActivations(int Total, int Requests, string ByType)
             .OrderByDescending(t => t.Count).ToList();
         var requests = byType.Where(t => t.Type.Contains("CitizenRequestGrain", StringComparison.Ordinal)).Sum(t => t.Count);
         return new ScaleActivations(byType.Sum(t => t.Count), requests,
-            string.Join(", ", byType.Take(8).Select(t => $"{t.Type.Split('.').Last()}: {t.Count.ToString(CultureInfo.InvariantCulture)}")));
+            string.Join(", ", byType.Take(8).Select(t => $"{t.Type.Split(',')[0].Split('.').Last()}: {t.Count.ToString(CultureInfo.InvariantCulture)}")));
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Total} in all, {Requests} requests");
