@@ -10,6 +10,8 @@ namespace Actors.Bench;
 /// --keep-logs, --statements (pg_stat_statements: where PostgreSQL spends its time during the write run),
 /// --npgsql "Key=Value;..." (added to the hosts' connection string, e.g. "Max Auto Prepare=32" to try Npgsql's automatic preparation),
 /// --cold-requests N (requests seeded for --cold, 1000: each is read once, cold);
+/// --progress (analysts' questions over bulk-loaded requests, see <see cref="ProgressRun"/>) with --requests N (1,000,000),
+/// --memory (resident memory per active request grain, see <see cref="MemoryRun"/>) with --grains N (100,000);
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
 /// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try).</summary>
@@ -28,6 +30,12 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
 
     /// <summary>--only TEXT: only the abuse cases whose name contains it (to find which one hurts).</summary>
     public string? Only { get; init; }
+
+    /// <summary>--requests N: requests bulk-loaded for --progress (1,000,000 unless given).</summary>
+    public int? Requests { get; init; }
+
+    /// <summary>--grains N: request grains activated for --memory (100,000 unless given).</summary>
+    public int? Grains { get; init; }
 
     public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -54,12 +62,14 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--statements" => options with { Statements = true },
                 "--npgsql" when i + 1 < args.Length => options with { Npgsql = args[++i] },
                 "--cold-requests" => options with { ColdRequests = Next() },
+                "--requests" => options with { Requests = Next() },
+                "--grains" => options with { Grains = Next() },
                 "--tries" => options with { Tries = Next() },
                 "--abusers" => options with { Abusers = Next() },
                 "--only" when i + 1 < args.Length => options with { Only = args[++i] },
                 "--api-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { ApiSettings = new Dictionary<string, string>(options.ApiSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --tries N --abusers N --only TEXT --api-setting Key=Value"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --tries N --abusers N --only TEXT --api-setting Key=Value"),
             };
         }
 

@@ -20,6 +20,8 @@ if (options.Abuse)
     ("writes", WritesRun.RunAsync),
     ("reads", ReadsRun.RunAsync),
     ("cold", ColdRun.RunAsync),
+    ("progress", ProgressRun.RunAsync),
+    ("memory", MemoryRun.RunAsync),
 ];
 
 var asked = options.Modes.Count == 0 ? ["writes"] : options.Modes;

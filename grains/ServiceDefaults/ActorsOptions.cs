@@ -13,6 +13,12 @@ public sealed class ActorsOptions
     /// <summary>Orleans messaging timings, silo and client alike.</summary>
     public const string MessagingSection = "Orleans:Messaging";
 
+    /// <summary>
+    /// When a silo deactivates idle grains (<c>ClusterTuning</c>): <c>Orleans:GrainCollection:CollectionAge</c> (Orleans'
+    /// default 15 minutes) and <c>CollectionQuantum</c> (how often it looks, default 1 minute).
+    /// </summary>
+    public const string GrainCollectionSection = "Orleans:GrainCollection";
+
     /// <summary>Orleans gateway settings of a client (<c>ClientClusterTuning</c>).</summary>
     public const string GatewaySection = "Orleans:Gateway";
 

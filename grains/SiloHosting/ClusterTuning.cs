@@ -13,6 +13,8 @@ namespace Actors.SiloHosting;
 /// <c>Orleans__Membership__ProbeTimeout=00:00:01</c>, <c>NumMissedProbesLimit</c>, <c>NumVotesForDeathDeclaration</c>,
 /// <c>TableRefreshTimeout</c>, <c>IAmAliveTablePublishTimeout</c>, <c>DeathVoteExpirationTimeout</c>.</item>
 /// <item><c>Orleans:Messaging:ResponseTimeout</c> → <see cref="SiloMessagingOptions"/>.</item>
+/// <item><c>Orleans:GrainCollection:CollectionAge</c> and <c>CollectionQuantum</c> → <see cref="GrainCollectionOptions"/>: how long
+/// an idle grain stays in memory (each active request costs resident memory, see docs/benchmarks.md).</item>
 /// </list>
 /// </summary>
 public static class ClusterTuning
@@ -23,6 +25,7 @@ public static class ClusterTuning
         ArgumentNullException.ThrowIfNull(configuration);
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ActorsOptions.MembershipSection));
         silo.Services.Configure<SiloMessagingOptions>(configuration.GetSection(ActorsOptions.MessagingSection));
+        silo.Services.Configure<GrainCollectionOptions>(configuration.GetSection(ActorsOptions.GrainCollectionSection));
         return silo;
     }
 }

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Actors.TestSupport;
+using Npgsql;
+
+namespace Actors.Bench;
+
+/// <summary>
+/// <c>--progress</c> (issue 15, target 4): analysts' questions over a million requests. One durable throwaway PostgreSQL,
+/// migrated; <c>--requests N</c> planned requests written into the request index by the demo generator's bulk mode
+/// (timed); one silo process and the API (cluster mode); then, for each question, the GraphQL call at <c>--clients</c>
+/// clients for <c>--seconds</c>, and the same question as hand-written SQL run by pgbench with the same clients: p50,
+/// p99 and the ratio of the p99s. Last, the event-to-projection lag while other clients keep writing.
+/// </summary>
+public static class ProgressRun
+{
+    /// <summary>The issue's absolute target for each p99, in milliseconds.</summary>
+    private const double TargetP99Ms = 50;
+
+    /// <summary>The governorate and statuses of the list question: the capital's requests waiting at a desk.</summary>
+    private static readonly string[] ListStatuses = ["VERIFYING", "NEEDS_CORRECTION", "IN_PRODUCTION"];
+
+    private static readonly string[] ListStatusesStored = ["Verifying", "NeedsCorrection", "InProduction"];
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var requests = options.Requests ?? 1_000_000;
+        Console.WriteLine($"Progress benchmark: {requests} requests, {options.Clients} clients, {options.Seconds} s per question");
+
+        await using var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+        await server.ExecuteAdminAsync("CREATE DATABASE actors");
+        var connection = server.ConnectionFor("actors", maxPoolSize: 100);
+        var logs = Path.Combine(Path.GetTempPath(), "actors-bench", "progress-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
+        await using var cluster = new ClusterProcesses(connection, logs, tuned: false);
+        await cluster.MigrateAsync();
+        await using var database = NpgsqlDataSource.Create(server.ConnectionFor("actors", maxPoolSize: 8));
+
+        var report = new StringBuilder();
+        void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
+        report.AppendLine(invariant, $"### progress over {requests} requests, {options.Clients} clients × {options.Seconds} s per question");
+        report.AppendLine();
+        report.AppendLine("| measure | value |");
+        report.AppendLine("|---|---|");
+        Row("machine", Machine.Describe());
+        Row("PostgreSQL", await ScalarAsync(database, "SELECT version()") is var v ? v.Split(" on ")[0] : "");
+
+        // 1. The bulk load, then what autovacuum would do soon after: statistics and the visibility map.
+        var load = Stopwatch.StartNew();
+        await BulkLoadAsync(connection, requests, logs);
+        var loaded = load.Elapsed.TotalSeconds;
+        load.Restart();
+        await ScalarAsync(database, "VACUUM (ANALYZE) request_index");
+        Row("bulk load (tools/demo --bulk, binary COPY) / VACUUM ANALYZE",
+            $"{loaded.ToString("F1", invariant)} s ({(requests / loaded).ToString("F0", invariant)} rows/s) / {load.Elapsed.TotalSeconds.ToString("F1", invariant)} s");
+        Row("request_index size (table + indexes + toast)", await ScalarAsync(database,
+            "SELECT pg_size_pretty(pg_total_relation_size('request_index')) || ' (heap ' || pg_size_pretty(pg_relation_size('request_index')) || ')'"));
+        Row("rows", await ScalarAsync(database, "SELECT count(*) FROM request_index"));
+
+        // 2. The hosts.
+        await cluster.StartSilosAsync(1);
+        await cluster.StartApiAsync(seedDemo: true);
+        using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(60), maxConnections: options.Clients * 2);
+        var analyst = await api.TokenAsync("ANALYST", "analyst-bench");
+        var supervisor = await api.TokenAsync("SUPERVISOR", "supervisor-bench", governorate: "TUNIS");
+
+        var statusList = string.Join(", ", ListStatuses);
+        var storedList = "'{" + string.Join(",", ListStatusesStored) + "}'";
+        var questions = new[]
+        {
+            new ScaleQuestion(
+                "progress by governorate and status (ANALYST)",
+                "query { progress(groupBy: [GOVERNORATE, STATUS]) { total asOf groups { governorate { code } status count suppressed } } }",
+                analyst, "progress",
+                "SELECT governorate, status, count(*) FROM request_index WHERE TRUE GROUP BY 1, 2 ORDER BY 1, 2;"),
+            new ScaleQuestion(
+                "progress by center and day (ANALYST)",
+                "query { progress(groupBy: [CENTER, SUBMITTED_DAY]) { total asOf groups { center { id } submittedDay count suppressed } } }",
+                analyst, "progress",
+                "SELECT center_id, to_char(submitted_at AT TIME ZONE 'Africa/Tunis', 'YYYY-MM-DD'), count(*) FROM request_index WHERE TRUE GROUP BY 1, 2 ORDER BY 1, 2;"),
+            new ScaleQuestion(
+                $"requests(first: 50, where: {{ statuses: [{statusList}], governorates: [TUNIS] }}) (SUPERVISOR of TUNIS)",
+                $"query {{ requests(first: 50, where: {{ statuses: [{statusList}], governorates: [TUNIS] }}) {{ totalCount edges {{ cursor node {{ id reference status submittedAt }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
+                supervisor, "requests",
+                "SELECT id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document, "
+                + "due_ticks, overdue_since_ticks, escalated_ticks, owner_issuer, owner_national_id FROM request_index "
+                + $"WHERE TRUE AND status = ANY({storedList}) AND governorate = ANY('{{TUNIS}}') ORDER BY submitted_ticks DESC, id DESC LIMIT 51;\n"
+                + $"SELECT count(*) FROM request_index WHERE TRUE AND status = ANY({storedList}) AND governorate = ANY('{{TUNIS}}');"),
+        };
+
+        var plans = new StringBuilder();
+        foreach (var question in questions)
+        {
+            // Warm-up: the first calls parse, plan and fill the caches; the measured calls follow at once.
+            var warm = new ScaleQueryLoad();
+            await warm.RunAsync(options.Clients, Math.Max(2, options.Warmup), () => CallAsync(api, question));
+            var graphql = new ScaleQueryLoad();
+            await graphql.RunAsync(options.Clients, options.Seconds, () => CallAsync(api, question));
+            var sql = await ScalePgBench.RunAsync(server, "actors", question.Sql, options.Clients, options.Seconds);
+            var apiP99 = Percentiles.Of(graphql.Latencies, 0.99);
+            var sqlP99 = Percentiles.Of(sql.LatenciesMs, 0.99);
+            Row($"{question.Name}: API p50 / p99 ms, calls/s (failed)",
+                $"{Percentiles.Pair(graphql.Latencies)}, {(graphql.Latencies.Count / graphql.Seconds).ToString("F1", invariant)}/s ({graphql.Failures}{(graphql.FirstFailure is null ? "" : ": " + graphql.FirstFailure)})");
+            Row($"{question.Name}: hand-written SQL by pgbench p50 / p99 ms, tx/s", $"{Percentiles.Pair(sql.LatenciesMs)}, {sql.Tps.ToString("F1", invariant)}/s");
+            Row($"{question.Name}: p99 API / SQL (target ≤ 2), p99 ≤ {TargetP99Ms} ms?",
+                $"**{(apiP99 / sqlP99).ToString("F2", invariant)}**, {(apiP99 <= TargetP99Ms ? "yes" : "**no**")}");
+            foreach (var statement in question.Sql.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                plans.AppendLine(invariant, $"-- {question.Name}");
+                plans.AppendLine(await ExplainAsync(database, statement.TrimEnd(';')));
+            }
+        }
+
+        // 3. Event-to-projection lag while clients write: half the clients drive requests through their steps, one probe measures.
+        var agent = await api.TokenAsync("AGENT", "agent-bench", "TN11-GU1");
+        var citizens = new List<string>();
+        for (var i = 0; i < Math.Max(1, options.Clients / 2); i++)
+        {
+            citizens.Add(await api.TokenAsync("CITIZEN", $"cit-progress-{i.ToString(invariant)}", nationalIdNumber: "01234567"));
+        }
+
+        var writers = new RequestWorkload(api, "TN11-GU1", agent, citizens, "progress-load") { MaxAttempts = 1 };
+        var probe = new ProjectionLagProbe(api, database, citizens[0], agent, "TN11-GU1");
+        var writeClock = Stopwatch.StartNew();
+        var writing = writers.RunAsync(citizens.Count, _ => writeClock.Elapsed.TotalSeconds < options.Seconds + 2, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await probe.RunAsync(options.Seconds, "progress-probe");
+        await writing;
+        Row($"steady write load: {citizens.Count} clients, transitions/s (failed calls)",
+            $"{(writers.Acknowledged / writeClock.Elapsed.TotalSeconds).ToString("F0", invariant)} ({writers.FailedCalls})");
+        Row("event-to-projection lag p50 / p99 ms (acknowledged → row version in request_index; probes, failed)",
+            $"{Percentiles.Pair(probe.Lags)} ({probe.Lags.Count}, {probe.Failures})");
+
+        Console.WriteLine();
+        Console.WriteLine(report.ToString());
+        Console.WriteLine("EXPLAIN (ANALYZE, BUFFERS) of the hand-written SQL:");
+        Console.WriteLine(plans.ToString());
+        if (options.KeepLogs)
+        {
+            Console.WriteLine($"Host logs: {logs}");
+        }
+        else
+        {
+            await cluster.DisposeAsync();
+            Directory.Delete(logs, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task<string?> CallAsync(GraphQLHttpClient api, ScaleQuestion question)
+    {
+        var result = await api.PostAsync(question.Query, token: question.Token);
+        if (result["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            return errors[0]?["message"]?.GetValue<string>() ?? errors.ToJsonString();
+        }
+
+        return result["data"]?[question.Field] is null ? "no data: " + result.ToJsonString()[..Math.Min(200, result.ToJsonString().Length)] : null;
+    }
+
+    /// <summary>The generator's bulk mode, as its command: same plan, same rows, same COPY as operators would run.</summary>
+    private static async Task BulkLoadAsync(string connection, int requests, string logs)
+    {
+        var dll = Path.Combine(RepositoryRoot.Path, "tools", "demo", "bin", ClusterProcesses.BuildConfiguration, "net10.0", "Actors.Demo.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { dll, "--requests", requests.ToString(CultureInfo.InvariantCulture), "--seed", "42", "--bulk", "--connection", connection })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the demo generator.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var text = await output + await errors;
+        Directory.CreateDirectory(logs);
+        await File.WriteAllTextAsync(Path.Combine(logs, "bulk.log"), text);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The bulk load exited {process.ExitCode}:\n{text}");
+        }
+    }
+
+    private static async Task<string> ExplainAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            lines.AppendLine(reader.GetString(0));
+        }
+
+        return lines.ToString();
+    }
+
+    private static async Task<string> ScalarAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+}

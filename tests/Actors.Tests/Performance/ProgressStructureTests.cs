@@ -1,0 +1,138 @@
+using Actors.Contracts.Requests;
+using Actors.Contracts.Requests.Index;
+using Actors.Contracts.Scheduling;
+using Actors.Persistence.Requests;
+using Actors.Tests.Infrastructure;
+using Npgsql;
+
+namespace Actors.Tests.Performance;
+
+/// <summary>
+/// The structural facts progress relies on at a million requests (issue 15, target 4), checked without timing anything:
+/// request_counts (migration 0013) holds exactly request_index's counts after inserts, status changes, updates that keep
+/// every counted column, and deletes; and the analysts' questions are answered from it, not by counting requests.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ProgressStructureTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset Monday = TunisTime.ToInstant(new DateOnly(2026, 3, 2), new TimeOnly(9, 30));
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private const string FromIndex = """
+        SELECT kind, status, governorate, center_id, is_pupil, coalesce(school_code, ''), (submitted_at AT TIME ZONE 'Africa/Tunis')::date, count(*)
+        FROM request_index GROUP BY 1, 2, 3, 4, 5, 6, 7
+        """;
+
+    private const string FromCounts = """
+        SELECT kind, status, governorate, center_id, is_pupil, school_code, submitted_day, requests
+        FROM request_counts WHERE requests <> 0
+        """;
+
+    [Fact]
+    public async Task The_counts_follow_every_write_to_the_index()
+    {
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        var index = new PostgresRequestIndex(database);
+        var entries = Enumerable.Range(0, 60).Select(Entry).ToList();
+        await index.ApplyAsync(entries, Cancel);
+        Assert.Equal(await RowsAsync(database, FromIndex), await RowsAsync(database, FromCounts));
+        Assert.Equal(60, await ScalarAsync(database, "SELECT sum(requests) FROM request_counts"));
+
+        // One batch as the outbox consumer writes it: status changes, a later version that keeps every counted column,
+        // a stale version (ignored by the upsert), and new requests.
+        var batch = entries.Take(20).Select(e => e with { Status = RequestStatus.Verifying, Version = e.Version + 1 })
+            .Concat(entries.Skip(20).Take(10).Select(e => e with { Version = e.Version + 1, UpdatedAt = e.UpdatedAt.AddHours(1) }))
+            .Concat(entries.Skip(30).Take(5).Select(e => e with { Status = RequestStatus.Cancelled, Version = e.Version - 1 }))
+            .Concat(Enumerable.Range(60, 5).Select(Entry))
+            .ToList();
+        await index.ApplyAsync(batch, Cancel);
+        Assert.Equal(await RowsAsync(database, FromIndex), await RowsAsync(database, FromCounts));
+
+        await using (var delete = database.CreateCommand("DELETE FROM request_index WHERE status = 'Verifying' AND kind = 'NationalIdCard'"))
+        {
+            Assert.True(await delete.ExecuteNonQueryAsync(Cancel) > 0);
+        }
+
+        Assert.Equal(await RowsAsync(database, FromIndex), await RowsAsync(database, FromCounts));
+        var groups = await index.CountAsync(new RequestFilter(), [RequestDimension.Governorate, RequestDimension.Status], Cancel);
+        Assert.All(groups.Groups, g => Assert.True(g.Count > 0));
+        Assert.Equal(await ScalarAsync(database, "SELECT count(*) FROM request_index"), groups.Total);
+    }
+
+    [Fact]
+    public void Analysts_questions_read_the_counts_and_per_person_ones_the_requests()
+    {
+        RequestDimension[] byGovernorateAndStatus = [RequestDimension.Governorate, RequestDimension.Status];
+        var midnight = RequestQueriesDay(new DateOnly(2026, 3, 2));
+        Assert.NotNull(RequestCountsTable.Counting(new RequestFilter(), byGovernorateAndStatus));
+        Assert.NotNull(RequestCountsTable.Counting(new RequestFilter(), [RequestDimension.Center, RequestDimension.SubmittedDay]));
+        Assert.NotNull(RequestCountsTable.Counting(
+            new RequestFilter(Statuses: [RequestStatus.Verifying], Governorates: ["TUNIS"], CenterIds: ["C-1"], IsPupil: true, SchoolCode: "S-1",
+                SubmittedFrom: midnight, SubmittedBefore: midnight.AddDays(7)), byGovernorateAndStatus));
+
+        // What the counts do not hold: a window cut inside a day, overdue and escalation, an owner.
+        Assert.Null(RequestCountsTable.Counting(new RequestFilter(SubmittedFrom: midnight.AddHours(9)), byGovernorateAndStatus));
+        Assert.Null(RequestCountsTable.Counting(new RequestFilter(Overdue: true), byGovernorateAndStatus));
+        Assert.Null(RequestCountsTable.Counting(new RequestFilter(Escalated: false), byGovernorateAndStatus));
+        Assert.Null(RequestCountsTable.Counting(new RequestFilter(OwnerSubject: "citizen-a"), byGovernorateAndStatus));
+        Assert.Null(RequestCountsTable.Counting(new RequestFilter(OwnerNationalIdNumber: "01234567"), byGovernorateAndStatus));
+    }
+
+    [Fact]
+    public async Task A_countrywide_question_does_not_scan_the_requests()
+    {
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        var sql = RequestCountsTable.Counting(new RequestFilter(), [RequestDimension.Center, RequestDimension.SubmittedDay])!;
+        await using var connection = await database.OpenConnectionAsync(Cancel);
+        await using var explain = sql.ToCommand(connection, null);
+        explain.CommandText = "EXPLAIN " + explain.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Cancel))
+        {
+            while (await reader.ReadAsync(Cancel))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, line => line.Contains("request_counts", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("request_index", StringComparison.Ordinal));
+    }
+
+    private static DateTimeOffset RequestQueriesDay(DateOnly day) => TunisTime.ToInstant(day, TimeOnly.MinValue);
+
+    private static RequestIndexEntry Entry(int i) => new(
+        Id: Guid.NewGuid(),
+        Reference: $"REQ-{i:D4}",
+        Kind: i % 3 == 0 ? RequestKind.CriminalRecordExtract : RequestKind.NationalIdCard,
+        Status: (i % 4) switch { 0 => RequestStatus.Submitted, 1 => RequestStatus.AwaitingPayment, 2 => RequestStatus.Issued, _ => RequestStatus.Rejected },
+        CenterId: $"C-{i % 5}",
+        Governorate: i % 2 == 0 ? "TUNIS" : "SFAX",
+        OwnerSubject: $"citizen-{i}",
+        // Around midnight in Tunis on some: the day is Tunis's, not UTC's.
+        SubmittedAt: Monday.AddDays(i % 7).AddHours(i % 3 == 0 ? 14 : 0).AddMinutes(i),
+        UpdatedAt: Monday.AddDays(8),
+        Version: 3,
+        IsPupil: i % 4 == 1);
+
+    private static async Task<List<string>> RowsAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
