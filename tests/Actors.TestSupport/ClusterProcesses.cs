@@ -73,16 +73,18 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public static string ApiDll => Path.Combine(RepositoryRoot.Path, "api", "bin", BuildConfiguration, "net10.0", "Actors.Api.dll");
 
     /// <summary>Runs <c>dotnet Actors.Silo.dll migrate</c> against the database and fails unless it exits 0.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="siloDll"/>: another build's silo (a previous release's, for a mixed-version cluster).</remarks>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default, string? siloDll = null)
     {
+        siloDll ??= SiloDll;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(SiloDll);
+        start.ArgumentList.Add(siloDll);
         start.ArgumentList.Add("migrate");
         start.Environment["ConnectionStrings__Postgres"] = ConnectionString;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the migration.");
@@ -96,12 +98,15 @@ public sealed class ClusterProcesses : IAsyncDisposable
     }
 
     /// <summary>Adds <paramref name="count"/> silo slots with ports of their own, starts them together, waits until all are ready.</summary>
-    public async Task StartSilosAsync(int count, CancellationToken cancellationToken = default)
+    public Task StartSilosAsync(int count, CancellationToken cancellationToken = default) => StartSilosAsync(count, SiloDll, cancellationToken);
+
+    /// <summary>The same with another build's silo (<paramref name="siloDll"/>): each of these slots keeps running that build.</summary>
+    public async Task StartSilosAsync(int count, string siloDll, CancellationToken cancellationToken = default)
     {
         var started = new List<int>();
         for (var i = 0; i < count; i++)
         {
-            _silos.Add(new SiloSlot(_silos.Count, FreePort.Next(), FreePort.Next(), FreePort.Next()));
+            _silos.Add(new SiloSlot(_silos.Count, FreePort.Next(), FreePort.Next(), FreePort.Next()) { Dll = siloDll });
             started.Add(_silos.Count - 1);
         }
 
@@ -184,8 +189,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
 
         slot.Generation++;
-        slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", SiloDll, environment, [], LogDirectory, slot.HealthBase);
+        slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", slot.Dll, environment, [], LogDirectory, slot.HealthBase);
     }
+
+    /// <summary>The slots whose silo process is running now.</summary>
+    public IReadOnlyList<SiloSlot> RunningSilos => _silos.Where(s => s.Process is { HasExited: false }).ToList();
 
     private Dictionary<string, string> Common()
     {
@@ -245,5 +253,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         public int Generation { get; set; }
 
         public HostProcess? Process { get; set; }
+
+        /// <summary>The silo build this slot runs (this build's unless a previous release's was given).</summary>
+        public string Dll { get; init; } = SiloDll;
     }
 }
