@@ -28,7 +28,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:01",
     };
 
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// How long a host may take to become ready: 90 s, or ACTORS_HOST_READY_SECONDS. On a machine shared by several
+    /// builds (a load average far above its cores) a cold API has taken longer than 90 s.
+    /// </summary>
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("ACTORS_HOST_READY_SECONDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : 90);
 
     private readonly List<SiloSlot> _silos = [];
 

@@ -12,7 +12,8 @@ using Npgsql;
 // join, the newest leave with SIGTERM), then --rolling-restart replaces every silo in turn and --kill sends SIGKILL to
 // one and starts a replacement. After each step: acknowledged steps not found in PostgreSQL (lost: must be 0), failed
 // calls, requests given up, acknowledged steps per second and their p99 (first attempt to acknowledgement).
-// Exit code 0 when nothing was lost; 1 when something was; 2 for a bad command line.
+// Exit code 0 when nothing was lost; 1 when something was (or the cluster did not start); 2 for a bad command line.
+// ACTORS_HOST_READY_SECONDS (90) is how long each host may take to become ready.
 ScaleOptions options;
 try
 {
@@ -47,9 +48,18 @@ await using var database = NpgsqlDataSource.Create(server.ConnectionFor("actors"
 var lost = 0;
 await using (var cluster = new ClusterProcesses(connectionString, logs))
 {
-    await cluster.MigrateAsync();
-    await cluster.StartSilosAsync(options.Steps[0]);
-    await cluster.StartApiAsync(seedDemo: true);
+    try
+    {
+        await cluster.MigrateAsync();
+        await cluster.StartSilosAsync(options.Steps[0]);
+        await cluster.StartApiAsync(seedDemo: true);
+    }
+    catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"The cluster did not start: {ex.Message}\nlogs: {logs}");
+        return 1;
+    }
+
     using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(40), maxConnections: options.Clients * 2);
     var agent = await api.TokenAsync("AGENT", "agent-scale", "TN11-GU1");
     var citizens = new List<string>();
