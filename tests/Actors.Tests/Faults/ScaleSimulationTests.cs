@@ -34,8 +34,8 @@ public sealed class ScaleSimulationTests(PostgresServer server)
 
             var reports = await simulation.RunAsync([ScaleAction.ScaleTo(2), ScaleAction.ScaleTo(1), ScaleAction.Kill], cancel);
 
-            Assert.Equal(["start", "scale to 2", "scale to 1", "kill -9 one silo, start a replacement", "drain"], reports.Select(r => r.Action));
-            Assert.Equal([1, 2, 1, 1, 1], reports.Select(r => r.SilosAfter));
+            Assert.Equal(new[] { "start", "scale to 2", "scale to 1", "kill -9 one silo, start a replacement", "drain" }, reports.Select(r => r.Action));
+            Assert.Equal(new[] { 1, 2, 1, 1, 1 }, reports.Select(r => r.SilosAfter));
             Assert.All(reports, r => Assert.Empty(r.Lost));
             Assert.True(reports[0].Acknowledged > 0, "no load flowed before the first step");
             await scenario.VerifyAcknowledgedAsync(workload, workload.Cases.Count());
@@ -45,7 +45,7 @@ public sealed class ScaleSimulationTests(PostgresServer server)
             Assert.Equal(3, silos.Count);
             await Eventually.Async(async () => (await scenario.MembershipAsync()).Contains($"{silos[0].SiloPort}/6"),
                 TimeSpan.FromSeconds(60), "the killed silo is declared dead");
-            Assert.Equal([$"{silos[0].SiloPort}/6", $"{silos[1].SiloPort}/6", $"{silos[2].SiloPort}/3"], InSlotOrder(await scenario.MembershipAsync(), silos));
+            Assert.Equal(new[] { $"{silos[0].SiloPort}/6", $"{silos[1].SiloPort}/6", $"{silos[2].SiloPort}/3" }, InSlotOrder(await scenario.MembershipAsync(), silos));
         });
     }
 
