@@ -28,7 +28,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:01",
     };
 
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// How long a host may take to become ready: 90 s, or ACTORS_HOST_READY_SECONDS. On a machine shared by several
+    /// builds (a load average far above its cores) a cold API has taken longer than 90 s.
+    /// </summary>
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("ACTORS_HOST_READY_SECONDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : 90);
 
     private readonly List<SiloSlot> _silos = [];
 
@@ -73,16 +80,18 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public static string ApiDll => Path.Combine(RepositoryRoot.Path, "api", "bin", BuildConfiguration, "net10.0", "Actors.Api.dll");
 
     /// <summary>Runs <c>dotnet Actors.Silo.dll migrate</c> against the database and fails unless it exits 0.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="siloDll"/>: another build's silo (a previous release's, for a mixed-version cluster).</remarks>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default, string? siloDll = null)
     {
+        siloDll ??= SiloDll;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(SiloDll);
+        start.ArgumentList.Add(siloDll);
         start.ArgumentList.Add("migrate");
         start.Environment["ConnectionStrings__Postgres"] = ConnectionString;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the migration.");
@@ -96,12 +105,15 @@ public sealed class ClusterProcesses : IAsyncDisposable
     }
 
     /// <summary>Adds <paramref name="count"/> silo slots with ports of their own, starts them together, waits until all are ready.</summary>
-    public async Task StartSilosAsync(int count, CancellationToken cancellationToken = default)
+    public Task StartSilosAsync(int count, CancellationToken cancellationToken = default) => StartSilosAsync(count, SiloDll, cancellationToken);
+
+    /// <summary>The same with another build's silo (<paramref name="siloDll"/>): each of these slots keeps running that build.</summary>
+    public async Task StartSilosAsync(int count, string siloDll, CancellationToken cancellationToken = default)
     {
         var started = new List<int>();
         for (var i = 0; i < count; i++)
         {
-            _silos.Add(new SiloSlot(_silos.Count, FreePort.Next(), FreePort.Next(), FreePort.Next()));
+            _silos.Add(new SiloSlot(_silos.Count, FreePort.Next(), FreePort.Next(), FreePort.Next()) { Dll = siloDll });
             started.Add(_silos.Count - 1);
         }
 
@@ -184,8 +196,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
 
         slot.Generation++;
-        slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", SiloDll, environment, [], LogDirectory, slot.HealthBase);
+        slot.Process = HostProcess.Start($"silo{slot.Index}-{slot.Generation}", slot.Dll, environment, [], LogDirectory, slot.HealthBase);
     }
+
+    /// <summary>The slots whose silo process is running now.</summary>
+    public IReadOnlyList<SiloSlot> RunningSilos => _silos.Where(s => s.Process is { HasExited: false }).ToList();
 
     private Dictionary<string, string> Common()
     {
@@ -245,5 +260,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         public int Generation { get; set; }
 
         public HostProcess? Process { get; set; }
+
+        /// <summary>The silo build this slot runs (this build's unless a previous release's was given).</summary>
+        public string Dll { get; init; } = SiloDll;
     }
 }

@@ -52,21 +52,28 @@ public sealed class FaultScenario : IAsyncDisposable
 
     /// <summary>A new, empty database, migrated by the silo's own <c>migrate</c> command.</summary>
     public static async Task<FaultScenario> CreateAsync(
-        PostgresServer server, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null)
+        PostgresServer server, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null, bool migrate = true)
     {
         var connectionString = await server.CreateDatabaseAsync(migrated: false);
-        return await CreateAsync(connectionString, name, automaticPathway, settings);
+        return await CreateAsync(connectionString, name, automaticPathway, settings, migrate);
     }
 
     /// <summary>The same on a database of the caller's (an empty one, e.g. on a replicated or archiving server).</summary>
     public static async Task<FaultScenario> CreateAsync(
-        string connectionString, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null)
+        string connectionString, string name, bool automaticPathway = false, IReadOnlyDictionary<string, string>? settings = null, bool migrate = true)
     {
         var logs = Path.Combine(Path.GetTempPath(), "actors-faults", $"{name}-{Guid.NewGuid().ToString("N")[..6]}");
         var scenario = new FaultScenario(connectionString, logs, automaticPathway, settings);
-        await scenario.Cluster.MigrateAsync(scenario.Cancel);
+        if (migrate)
+        {
+            await scenario.Cluster.MigrateAsync(scenario.Cancel);
+        }
+
         return scenario;
     }
+
+    /// <summary>Restarts the scenario's deadline at <paramref name="deadline"/> from now, for a test of several phases.</summary>
+    public void CancelAfter(TimeSpan deadline) => _timeout.CancelAfter(deadline);
 
     /// <summary>Runs the test body; on failure, the processes' last output and the log folder go to the test output.</summary>
     public async Task RunAsync(Func<Task> body)
@@ -106,17 +113,20 @@ public sealed class FaultScenario : IAsyncDisposable
     /// per version as acknowledged), in the grains' state (one stored request per idempotency key, none unacknowledged),
     /// in the request index (same status and version as the stored state, same count), and in <c>requests.totalCount</c>.
     /// </summary>
-    public async Task VerifyAcknowledgedAsync(RequestWorkload workload, int expectedRequests)
+    public Task VerifyAcknowledgedAsync(RequestWorkload workload, int expectedRequests) => VerifyAcknowledgedAsync([workload], expectedRequests);
+
+    /// <summary>The same for several workloads at one center (phases of one test), which together made every stored request.</summary>
+    public async Task VerifyAcknowledgedAsync(IReadOnlyList<RequestWorkload> workloads, int expectedRequests)
     {
-        var cases = workload.Cases.ToList();
+        var cases = workloads.SelectMany(w => w.Cases).ToList();
         Assert.Equal(expectedRequests, cases.Count);
         Assert.Empty(cases.Where(c => c.Failure is not null).Select(c => $"{c.IdempotencyKey}: {c.Failure}"));
         Assert.Empty(cases.SelectMany(c => c.Anomalies.Select(a => $"{c.IdempotencyKey}: {a}")));
-        Assert.All(cases, c => Assert.Equal(workload.StepsPerRequest, c.AcknowledgedVersion));
+        Assert.All(workloads, w => Assert.All(w.Cases, c => Assert.Equal(w.StepsPerRequest, c.AcknowledgedVersion)));
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
 
         // 1. Through the API, as the center's agent reads them.
-        var agent = await Api.TokenAsync("AGENT", AgentSubject, workload.CenterCode, cancellationToken: Cancel);
+        var agent = await Api.TokenAsync("AGENT", AgentSubject, workloads[0].CenterCode, cancellationToken: Cancel);
         foreach (var chunk in cases.Chunk(50))
         {
             var result = await Api.PostAsync(

@@ -1,0 +1,19 @@
+namespace Actors.TestSupport;
+
+/// <summary>
+/// What one step of a scale simulation did to the clients: from the start of its action to the end of its steady
+/// period. <see cref="Lost"/> counts acknowledged steps (of all requests so far) not found in PostgreSQL at the end.
+/// </summary>
+public sealed record ScaleStepReport(
+    string Action,
+    int SilosAfter,
+    double ActionSeconds,
+    double Seconds,
+    int Acknowledged,
+    int FailedCalls,
+    int GivenUp,
+    double P99Milliseconds,
+    IReadOnlyList<string> Lost)
+{
+    public double Throughput => Seconds > 0 ? Acknowledged / Seconds : 0;
+}
