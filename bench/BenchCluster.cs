@@ -50,7 +50,7 @@ public sealed class BenchCluster : IAsyncDisposable
         await server.ExecuteAdminAsync("CREATE DATABASE actors");
         var logs = Path.Combine(Path.GetTempPath(), "actors-bench", name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var connection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
-        var processes = new ClusterProcesses(connection, logs, tuned: false);
+        var processes = BenchApiSettings.Apply(new ClusterProcesses(connection, logs, tuned: false), options);
         await processes.MigrateAsync();
         await processes.StartSilosAsync(1);
         await processes.StartApiAsync(seedDemo: true);

@@ -34,7 +34,7 @@ public static class ProgressRun
         await server.ExecuteAdminAsync("CREATE DATABASE actors");
         var connection = server.ConnectionFor("actors", maxPoolSize: 100);
         var logs = Path.Combine(Path.GetTempPath(), "actors-bench", "progress-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
-        await using var cluster = new ClusterProcesses(connection, logs, tuned: false);
+        await using var cluster = BenchApiSettings.Apply(new ClusterProcesses(connection, logs, tuned: false), options);
         await cluster.MigrateAsync();
         await using var database = NpgsqlDataSource.Create(server.ConnectionFor("actors", maxPoolSize: 8));
 

@@ -49,7 +49,7 @@ public static class WritesRun
         await server.ExecuteAdminAsync("CREATE DATABASE actors");
         var logs = Path.Combine(Path.GetTempPath(), "actors-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
         var hostsConnection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
-        await using var cluster = new ClusterProcesses(hostsConnection, logs, tuned: false);
+        await using var cluster = BenchApiSettings.Apply(new ClusterProcesses(hostsConnection, logs, tuned: false), options);
         await cluster.MigrateAsync();
         await cluster.StartSilosAsync(1);
         await cluster.StartApiAsync(seedDemo: true);

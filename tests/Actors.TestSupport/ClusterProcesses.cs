@@ -62,6 +62,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Settings the silo processes start with on top of the profile (e.g. <c>Clock__Offset</c>); read at each (re)start.</summary>
     public Dictionary<string, string> SiloSettings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Settings the API process starts with on top of the profile (e.g. the benchmark's rate limits); read at each (re)start.</summary>
+    public Dictionary<string, string> ApiSettings { get; } = new(StringComparer.Ordinal);
+
     public string ServiceId { get; } = "actors";
 
     public int ApiPort { get; }
@@ -160,6 +163,11 @@ public sealed class ClusterProcesses : IAsyncDisposable
         var environment = Common();
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["Demo__Seed"] = seedDemo ? "true" : "false";
+        foreach (var (key, value) in ApiSettings)
+        {
+            environment[key] = value;
+        }
+
         Api = HostProcess.Start("api", ApiDll, environment, ["--urls", ApiBase.ToString().TrimEnd('/')], LogDirectory, ApiBase);
         await Api.WaitReadyAsync(ReadyDeadline, cancellationToken);
     }
