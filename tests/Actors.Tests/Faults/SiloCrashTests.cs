@@ -48,7 +48,7 @@ public sealed class SiloCrashTests(PostgresServer server)
                 $"UPDATE outbox_checkpoint SET last_tx = '0', last_seq = 0 WHERE consumer = '{PostgresRequestIndex.ConsumerName}' RETURNING 1");
             await Eventually.Async(async () => (await scenario.ScalarsAsync<long>(
                     $"SELECT last_seq FROM outbox_checkpoint WHERE consumer = '{PostgresRequestIndex.ConsumerName}'")).Single() >= lastSeq,
-                TimeSpan.FromSeconds(60), "the replay reaches the end of the outbox");
+                TimeSpan.FromSeconds(180), "the replay reaches the end of the outbox");
             Assert.Equal(indexed.OrderBy(i => i.Key, StringComparer.Ordinal), (await scenario.IndexedRequestsAsync()).OrderBy(i => i.Key, StringComparer.Ordinal));
 
             // The cluster has removed the dead silo: its row is Dead (6), the two others Active (3).

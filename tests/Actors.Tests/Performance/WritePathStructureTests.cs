@@ -115,10 +115,10 @@ public sealed class WritePathStructureTests
     /// <summary>Waits until every consumer of the relay has passed the last outbox row, then lets reminders tick.</summary>
     private static async Task SettleAsync(NpgsqlDataSource db)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         while (await LongAsync(db, "SELECT count(*) FROM outbox_checkpoint WHERE last_seq < (SELECT coalesce(max(seq), 0) FROM outbox)") > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, "the relay did not catch up in 60 s");
+            Assert.True(DateTime.UtcNow < deadline, "the relay did not catch up in 180 s");
             await Task.Delay(200, Cancel);
         }
 
