@@ -3,30 +3,44 @@ using System.Diagnostics;
 namespace Actors.Tests.Upgrades;
 
 /// <summary>
-/// The silo of the previous release, built from its git tag: <c>git worktree add --detach</c> of the tag into a temp
+/// The silo of the previous release, built from its commit: <c>git worktree add --detach</c> of that commit into a temp
 /// folder, <c>dotnet build -c Release silo/</c> there, the output copied to a cache folder named by the tag's commit
-/// (so reruns, and other tests of the same run, skip the build), the worktree removed. A missing tag is an error, never
-/// a skip: a shallow clone must fetch its tags (.ci/run does).
+/// (so reruns, and other tests of the same run, skip the build), the worktree removed. The commit is pinned next to the
+/// tag because a clone of <c>main</c> alone has the release's history but not necessarily its tag (a CI clone had none);
+/// where the tag is present it must name the pinned commit. A missing commit is an error, never a skip: a shallow clone
+/// must fetch the history (.ci/run does).
 /// </summary>
 public static class PreviousRelease
 {
     /// <summary>The release before this one: what a rolling upgrade to this build replaces.</summary>
     public const string Tag = "v0.22.0";
 
+    /// <summary>The commit <see cref="Tag"/> names, an ancestor of <c>main</c>.</summary>
+    public const string Commit = "86903cc15742b1118910c8733eea6e8b11be2d63";
+
     private static readonly SemaphoreSlim Building = new(1, 1);
 
-    /// <summary>The commit the tag names, or a clear failure if this clone does not have it.</summary>
+    /// <summary>The release's commit, or a clear failure if this clone does not have it.</summary>
     public static async Task<string> CommitAsync(CancellationToken cancellationToken)
     {
-        var (code, output) = await GitAsync(RepositoryRoot.Path, cancellationToken, "rev-parse", "--verify", "--quiet", Tag + "^{commit}");
-        if (code != 0)
+        var (tagged, taggedCommit) = await GitAsync(RepositoryRoot.Path, cancellationToken, "rev-parse", "--verify", "--quiet", Tag + "^{commit}");
+        if (tagged == 0 && taggedCommit.Trim() != Commit)
         {
             throw new InvalidOperationException(
-                $"The git tag {Tag} (the previous release) is not in this clone at {RepositoryRoot.Path}: the mixed-version test builds " +
-                $"that release's silo from it. In a shallow clone run `git fetch --tags --unshallow` (.ci/run does it when the tag is missing).");
+                $"The git tag {Tag} names {taggedCommit.Trim()}, not the pinned release commit {Commit}: update PreviousRelease.Commit with the tag.");
         }
 
-        return output.Trim();
+        var (present, _) = await GitAsync(RepositoryRoot.Path, cancellationToken, "cat-file", "-e", Commit + "^{commit}");
+        if (present != 0)
+        {
+            var (_, shallow) = await GitAsync(RepositoryRoot.Path, cancellationToken, "rev-parse", "--is-shallow-repository");
+            throw new InvalidOperationException(
+                $"The previous release's commit {Commit} ({Tag}) is not in this clone at {RepositoryRoot.Path} (shallow: {shallow.Trim()}): " +
+                "the mixed-version test builds that release's silo from it. Fetch the history with `git fetch --unshallow` " +
+                "(.ci/run does it when the commit is missing).");
+        }
+
+        return Commit;
     }
 
     /// <summary>The previous release's Actors.Silo.dll, built once per commit.</summary>
