@@ -88,6 +88,14 @@ public static class WritesRun
         var delta = await DatabaseCounters.ReadAsync(admin, "actors") - before;
 
         var transitions = workload.Acknowledged;
+        // Read before the bookings below run: their statements are not the transitions'.
+        var statements = options.Statements ? await ScalarAsync(actors, $$"""
+                    SELECT string_agg(line, E'\n' ORDER BY total DESC) FROM (
+                      SELECT total_exec_time AS total,
+                             format('| %s | %s | %s | %s |', calls, round((calls::numeric / {{transitions}}), 2),
+                                    round(total_exec_time::numeric, 0), left(regexp_replace(query, '\s+', ' ', 'g'), 110)) AS line
+                      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12) AS top
+                    """) : "";
         var rate = transitions / elapsed;
         var latencies = workload.Latencies.Order().ToArray();
         var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
@@ -158,13 +166,7 @@ public static class WritesRun
         if (options.Statements)
         {
             Console.WriteLine();
-            Console.WriteLine(await ScalarAsync(actors, $$"""
-                SELECT string_agg(line, E'\n' ORDER BY total DESC) FROM (
-                  SELECT total_exec_time AS total,
-                         format('| %s | %s | %s | %s |', calls, round((calls::numeric / {{transitions}}), 2),
-                                round(total_exec_time::numeric, 0), left(regexp_replace(query, '\s+', ' ', 'g'), 110)) AS line
-                  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12) AS top
-                """));
+            Console.WriteLine(statements);
             Console.WriteLine();
             Console.WriteLine(await ScalarAsync(actors,
                 "SELECT string_agg(grain_type || ': ' || n, ', ') FROM (SELECT grain_type, count(*) AS n FROM orleans_storage GROUP BY grain_type ORDER BY n DESC) AS t"));

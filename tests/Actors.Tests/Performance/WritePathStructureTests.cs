@@ -116,7 +116,12 @@ public sealed class WritePathStructureTests
     private static async Task SettleAsync(NpgsqlDataSource db)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        while (await LongAsync(db, "SELECT count(*) FROM outbox_checkpoint WHERE last_seq < (SELECT coalesce(max(seq), 0) FROM outbox)") > 0)
+        // Caught up means no row beyond the checkpoint in the relay's order, (tx_id, seq): the last row delivered need not
+        // hold the highest seq (a transaction that drew its seq first can commit last), so "last_seq = max(seq)" may never come.
+        while (await LongAsync(db, """
+                   SELECT count(*) FROM outbox_checkpoint AS c
+                   WHERE EXISTS (SELECT 1 FROM outbox AS o WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq))
+                   """) > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the relay did not catch up in 180 s");
             await Task.Delay(200, Cancel);
