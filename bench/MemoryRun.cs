@@ -106,6 +106,12 @@ public static class MemoryRun
                 $"{seconds.ToString("F0", invariant)} s ({(planned.Count / seconds).ToString("F0", invariant)} requests/s)");
             Row("before (after warm-up)", $"{before.Describe()}; activations: {activeBefore.Describe()}");
             Row("after activation", $"{after.Describe()}; activations: {activeAfter.Describe()}");
+            if (added > 0)
+            {
+                TargetSummary.AtMost($"memory: resident KB per active request ({added} requests)", (after.ResidentBytes - before.ResidentBytes) / 1024.0 / added, 10);
+            }
+
+            TargetSummary.AtMost("memory: resident MiB of the silo with them", after.ResidentBytes / 1048576.0, 1024);
             Row("per active request: resident / managed (target ≤ 10 KB)",
                 $"**{KiB(after.ResidentBytes - before.ResidentBytes, added)}** / {KiB(after.ManagedBytes - before.ManagedBytes, added)} KB");
             Row("whole process with them (target < 1 GiB)", $"{(after.ResidentBytes / 1048576.0).ToString("F0", invariant)} MiB");
