@@ -54,6 +54,8 @@ public sealed class CoHostedApiTests(PostgresServer server)
         await using var scenario = await FaultScenario.CreateAsync(server, "cohosted-kill");
         await scenario.RunAsync(async () =>
         {
+            // Three hosts to start on two shared cores, then a load that must outlast a death declaration.
+            scenario.CancelAfter(TimeSpan.FromMinutes(10));
             var cancel = scenario.Cancel;
             var first = scenario.Cluster;
             first.CoHostedApi = true;
@@ -66,12 +68,13 @@ public sealed class CoHostedApiTests(PostgresServer server)
             // Clients of both APIs at once: the grains they create are spread over the three silos (two of them in the APIs).
             var throughFirst = await scenario.WorkloadAsync("first");
             var throughSecond = await WorkloadThroughAsync(secondApi, "second", cancel);
-            var total = FaultLoad.Requests;
+            // Per API: enough that the kill lands mid-load on a loaded machine, few enough to finish in minutes.
+            var total = Math.Min(FaultLoad.Requests, 240);
             using var stopFirst = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var loadFirst = throughFirst.RunAsync(FaultLoad.Concurrency / 2, n => n < total, stopFirst.Token);
-            var loadSecond = throughSecond.RunAsync(FaultLoad.Concurrency / 2, n => n < total, cancel);
+            var loadFirst = throughFirst.RunAsync(4, n => n < total, stopFirst.Token);
+            var loadSecond = throughSecond.RunAsync(4, n => n < total, cancel);
             var steps = total * throughSecond.StepsPerRequest;
-            await Eventually.Async(() => Task.FromResult(throughSecond.Acknowledged >= steps / 3 || loadSecond.IsCompleted), TimeSpan.FromSeconds(90), "a third of the load");
+            await Eventually.Async(() => Task.FromResult(throughSecond.Acknowledged >= steps / 3 || loadSecond.IsCompleted), TimeSpan.FromMinutes(4), "a third of the load");
             Assert.False(loadSecond.IsCompleted, "the load finished before the API could be killed; raise ACTORS_FAULT_REQUESTS");
 
             var clock = Stopwatch.StartNew();
