@@ -7,15 +7,19 @@ namespace Actors.Bench;
 /// <summary>
 /// What the read modes measure against: one throwaway durable PostgreSQL, one silo process and the API process in
 /// cluster mode (as deployed), the demo data seeded, an agent of TN11-GU1 and <c>clients</c> citizens with their tokens.
+/// Co-hosted (<c>--topology cohosted</c>): the API process alone, running the cluster's silo itself. Given a server of the
+/// caller's (to compare topologies on the same PostgreSQL), a database of its own there, and the server is left running.
 /// </summary>
 public sealed class BenchCluster : IAsyncDisposable
 {
     public const string Center = "TN11-GU1";
 
     private readonly bool _keepLogs;
+    private readonly bool _ownsServer;
 
-    private BenchCluster(ThrowawayPostgres server, int postmaster, ClusterProcesses processes, GraphQLHttpClient api, string logs, bool keepLogs)
+    private BenchCluster(ThrowawayPostgres server, int postmaster, ClusterProcesses processes, GraphQLHttpClient api, string logs, bool keepLogs, bool ownsServer)
     {
+        _ownsServer = ownsServer;
         Server = server;
         Postmaster = postmaster;
         Processes = processes;
@@ -43,20 +47,35 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public int SiloPid => Processes.Silos[0].Process!.Pid;
 
-    public static async Task<BenchCluster> StartAsync(string name, BenchOptions options)
+    /// <summary>Whether a silo process runs beside the API (not co-hosted).</summary>
+    public bool HasSiloProcess => Processes.Silos.Count > 0;
+
+    /// <summary>The hosts' database: "actors", or "actors_&lt;topology&gt;" on a server of the caller's.</summary>
+    public string Database { get; private init; } = "actors";
+
+    public static Task<ThrowawayPostgres> StartServerAsync() => ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+
+    public static async Task<BenchCluster> StartAsync(string name, BenchOptions options, string topology = BenchOptions.Client, ThrowawayPostgres? sharedServer = null)
     {
-        var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+        var server = sharedServer ?? await StartServerAsync();
         var postmaster = server.PostmasterPid() ?? throw new InvalidOperationException("No postmaster.pid: cannot measure PostgreSQL's CPU.");
-        await server.ExecuteAdminAsync("CREATE DATABASE actors");
-        var logs = Path.Combine(Path.GetTempPath(), "actors-bench", name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        var connection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
-        var processes = BenchApiSettings.Apply(new ClusterProcesses(connection, logs, tuned: false), options);
+        var database = sharedServer is null ? "actors" : "actors_" + topology;
+        await server.ExecuteAdminAsync("CREATE DATABASE " + database);
+        var logs = Path.Combine(Path.GetTempPath(), "actors-bench", name + "-" + topology + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var connection = server.ConnectionFor(database, maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
+        var coHosted = topology == BenchOptions.CoHosted;
+        var processes = BenchApiSettings.Apply(new ClusterProcesses(connection, logs, tuned: false) { CoHostedApi = coHosted }, options);
         await processes.MigrateAsync();
-        await processes.StartSilosAsync(1);
+        if (!coHosted)
+        {
+            await processes.StartSilosAsync(1);
+        }
+
         await processes.StartApiAsync(seedDemo: true);
         var api = new GraphQLHttpClient(processes.ApiBase, TimeSpan.FromSeconds(30), maxConnections: options.Clients * 2);
-        var cluster = new BenchCluster(server, postmaster, processes, api, logs, options.KeepLogs)
+        var cluster = new BenchCluster(server, postmaster, processes, api, logs, options.KeepLogs, ownsServer: sharedServer is null)
         {
+            Database = database,
             AgentToken = await api.TokenAsync("AGENT", "agent-bench", Center),
         };
         var citizens = new List<string>();
@@ -103,6 +122,9 @@ public sealed class BenchCluster : IAsyncDisposable
             Directory.Delete(Logs, recursive: true);
         }
 
-        await Server.DisposeAsync();
+        if (_ownsServer)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }

@@ -14,7 +14,9 @@ namespace Actors.Bench;
 /// --memory (resident memory per active request grain, see <see cref="MemoryRun"/>) with --grains N (100,000);
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
-/// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try).</summary>
+/// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try);
+/// --topology client,cohosted (--writes and --reads: once per API topology, in that order, on the same PostgreSQL,
+/// with the figures side by side; client alone unless given).</summary>
 public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scale, bool KeepLogs, bool Statements, string? Npgsql)
 {
     /// <summary>The modes asked for, in the order given; empty means --writes.</summary>
@@ -36,6 +38,13 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
 
     /// <summary>--grains N: request grains activated for --memory (100,000 unless given).</summary>
     public int? Grains { get; init; }
+
+    public const string Client = "client";
+
+    public const string CoHosted = "cohosted";
+
+    /// <summary>--topology: the API as a client of a silo process (client), or running the silo itself (cohosted).</summary>
+    public IReadOnlyList<string> Topologies { get; init; } = [Client];
 
     public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -67,13 +76,27 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--tries" => options with { Tries = Next() },
                 "--abusers" => options with { Abusers = Next() },
                 "--only" when i + 1 < args.Length => options with { Only = args[++i] },
+                "--topology" when i + 1 < args.Length => options with { Topologies = ParseTopologies(args[++i]) },
                 "--api-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { ApiSettings = new Dictionary<string, string>(options.ApiSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --tries N --abusers N --only TEXT --api-setting Key=Value"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --tries N --abusers N --only TEXT --api-setting Key=Value --topology client,cohosted"),
             };
+        }
+
+        if (options.Topologies.Count > 1 && options.Modes.Any(m => m is not ("writes" or "reads")))
+        {
+            throw new ArgumentException("--topology with several topologies compares --writes and --reads only.");
         }
 
         // The issue's targets are stated at 16 clients; the abuse run's normal clients were 4 from the start.
         return options.Clients > 0 ? options : options with { Clients = options.Abuse ? 4 : 16 };
+    }
+
+    private static List<string> ParseTopologies(string list)
+    {
+        var topologies = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct().ToList();
+        return topologies.Count > 0 && topologies.All(t => t is Client or CoHosted)
+            ? topologies
+            : throw new ArgumentException($"--topology {list}: a comma-separated list of {Client} and {CoHosted}.");
     }
 }

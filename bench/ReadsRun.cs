@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Actors.TestSupport;
 
 namespace Actors.Bench;
 
@@ -26,7 +27,33 @@ public static class ReadsRun
     public static async Task<int> RunAsync(BenchOptions options)
     {
         Console.WriteLine($"Reads (target 2): {options.Clients} clients, {options.Seconds} s per phase (warm-up {options.Warmup} s)");
-        await using var cluster = await BenchCluster.StartAsync("reads", options);
+        if (options.Topologies.Count == 1)
+        {
+            return await RunAsync(options, options.Topologies[0], null, []);
+        }
+
+        // Several topologies: one after the other on the same PostgreSQL, each on a database of its own.
+        await using var server = await BenchCluster.StartServerAsync();
+        var compared = new List<string>();
+        var exit = 0;
+        foreach (var topology in options.Topologies)
+        {
+            exit = Math.Max(exit, await RunAsync(options, topology, server, compared));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"### Reads by topology, {options.Clients} clients × {options.Seconds} s per phase");
+        Console.WriteLine();
+        Console.WriteLine("| topology | /health/live answers/s, p99 (ms) | request(id) answers/s, p99 (ms) | page of 50 answers/s | request(id) ÷ live: throughput / p99 | page ÷ live | CPU ms per request(id): API / silo / PostgreSQL |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        compared.ForEach(row => Console.WriteLine("| " + row + " |"));
+        return exit;
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, string topology, ThrowawayPostgres? server, List<string> compared)
+    {
+        var label = server is null ? "" : $" ({topology})";
+        await using var cluster = await BenchCluster.StartAsync("reads", options, topology, server);
         var seeded = await cluster.SeedAsync(Math.Max(100, options.Clients * 8), options.Clients, "reads");
         var page = new { where = new { statuses = new[] { "SUBMITTED" } } };
         await CheckPageAsync(cluster, page);
@@ -42,10 +69,15 @@ public static class ReadsRun
         foreach (var (name, request) in phases)
         {
             await load.RunAsync(request, TimeSpan.FromSeconds(options.Warmup));
-            var pids = new[] { Environment.ProcessId, cluster.ApiPid, cluster.SiloPid };
-            var before = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+            // Co-hosted there is no silo process: its silo's CPU is in the API's.
+            double[] Cpu() =>
+            [
+                ProcessCpu.Seconds(Environment.ProcessId), ProcessCpu.Seconds(cluster.ApiPid),
+                cluster.HasSiloProcess ? ProcessCpu.Seconds(cluster.SiloPid) : 0, ProcessCpu.TreeSeconds(cluster.Postmaster),
+            ];
+            var before = Cpu();
             var result = await load.RunAsync(request, TimeSpan.FromSeconds(options.Seconds));
-            var after = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
+            var after = Cpu();
             var cpuMs = after.Zip(before, (a, b) => (a - b) * 1000 / Math.Max(1, result.Latencies.Length)).ToArray();
             Console.WriteLine($"{name}: {result.Describe()}");
             if (result.FirstFailure is not null)
@@ -59,12 +91,12 @@ public static class ReadsRun
         var floor = measured[0].Result;
         var own = measured[1].Result;
         var list = measured[2].Result;
-        var ownThroughput = TargetSummary.AtLeast($"reads: request(id) ÷ /health/live throughput ({options.Clients} clients)", own.PerSecond / floor.PerSecond, 0.8);
-        var ownP99 = TargetSummary.AtMost("reads: request(id) p99 ÷ /health/live p99", own.P99 / floor.P99, 2.0);
-        var listThroughput = TargetSummary.AtLeast("reads: page of 50 requests(where:) ÷ /health/live throughput", list.PerSecond / floor.PerSecond, 0.3);
+        var ownThroughput = TargetSummary.AtLeast($"reads{label}: request(id) ÷ /health/live throughput ({options.Clients} clients)", own.PerSecond / floor.PerSecond, 0.8);
+        var ownP99 = TargetSummary.AtMost($"reads{label}: request(id) p99 ÷ /health/live p99", own.P99 / floor.P99, 2.0);
+        var listThroughput = TargetSummary.AtLeast($"reads{label}: page of 50 requests(where:) ÷ /health/live throughput", list.PerSecond / floor.PerSecond, 0.3);
 
         var report = new StringBuilder();
-        report.AppendLine(Invariant, $"### Reads, {options.Clients} clients × {options.Seconds} s per phase");
+        report.AppendLine(Invariant, $"### Reads, {options.Clients} clients × {options.Seconds} s per phase{label}");
         report.AppendLine();
         report.AppendLine("| phase | answers/s | p50 / p99 (ms) | failed | CPU ms per answer: load generator / API / silo / PostgreSQL |");
         report.AppendLine("|---|---|---|---|---|");
@@ -86,6 +118,9 @@ public static class ReadsRun
         report.AppendLine(Invariant, $"Machine: {Machine.Describe()}; {seeded.Count} requests seeded at {BenchCluster.Center}.");
         Console.WriteLine();
         Console.WriteLine(report.ToString());
+        compared.Add(string.Join(" | ", topology, string.Create(Invariant, $"{floor.PerSecond:F0}, {floor.P99:F1}"), string.Create(Invariant, $"{own.PerSecond:F0}, {own.P99:F1}"),
+            list.PerSecond.ToString("F0", Invariant), string.Create(Invariant, $"{ownThroughput.Figure:F2} / {ownP99.Figure:F2}"), listThroughput.Figure.ToString("F2", Invariant),
+            string.Join(" / ", measured[1].CpuMs.Skip(1).Select(c => c.ToString("F3", Invariant)))));
         return measured.Any(m => m.Result.Failed > 0) ? 1 : 0;
     }
 

@@ -45,144 +45,175 @@ public static class WritesRun
         var pgbenchDelta = await DatabaseCounters.ReadAsync(admin, "pgbench") - pgbenchCounters;
         Console.WriteLine($"pgbench -N: {tps.ToString("F0", invariant)} TPS");
 
-        // 2. The same concurrency through the API.
-        await server.ExecuteAdminAsync("CREATE DATABASE actors");
-        var logs = Path.Combine(Path.GetTempPath(), "actors-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
-        var hostsConnection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
-        await using var cluster = BenchApiSettings.Apply(new ClusterProcesses(hostsConnection, logs, tuned: false), options);
-        await cluster.MigrateAsync();
-        await cluster.StartSilosAsync(1);
-        await cluster.StartApiAsync(seedDemo: true);
-        var silo = cluster.Silos[0].Process!;
-        var apiHost = cluster.Api!;
-        using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(30), maxConnections: options.Clients * 2);
-        var agent = await api.TokenAsync("AGENT", "agent-bench", "TN11-GU1");
-        var citizens = new List<string>();
-        for (var i = 0; i < options.Clients; i++)
+        // 2. and 3. once per topology (--topology), each on a database of its own on this same server, after the same pgbench.
+        var compared = new List<string>();
+        foreach (var topology in options.Topologies)
         {
-            citizens.Add(await api.TokenAsync("CITIZEN", $"cit-bench-{i.ToString(invariant)}", nationalIdNumber: "01234567"));
+            var coHosted = topology == BenchOptions.CoHosted;
+            var database = "actors_" + topology;
+            var label = options.Topologies.Count > 1 ? $" ({topology})" : "";
+            // 2. The same concurrency through the API.
+            await server.ExecuteAdminAsync("CREATE DATABASE " + database);
+            var logs = Path.Combine(Path.GetTempPath(), "actors-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant) + "-" + topology);
+            var hostsConnection = server.ConnectionFor(database, maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
+            await using var cluster = BenchApiSettings.Apply(new ClusterProcesses(hostsConnection, logs, tuned: false) { CoHostedApi = coHosted }, options);
+            await cluster.MigrateAsync();
+            // Co-hosted, the API's own silo is the cluster: a plain silo beside it would take half the grains and their calls out of process.
+            if (!coHosted)
+            {
+                await cluster.StartSilosAsync(1);
+            }
+
+            await cluster.StartApiAsync(seedDemo: true);
+            var silo = coHosted ? null : cluster.Silos[0].Process!;
+            var apiHost = cluster.Api!;
+            using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(30), maxConnections: options.Clients * 2);
+            var agent = await api.TokenAsync("AGENT", "agent-bench", "TN11-GU1");
+            var citizens = new List<string>();
+            for (var i = 0; i < options.Clients; i++)
+            {
+                citizens.Add(await api.TokenAsync("CITIZEN", $"cit-bench-{i.ToString(invariant)}", nationalIdNumber: "01234567"));
+            }
+
+            var warmup = new RequestWorkload(api, "TN11-GU1", agent, citizens, "warmup") { MaxAttempts = 1 };
+            var warmupClock = Stopwatch.StartNew();
+            await warmup.RunAsync(options.Clients, _ => warmupClock.Elapsed.TotalSeconds < options.Warmup, CancellationToken.None);
+            await Task.Delay(1500);
+
+            var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "bench") { MaxAttempts = 1 };
+            await using var actors = NpgsqlDataSource.Create(server.ConnectionFor(database, maxPoolSize: 2));
+            if (options.Statements)
+            {
+                await ScalarAsync(actors, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                await ScalarAsync(actors, "SELECT pg_stat_statements_reset()");
+            }
+
+            var before = await DatabaseCounters.ReadAsync(admin, database);
+            var cpuBefore = (Self: ProcessCpu.Seconds(Environment.ProcessId), Silo: SiloSeconds(silo), Api: ProcessCpu.Seconds(apiHost.Pid), Pg: ProcessCpu.TreeSeconds(postmaster));
+            var clock = Stopwatch.StartNew();
+            await workload.RunAsync(options.Clients, _ => clock.Elapsed.TotalSeconds < options.Seconds, CancellationToken.None);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            var cpu = (Self: ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore.Self, Silo: SiloSeconds(silo) - cpuBefore.Silo,
+                Api: ProcessCpu.Seconds(apiHost.Pid) - cpuBefore.Api, Pg: ProcessCpu.TreeSeconds(postmaster) - cpuBefore.Pg);
+            // Backends report their statistics at most once a second; the relay finishes the last batches meanwhile.
+            await Task.Delay(1500);
+            var delta = await DatabaseCounters.ReadAsync(admin, database) - before;
+
+            var transitions = workload.Acknowledged;
+            // Read before the bookings below run: their statements are not the transitions'.
+            var statements = options.Statements ? await ScalarAsync(actors, $$"""
+                        SELECT string_agg(line, E'\n' ORDER BY total DESC) FROM (
+                          SELECT total_exec_time AS total,
+                                 format('| %s | %s | %s | %s |', calls, round((calls::numeric / {{transitions}}), 2),
+                                        round(total_exec_time::numeric, 0), left(regexp_replace(query, '\s+', ' ', 'g'), 110)) AS line
+                          FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12) AS top
+                        """) : "";
+            var rate = transitions / elapsed;
+            var latencies = workload.Latencies.Order().ToArray();
+            var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
+            var sizes = await ScalarAsync(actors, """
+                SELECT pg_total_relation_size('orleans_storage') || ' ' || pg_total_relation_size('outbox') || ' ' || pg_total_relation_size('request_index')
+                """);
+            var bytes = sizes.Split(' ').Select(s => long.Parse(s, invariant)).ToArray();
+
+            // 3. Bookings at the same concurrency: one hot center, then spread over every demo center that takes card requests.
+            var hotCount = options.Clients * 20;
+            var hot = new BookingRun(api, citizens, "hot");
+            var hotRequests = await hot.PrepareAsync(["TN11-GU1"], hotCount, options.Clients);
+            await hot.RunAsync(hotRequests, options.Clients);
+            var cardCenters = await BookingRun.CardCentersAsync(api);
+            var spread = new BookingRun(api, citizens, "spread");
+            var spreadRequests = await spread.PrepareAsync(cardCenters, Math.Max(2, hotCount / cardCenters.Count), options.Clients);
+            await spread.RunAsync(spreadRequests, options.Clients);
+
+            var report = new StringBuilder();
+            void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
+            report.AppendLine(invariant, $"### {options.Clients} clients × {options.Seconds} s{label}");
+            report.AppendLine();
+            report.AppendLine("| measure | value |");
+            report.AppendLine("|---|---|");
+            Row("machine", Machine.Describe());
+            Row("PostgreSQL", $"{version}, {settings}");
+            Row("hosts' extra Npgsql settings", options.Npgsql ?? "none");
+            Row("pgbench -N TPS (-c " + options.Clients + ")", tps.ToString("F0", invariant));
+            Row("topology", coHosted ? "co-hosted: one API process with its silo" : "client: 1 silo + the API process as its client");
+            Row("persisted transitions/s", rate.ToString("F0", invariant));
+            Row("ratio to pgbench -N", (rate / tps).ToString("F2", invariant));
+            Row("transitions (submissions + 2 steps each) / failed calls", $"{transitions} / {workload.FailedCalls}");
+            Row("latency per transition p50 / p99 (ms)", $"{Percentile(latencies, 0.50).ToString("F1", invariant)} / {Percentile(latencies, 0.99).ToString("F1", invariant)}");
+            Row("commits per transition (xact_commit, read-only included)", ((double)delta.Commits / transitions).ToString("F2", invariant));
+            Row("write transactions per transition (xids assigned)", ((double)delta.TransactionIds / transitions).ToString("F2", invariant));
+            Row("WAL syncs per transition (group commit)", ((double)delta.WalSyncs / transitions).ToString("F2", invariant));
+            Row("WAL bytes per transition", (delta.WalBytes / (double)transitions).ToString("F0", invariant));
+            Row("pgbench: commits / WAL syncs per transaction", $"{((double)pgbenchDelta.Commits / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {((double)pgbenchDelta.WalSyncs / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
+            Row("CPU, API run (% of the machine): load generator / API / silo / PostgreSQL / idle",
+                Split(elapsed, cpu.Self, cpu.Api, cpu.Silo, cpu.Pg));
+            Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
+                string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))));
+            Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
+            Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
+                $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
+            // Issue 15, target 1: everything a transition costs (the load generator, both hosts, PostgreSQL) against everything
+            // a pgbench transaction costs (pgbench itself and PostgreSQL), each measured from /proc over its own run.
+            var cpuPerTransition = (cpu.Self + cpu.Api + cpu.Silo + cpu.Pg) / transitions;
+            var cpuPerPgbenchTransaction = (pgbenchCpu + pgbenchServerCpu) / (tps * pgbenchElapsed);
+            var throughputTarget = TargetSummary.AtLeast($"writes{label}: persisted transitions/s ÷ pgbench -N TPS ({options.Clients} clients)", rate / tps, 0.5);
+            var cpuTarget = TargetSummary.AtMost($"writes{label}: total CPU per transition ÷ CPU per pgbench -N transaction", cpuPerTransition / cpuPerPgbenchTransaction, 2.5);
+            Row("total CPU ms per transition (load generator + hosts + PostgreSQL) / per pgbench transaction (pgbench + PostgreSQL)",
+                $"{(cpuPerTransition * 1000).ToString("F2", invariant)} / {(cpuPerPgbenchTransaction * 1000).ToString("F2", invariant)}");
+            Row("target 1: throughput ratio (≥ 0.5) / CPU ratio (≤ 2.5)",
+                $"{throughputTarget.Figure.ToString("F2", invariant)} {(throughputTarget.Met ? "pass" : "FAIL")} / {cpuTarget.Figure.ToString("F2", invariant)} {(cpuTarget.Met ? "pass" : "FAIL")}");
+            compared.Add(string.Join(" | ", topology, rate.ToString("F0", invariant), throughputTarget.Figure.ToString("F2", invariant),
+                $"{Percentile(latencies, 0.50).ToString("F1", invariant)} / {Percentile(latencies, 0.99).ToString("F1", invariant)}",
+                string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))),
+                (cpuPerTransition * 1000).ToString("F2", invariant), cpuTarget.Figure.ToString("F2", invariant)));
+            foreach (var (name, run) in new[] { ("one hot center (TN11-GU1)", hot), ($"spread over {cardCenters.Count} demo centers", spread) })
+            {
+                var sorted = run.Latencies.Order().ToArray();
+                Row($"bookings/s, {name}: booked / SLOT_FULL retries / failed",
+                    $"{(run.Booked / run.Seconds).ToString("F0", invariant)} ({run.Booked} / {run.Full} / {run.Failed} in {run.Seconds.ToString("F1", invariant)} s)");
+                Row($"booking latency p50 / p99 (ms), {name}", $"{Percentile(sorted, 0.50).ToString("F1", invariant)} / {Percentile(sorted, 0.99).ToString("F1", invariant)}");
+            }
+
+            Row($"bytes per request ({requests} requests): orleans_storage / outbox / request_index / total",
+                string.Join(" / ", bytes.Append(bytes.Sum()).Select(b => (b / (double)requests).ToString("F0", invariant))));
+            Console.WriteLine();
+            Console.WriteLine(report.ToString());
+            Console.WriteLine("pgbench output:\n" + pgbenchOutput.Trim());
+            if (options.Statements)
+            {
+                Console.WriteLine();
+                Console.WriteLine(statements);
+                Console.WriteLine();
+                Console.WriteLine(await ScalarAsync(actors,
+                    "SELECT string_agg(grain_type || ': ' || n, ', ') FROM (SELECT grain_type, count(*) AS n FROM orleans_storage GROUP BY grain_type ORDER BY n DESC) AS t"));
+            }
+            if (options.KeepLogs)
+            {
+                Console.WriteLine($"Host logs: {logs}");
+            }
+            else
+            {
+                await cluster.DisposeAsync();
+                Directory.Delete(logs, recursive: true);
+            }
         }
 
-        var warmup = new RequestWorkload(api, "TN11-GU1", agent, citizens, "warmup") { MaxAttempts = 1 };
-        var warmupClock = Stopwatch.StartNew();
-        await warmup.RunAsync(options.Clients, _ => warmupClock.Elapsed.TotalSeconds < options.Warmup, CancellationToken.None);
-        await Task.Delay(1500);
-
-        var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "bench") { MaxAttempts = 1 };
-        await using var actors = NpgsqlDataSource.Create(server.ConnectionFor("actors", maxPoolSize: 2));
-        if (options.Statements)
-        {
-            await ScalarAsync(actors, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            await ScalarAsync(actors, "SELECT pg_stat_statements_reset()");
-        }
-
-        var before = await DatabaseCounters.ReadAsync(admin, "actors");
-        var cpuBefore = (Self: ProcessCpu.Seconds(Environment.ProcessId), Silo: ProcessCpu.Seconds(silo.Pid), Api: ProcessCpu.Seconds(apiHost.Pid), Pg: ProcessCpu.TreeSeconds(postmaster));
-        var clock = Stopwatch.StartNew();
-        await workload.RunAsync(options.Clients, _ => clock.Elapsed.TotalSeconds < options.Seconds, CancellationToken.None);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpu = (Self: ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore.Self, Silo: ProcessCpu.Seconds(silo.Pid) - cpuBefore.Silo,
-            Api: ProcessCpu.Seconds(apiHost.Pid) - cpuBefore.Api, Pg: ProcessCpu.TreeSeconds(postmaster) - cpuBefore.Pg);
-        // Backends report their statistics at most once a second; the relay finishes the last batches meanwhile.
-        await Task.Delay(1500);
-        var delta = await DatabaseCounters.ReadAsync(admin, "actors") - before;
-
-        var transitions = workload.Acknowledged;
-        // Read before the bookings below run: their statements are not the transitions'.
-        var statements = options.Statements ? await ScalarAsync(actors, $$"""
-                    SELECT string_agg(line, E'\n' ORDER BY total DESC) FROM (
-                      SELECT total_exec_time AS total,
-                             format('| %s | %s | %s | %s |', calls, round((calls::numeric / {{transitions}}), 2),
-                                    round(total_exec_time::numeric, 0), left(regexp_replace(query, '\s+', ' ', 'g'), 110)) AS line
-                      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12) AS top
-                    """) : "";
-        var rate = transitions / elapsed;
-        var latencies = workload.Latencies.Order().ToArray();
-        var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
-        var sizes = await ScalarAsync(actors, """
-            SELECT pg_total_relation_size('orleans_storage') || ' ' || pg_total_relation_size('outbox') || ' ' || pg_total_relation_size('request_index')
-            """);
-        var bytes = sizes.Split(' ').Select(s => long.Parse(s, invariant)).ToArray();
-
-        // 3. Bookings at the same concurrency: one hot center, then spread over every demo center that takes card requests.
-        var hotCount = options.Clients * 20;
-        var hot = new BookingRun(api, citizens, "hot");
-        var hotRequests = await hot.PrepareAsync(["TN11-GU1"], hotCount, options.Clients);
-        await hot.RunAsync(hotRequests, options.Clients);
-        var cardCenters = await BookingRun.CardCentersAsync(api);
-        var spread = new BookingRun(api, citizens, "spread");
-        var spreadRequests = await spread.PrepareAsync(cardCenters, Math.Max(2, hotCount / cardCenters.Count), options.Clients);
-        await spread.RunAsync(spreadRequests, options.Clients);
-
-        var report = new StringBuilder();
-        void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
-        report.AppendLine(invariant, $"### {options.Clients} clients × {options.Seconds} s");
-        report.AppendLine();
-        report.AppendLine("| measure | value |");
-        report.AppendLine("|---|---|");
-        Row("machine", Machine.Describe());
-        Row("PostgreSQL", $"{version}, {settings}");
-        Row("hosts' extra Npgsql settings", options.Npgsql ?? "none");
-        Row("pgbench -N TPS (-c " + options.Clients + ")", tps.ToString("F0", invariant));
-        Row("persisted transitions/s (API, 1 silo + API process)", rate.ToString("F0", invariant));
-        Row("ratio to pgbench -N", (rate / tps).ToString("F2", invariant));
-        Row("transitions (submissions + 2 steps each) / failed calls", $"{transitions} / {workload.FailedCalls}");
-        Row("latency per transition p50 / p99 (ms)", $"{Percentile(latencies, 0.50).ToString("F1", invariant)} / {Percentile(latencies, 0.99).ToString("F1", invariant)}");
-        Row("commits per transition (xact_commit, read-only included)", ((double)delta.Commits / transitions).ToString("F2", invariant));
-        Row("write transactions per transition (xids assigned)", ((double)delta.TransactionIds / transitions).ToString("F2", invariant));
-        Row("WAL syncs per transition (group commit)", ((double)delta.WalSyncs / transitions).ToString("F2", invariant));
-        Row("WAL bytes per transition", (delta.WalBytes / (double)transitions).ToString("F0", invariant));
-        Row("pgbench: commits / WAL syncs per transaction", $"{((double)pgbenchDelta.Commits / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {((double)pgbenchDelta.WalSyncs / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
-        Row("CPU, API run (% of the machine): load generator / API / silo / PostgreSQL / idle",
-            Split(elapsed, cpu.Self, cpu.Api, cpu.Silo, cpu.Pg));
-        Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
-            string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))));
-        Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
-        Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
-            $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
-        // Issue 15, target 1: everything a transition costs (the load generator, both hosts, PostgreSQL) against everything
-        // a pgbench transaction costs (pgbench itself and PostgreSQL), each measured from /proc over its own run.
-        var cpuPerTransition = (cpu.Self + cpu.Api + cpu.Silo + cpu.Pg) / transitions;
-        var cpuPerPgbenchTransaction = (pgbenchCpu + pgbenchServerCpu) / (tps * pgbenchElapsed);
-        var throughputTarget = TargetSummary.AtLeast($"writes: persisted transitions/s ÷ pgbench -N TPS ({options.Clients} clients)", rate / tps, 0.5);
-        var cpuTarget = TargetSummary.AtMost("writes: total CPU per transition ÷ CPU per pgbench -N transaction", cpuPerTransition / cpuPerPgbenchTransaction, 2.5);
-        Row("total CPU ms per transition (load generator + hosts + PostgreSQL) / per pgbench transaction (pgbench + PostgreSQL)",
-            $"{(cpuPerTransition * 1000).ToString("F2", invariant)} / {(cpuPerPgbenchTransaction * 1000).ToString("F2", invariant)}");
-        Row("target 1: throughput ratio (≥ 0.5) / CPU ratio (≤ 2.5)",
-            $"{throughputTarget.Figure.ToString("F2", invariant)} {(throughputTarget.Met ? "pass" : "FAIL")} / {cpuTarget.Figure.ToString("F2", invariant)} {(cpuTarget.Met ? "pass" : "FAIL")}");
-        foreach (var (name, run) in new[] { ("one hot center (TN11-GU1)", hot), ($"spread over {cardCenters.Count} demo centers", spread) })
-        {
-            var sorted = run.Latencies.Order().ToArray();
-            Row($"bookings/s, {name}: booked / SLOT_FULL retries / failed",
-                $"{(run.Booked / run.Seconds).ToString("F0", invariant)} ({run.Booked} / {run.Full} / {run.Failed} in {run.Seconds.ToString("F1", invariant)} s)");
-            Row($"booking latency p50 / p99 (ms), {name}", $"{Percentile(sorted, 0.50).ToString("F1", invariant)} / {Percentile(sorted, 0.99).ToString("F1", invariant)}");
-        }
-
-        Row($"bytes per request ({requests} requests): orleans_storage / outbox / request_index / total",
-            string.Join(" / ", bytes.Append(bytes.Sum()).Select(b => (b / (double)requests).ToString("F0", invariant))));
-        Console.WriteLine();
-        Console.WriteLine(report.ToString());
-        Console.WriteLine("pgbench output:\n" + pgbenchOutput.Trim());
-        if (options.Statements)
+        if (compared.Count > 1)
         {
             Console.WriteLine();
-            Console.WriteLine(statements);
+            Console.WriteLine($"### Writes by topology, {options.Clients} clients × {options.Seconds} s, pgbench -N {tps.ToString("F0", invariant)} TPS");
             Console.WriteLine();
-            Console.WriteLine(await ScalarAsync(actors,
-                "SELECT string_agg(grain_type || ': ' || n, ', ') FROM (SELECT grain_type, count(*) AS n FROM orleans_storage GROUP BY grain_type ORDER BY n DESC) AS t"));
-        }
-        if (options.KeepLogs)
-        {
-            Console.WriteLine($"Host logs: {logs}");
-        }
-        else
-        {
-            await cluster.DisposeAsync();
-            Directory.Delete(logs, recursive: true);
+            Console.WriteLine("| topology | transitions/s | ratio to pgbench -N | p50 / p99 (ms) | CPU ms per transition: load generator / API / silo / PostgreSQL | total CPU ms per transition | CPU ratio |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            compared.ForEach(row => Console.WriteLine("| " + row + " |"));
         }
 
         return 0;
     }
+
+    /// <summary>Co-hosted there is no silo process: its silo's CPU is the API's.</summary>
+    private static double SiloSeconds(HostProcess? silo) => silo is null ? 0 : ProcessCpu.Seconds(silo.Pid);
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

@@ -14,7 +14,9 @@ public sealed class StartupBanner(IServer server, IConfiguration configuration, 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var mode = HostingMode.IsEmbedded(configuration) ? "embedded (in-process silo, in-memory storage, demo data)" : "cluster client (PostgreSQL)";
+        var mode = HostingMode.IsEmbedded(configuration) ? "embedded (in-process silo, in-memory storage, demo data)"
+            : ApiTopologySetting.From(configuration) == ApiTopology.CoHosted ? "co-hosted (a silo of the PostgreSQL cluster in this process)"
+            : "cluster client (PostgreSQL)";
         foreach (var address in addresses)
         {
             logger.LogInformation("GraphiQL: {Address}/graphiql  GraphQL: {Address}/graphql  mode: {Mode}", address, address, mode);

@@ -5,7 +5,9 @@ namespace Actors.TestSupport;
 
 /// <summary>
 /// A cluster as operators run it, from the built hosts: silo processes (<c>dotnet silo/bin/&lt;cfg&gt;/net10.0/Actors.Silo.dll</c>)
-/// and the API as an Orleans client (<c>Actors.Api.dll</c> with <c>ConnectionStrings__Postgres</c>), all on 127.0.0.1.
+/// and the API as an Orleans client (<c>Actors.Api.dll</c> with <c>ConnectionStrings__Postgres</c>) or, with
+/// <see cref="CoHostedApi"/>, as a silo of the cluster itself, all on 127.0.0.1. Two instances given the same cluster id
+/// and connection string make one cluster (e.g. two co-hosted APIs, each with a port of its own).
 /// Each silo slot keeps its ports, so a restarted silo comes back on the same endpoint with a new generation.
 /// With <see cref="Tuned"/>, membership timings are shortened (the fault test profile) so that a killed silo is
 /// declared dead within seconds. Disposing kills every process still running.
@@ -53,6 +55,18 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public string LogDirectory { get; }
 
     public bool Tuned { get; }
+
+    /// <summary>
+    /// Whether <see cref="StartApiAsync"/> starts the API with <c>Orleans__Topology=CoHosted</c>: a silo of this cluster in the
+    /// API process, on ports of its own (<see cref="ApiSiloPort"/>, <see cref="ApiGatewayPort"/>) kept across restarts.
+    /// </summary>
+    public bool CoHostedApi { get; set; }
+
+    /// <summary>The co-hosted API's silo-to-silo port (unused by a client API).</summary>
+    public int ApiSiloPort { get; } = FreePort.Next();
+
+    /// <summary>The co-hosted API's gateway port (unused by a client API).</summary>
+    public int ApiGatewayPort { get; } = FreePort.Next();
 
     /// <summary>Whether requests move by themselves (issue 9's pathway); off for the agent-driven workloads.</summary>
     public bool AutomaticPathway { get; init; }
@@ -152,7 +166,10 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>SIGTERM to one silo and a wait for it to leave the cluster gracefully.</summary>
     public Task StopSiloAsync(int index, TimeSpan? grace = null) => _silos[index].Process!.StopAsync(grace ?? TimeSpan.FromSeconds(60));
 
-    /// <summary>Starts the API in cluster mode (Development, so /dev/token exists) and waits until it is ready.</summary>
+    /// <summary>
+    /// Starts the API in cluster mode (Development, so /dev/token exists), as a client or co-hosted (<see cref="CoHostedApi"/>),
+    /// and waits until it is ready (co-hosted: its silo Active in the membership).
+    /// </summary>
     public async Task StartApiAsync(bool seedDemo = true, CancellationToken cancellationToken = default)
     {
         if (Api is not null)
@@ -163,6 +180,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
         var environment = Common();
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["Demo__Seed"] = seedDemo ? "true" : "false";
+        if (CoHostedApi)
+        {
+            environment["Orleans__Topology"] = "CoHosted";
+            environment["Orleans__SiloPort"] = ApiSiloPort.ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__GatewayPort"] = ApiGatewayPort.ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        }
+
         foreach (var (key, value) in ApiSettings)
         {
             environment[key] = value;
@@ -171,6 +196,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
         Api = HostProcess.Start("api", ApiDll, environment, ["--urls", ApiBase.ToString().TrimEnd('/')], LogDirectory, ApiBase);
         await Api.WaitReadyAsync(ReadyDeadline, cancellationToken);
     }
+
+    /// <summary>kill -9 of the API (co-hosted: its silo with it).</summary>
+    public Task KillApiAsync() => Api!.KillAsync();
 
     /// <summary>kill -9 of every process: the API and all silos at once.</summary>
     public async Task KillAllAsync()
