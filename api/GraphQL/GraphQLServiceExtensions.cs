@@ -20,6 +20,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<DomainErrorTypes>();
         builder.Services.AddScoped<CenterLookup>();
         builder.Services.AddSingleton<SlotFinder>();
+        builder.Services.AddSingleton<RequestStatusHub>();
         builder.Services.AddScoped<FundLookup>();
         builder.Services.AddScoped<RequestLookup>();
 

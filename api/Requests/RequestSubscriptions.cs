@@ -1,9 +1,7 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
-using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
-using Actors.Contracts.Requests.Events;
 using GraphQL;
 using GraphQL.Types;
 
@@ -20,18 +18,25 @@ public static class RequestSubscriptions
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CitizenRequestType.TypeName);
                 var actor = ctx.RequireActor();
                 // Join the stream first, then read the request: every step committed after that read is delivered.
-                var stream = ctx.Service<IClusterClient>().GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatus, id));
-                var changes = await OrleansStreamObservable<RequestStatusChanged>.SubscribeAsync(
-                    stream, ctx.Service<ILogger<OrleansStreamObservable<RequestStatusChanged>>>());
-                var current = await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor);
+                var changes = await ctx.Service<RequestStatusHub>().JoinAsync(id, ctx.CancellationToken);
+                CitizenRequestView? current;
+                try
+                {
+                    current = await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor);
+                }
+                catch
+                {
+                    changes.Leave();
+                    throw;
+                }
+
                 if (current is null)
                 {
-                    await changes.LeaveAsync();
+                    changes.Leave();
                     throw ApiErrors.NotFound();
                 }
 
-                changes.Accept(change => change.Version > current.Version);
+                changes.StartAfter(current.Version);
                 return changes;
             });
 }

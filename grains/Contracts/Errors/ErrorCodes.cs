@@ -22,6 +22,9 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 
+    /// <summary>Ends a live subscription whose stream failed: read the object again and subscribe again.</summary>
+    public const string LiveUpdatesInterrupted = "LIVE_UPDATES_INTERRUPTED";
+
     // Domain (payload errors)
     public const string InvalidTransition = "INVALID_TRANSITION";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Actors.SiloHosting.Outbox;
 
 /// <summary>
-/// Carries each committed <see cref="RequestStatusChanged"/> live on Orleans streams (one stream per
-/// request) for the <c>requestStatusChanged</c> subscription. Best effort by design: the durable
-/// path is the outbox. A submission has no subscriber yet (one subscribes to an existing request).
+/// Carries each committed <see cref="RequestStatusChanged"/> live on Orleans streams for the <c>requestStatusChanged</c>
+/// subscription: on the shared stream of the request's partition (<see cref="StreamNames.RequestStatusShared"/>),
+/// never on a stream of its own, so that stream pub-sub state (persisted, one row per stream id) stays a fixed handful
+/// of rows instead of one per request and a step writes none. Best effort by design: the durable path is the outbox.
 /// </summary>
 public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdatePublisher> logger)
 {
@@ -26,7 +27,7 @@ public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdat
             {
                 var change = OutboxJson.Deserialize<RequestStatusChanged>(e.Payload);
                 var stream = client.GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatus, change.Request.Id));
+                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatusShared, StreamNames.RequestStatusPartition(change.Request.Id)));
                 await stream.OnNextAsync(change);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

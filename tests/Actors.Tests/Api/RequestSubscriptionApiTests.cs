@@ -116,4 +116,30 @@ public sealed class RequestSubscriptionApiTests(ApiFactory api)
         Assert.Null(refused["payload"]!["data"]);
         Assert.Equal("NOT_FOUND", refused["payload"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Two_subscribers_on_two_requests_of_one_shared_stream_each_get_only_their_own_steps()
+    {
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
+        var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
+        var steps = new LiveRequestSteps((query, variables, token) => api.GraphQL(query, variables, token), "TN11-GU1", citizen, agent);
+        var (first, second) = await steps.TwoInOnePartitionAsync("shared-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.Equal(LiveRequestSteps.Partition(first), LiveRequestSteps.Partition(second));
+
+        await using var one = await RequestStatusListener.StartAsync(api.BaseAddress, citizen, first);
+        await using var two = await RequestStatusListener.StartAsync(api.BaseAddress, citizen, second);
+        await steps.UntilLiveAsync(one);
+        await steps.UntilLiveAsync(two);
+        foreach (var (mutation, status) in LiveRequestSteps.Measured)
+        {
+            var firstVersion = await steps.StepAsync(mutation, first);
+            var secondVersion = await steps.StepAsync(mutation, second);
+            Assert.Equal((status, firstVersion), await one.NextChangeAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal((status, secondVersion), await two.NextChangeAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        // Nothing of the other request (NextChangeAsync checks each change's request), nothing left over.
+        Assert.Null(await one.NextAsync(TimeSpan.FromSeconds(1)));
+        Assert.Null(await two.NextAsync(TimeSpan.FromSeconds(1)));
+    }
 }

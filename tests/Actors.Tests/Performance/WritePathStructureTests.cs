@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Actors.Contracts.Naming;
+using Actors.Tests.Api;
 using Npgsql;
 
 namespace Actors.Tests.Performance;
@@ -16,22 +18,113 @@ public sealed class WritePathStructureTests
     private const int Requests = 24;
     private const int Concurrency = 4;
 
-    // Measured on 2026-12-01 (docs/benchmarks.md, "Write path levers"), with a hundredth of room for rounding. The
-    // stream pub-sub grain of each request still costs a third of a state write and two thirds of a state read per
-    // transition (one row per request): lever 2, to be brought to zero.
-    private const double PubSubWritesPerTransition = 1.0 / 3;
-    private const double StateReadsPerTransition = 2.0 / 3;
-    private const double PubSubRowsPerRequest = 1.0;
+    // Live updates travel on a fixed set of shared streams (docs/benchmarks.md, "Live updates on shared streams"): each
+    // has one persisted pub-sub row, written when a pulling agent first produces on it and read when its rendezvous
+    // grain activates, so whatever the number of requests or transitions, at most this many pub-sub writes, reads and
+    // rows. (Before: one row per request, one write and one read per request, a third of each per transition here.)
+    private const int PubSubStreams = StreamNames.RequestStatusPartitions;
 
     // Write transactions other than the relay's batches (whose number depends on how the events fall into batches):
-    // the transition 1, its pub-sub 1/3, the audit trail's group commits (0.79 measured), the clock's reminder 1/3,
-    // membership heartbeats.
+    // the transition 1, the audit trail's group commits (0.79 measured), the clock's reminder 1/3, membership
+    // heartbeats, the few pub-sub writes above.
     private const double OtherWriteTransactionsPerTransition = 2.8;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ATransitionCostsOneStateWriteAndAtMostOneReminderWritePerRequest()
+    public Task ATransitionCostsOneStateWriteAndAtMostOneReminderWritePerRequest() => OnClusterAsync(async (_, db, api, agent, citizens) =>
+    {
+        await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
+        var xidsBefore = await XidsAsync(db);
+
+        var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "structure") { MaxAttempts = 3 };
+        await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
+        await SettleAsync(db);
+        var xids = await XidsAsync(db) - xidsBefore;
+
+        var transitions = workload.Acknowledged;
+        Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
+        Assert.Equal(0, workload.FailedCalls);
+
+        var counts = await ReportAsync(db, transitions, xids);
+
+        // The transition itself: one state write (its outbox rows by the trigger, in the same statement), plus at most one
+        // pub-sub write per shared stream over the whole run.
+        Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
+        Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
+
+        // Reminders: at most one write per request (its clock's first due date), none for the steps that follow.
+        Assert.InRange(counts.GetValueOrDefault("reminder write") / (double)transitions, 0, 1.0 / 3 + 0.01);
+        Assert.Equal(0, counts.GetValueOrDefault("reminder delete"));
+
+        // What the relay's consumers write (read models) rides on their batches.
+        Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 1.0, OtherWriteTransactionsPerTransition);
+
+        // State reads: each new request grain's activation (its row is not there yet), then the request grains stay
+        // active; besides those only the shared streams' rendezvous grains activating.
+        Assert.InRange(counts.GetValueOrDefault("state read"), 0, Requests + PubSubStreams);
+        Assert.InRange(await PubSubRowsAsync(db), 0, PubSubStreams);
+    });
+
+    /// <summary>
+    /// Live subscribers on two requests of one shared stream while many other requests move: each gets exactly its own
+    /// steps, and the pub-sub storage holds no more rows than the shared streams (plus, for one release, the previous
+    /// release's stream of each subscribed request), however many requests moved; no pub-sub write per transition.
+    /// </summary>
+    [Fact]
+    public Task LiveSubscribersCostNoWritePerTransitionAndPubSubRowsStayFew() => OnClusterAsync(async (cluster, db, api, agent, citizens) =>
+    {
+        const int many = 40;
+        var steps = new LiveRequestSteps((query, variables, token) => api.PostAsync(query, variables, token, Cancel), "TN11-GU1", citizens[0], agent);
+        var (first, second) = await steps.TwoInOnePartitionAsync("live-structure");
+        await using var one = await RequestStatusListener.StartAsync(cluster.ApiBase, citizens[0], first);
+        await using var two = await RequestStatusListener.StartAsync(cluster.ApiBase, citizens[0], second);
+        await steps.UntilLiveAsync(one);
+        await steps.UntilLiveAsync(two);
+        await SettleAsync(db);
+        await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
+
+        // Many requests (more than the shared streams, so that a row per request would show) move while the two
+        // subscribed ones take their steps.
+        var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "live-structure-load") { MaxAttempts = 3 };
+        var load = workload.RunAsync(Concurrency, n => n < many, Cancel);
+        var expected = new List<(string Status, long Version)>[] { [], [] };
+        foreach (var (mutation, status) in LiveRequestSteps.Measured)
+        {
+            expected[0].Add((status, await steps.StepAsync(mutation, first)));
+            expected[1].Add((status, await steps.StepAsync(mutation, second)));
+        }
+
+        await load;
+        await SettleAsync(db);
+        Assert.Equal(0, workload.FailedCalls);
+        Assert.True(workload.Cases.Any(c => LiveRequestSteps.Partition(c.Id!) != LiveRequestSteps.Partition(first)), "the load covered other streams");
+
+        foreach (var (listener, own) in new[] { (one, expected[0]), (two, expected[1]) })
+        {
+            foreach (var step in own)
+            {
+                Assert.Equal(step, await listener.NextChangeAsync(TimeSpan.FromSeconds(30)));
+            }
+
+            Assert.Null(await listener.NextAsync(TimeSpan.FromSeconds(1)));
+        }
+
+        var transitions = workload.Acknowledged + (2 * LiveRequestSteps.Measured.Count);
+        var counts = await ReportAsync(db, transitions, xids: null);
+        var rows = await PubSubRowsAsync(db);
+        Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
+        Assert.InRange(counts.GetValueOrDefault("state read"), 0, many + PubSubStreams);
+        Assert.InRange(rows, 1, PubSubStreams + 2);
+        Assert.True(rows < many, $"{rows} pub-sub rows after {many} requests moved");
+    });
+
+    /// <summary>
+    /// A throwaway PostgreSQL with pg_stat_statements, one silo process and the API process, demo data, four citizens and
+    /// an agent of TN11-GU1, and a warm-up (the center's and the calendar's grains active, the hosts' statements
+    /// prepared) settled before the body runs. The processes' logs are kept when the body fails.
+    /// </summary>
+    private static async Task OnClusterAsync(Func<ClusterProcesses, NpgsqlDataSource, GraphQLHttpClient, string, List<string>, Task> body)
     {
         await using var server = await ThrowawayPostgres.StartAsync(durable: false,
             moreSettings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "pg_stat_statements.max=1000"]);
@@ -39,6 +132,10 @@ public sealed class WritePathStructureTests
         var logs = Directory.CreateTempSubdirectory("actors-writepath-").FullName;
         var passed = false;
         var cluster = new ClusterProcesses(server.ConnectionFor("actors"), logs);
+
+        // Every client here is 127.0.0.1: the per-address limits (issue 13) would count the test, not the path.
+        cluster.ApiSettings["RateLimits__PerAddress"] = "100000000";
+        cluster.ApiSettings["RateLimits__PerIdentity"] = "100000000";
         try
         {
             await cluster.MigrateAsync(Cancel);
@@ -55,46 +152,10 @@ public sealed class WritePathStructureTests
                 citizens.Add(await api.TokenAsync("CITIZEN", $"cit-writepath-{i.ToString(CultureInfo.InvariantCulture)}", nationalIdNumber: "01234567", cancellationToken: Cancel));
             }
 
-            // Warm-up: the center's and the calendar's grains active, the hosts' statements prepared.
             var warmup = new RequestWorkload(api, "TN11-GU1", agent, citizens, "warmup") { MaxAttempts = 3 };
             await warmup.RunAsync(Concurrency, n => n < Concurrency, Cancel);
             await SettleAsync(db);
-            await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
-            var xidsBefore = await XidsAsync(db);
-
-            var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "structure") { MaxAttempts = 3 };
-            await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
-            await SettleAsync(db);
-            var xids = await XidsAsync(db) - xidsBefore;
-
-            var transitions = workload.Acknowledged;
-            Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
-            Assert.Equal(0, workload.FailedCalls);
-
-            var counts = await StatementCountsAsync(db);
-            double Per(string kind) => counts.GetValueOrDefault(kind) / (double)transitions;
-            var pubSubRows = await LongAsync(db, "SELECT count(*) FROM orleans_storage WHERE grain_type LIKE '%PubSub%'");
-            var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"{transitions} transitions; write transactions (xids) per transition {xids / (double)transitions:F2}; pub-sub rows {pubSubRows}");
-            foreach (var (kind, calls) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                report.AppendLine(CultureInfo.InvariantCulture, $"  {kind}: {calls} ({calls / (double)transitions:F2} per transition)");
-            }
-
-            TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
-
-            // The transition itself: one state write (its outbox rows by the trigger, in the same statement).
-            Assert.InRange(Per("state write"), 1.0, 1.0 + PubSubWritesPerTransition + 0.01);
-            Assert.Equal(1.0, Per("outbox insert"), 2);
-
-            // Reminders: at most one write per request (its clock's first due date), none for the steps that follow.
-            Assert.InRange(Per("reminder write"), 0, 1.0 / 3 + 0.01);
-            Assert.InRange(Per("reminder delete"), 0, 0.01);
-
-            // What the relay's consumers write (read models) rides on their batches.
-            Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 1.0, OtherWriteTransactionsPerTransition);
-            Assert.InRange(Per("state read"), 0, StateReadsPerTransition + 0.01);
-            Assert.InRange(pubSubRows, 0, PubSubRowsPerRequest * (Requests + Concurrency));
+            await body(cluster, db, api, agent, citizens);
             passed = true;
         }
         finally
@@ -111,6 +172,29 @@ public sealed class WritePathStructureTests
             }
         }
     }
+
+    /// <summary>Counts the statements since the last reset, writes them to the test's output, and returns them.</summary>
+    private static async Task<Dictionary<string, long>> ReportAsync(NpgsqlDataSource db, int transitions, long? xids)
+    {
+        var counts = await StatementCountsAsync(db);
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"{transitions} transitions; pub-sub rows {await PubSubRowsAsync(db)}");
+        if (xids is { } transactions)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"write transactions (xids) per transition {transactions / (double)transitions:F2}");
+        }
+
+        foreach (var (kind, calls) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {kind}: {calls} ({calls / (double)transitions:F2} per transition)");
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        return counts;
+    }
+
+    private static Task<long> PubSubRowsAsync(NpgsqlDataSource db) =>
+        LongAsync(db, "SELECT count(*) FROM orleans_storage WHERE grain_type LIKE '%PubSub%'");
 
     /// <summary>Waits until every consumer of the relay has passed the last outbox row, then lets reminders tick.</summary>
     private static async Task SettleAsync(NpgsqlDataSource db)
