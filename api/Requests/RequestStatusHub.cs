@@ -1,5 +1,5 @@
-using Actors.Contracts.Errors;
 using Actors.Api.GraphQL.Errors;
+using Actors.Contracts.Errors;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Requests.Events;
 using GraphQL;
