@@ -37,6 +37,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private readonly SlaOptions sla;
     private readonly TimeProvider clock;
     private readonly ILogger<CitizenRequestGrain> logger;
+    private readonly IDocumentHolderKeys holderKeys;
 
     // Holds this activation took and has not yet committed or given up: a day schedule asking about one keeps it.
     private readonly HashSet<string> holdsInFlight = new(StringComparer.Ordinal);
@@ -48,12 +49,14 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         IOptions<RequestOptions> options,
         IOptions<SlaOptions> sla,
         IOptionsMonitor<AppointmentOptions> appointments,
-        ILogger<CitizenRequestGrain> logger)
+        ILogger<CitizenRequestGrain> logger,
+        IDocumentHolderKeys holderKeys)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sla);
         this.state = state;
         this.clock = clock;
+        this.holderKeys = holderKeys;
         this.options = options.Value;
         this.appointments = appointments;
         this.logger = logger;
@@ -966,9 +969,9 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     {
         var applicant = S.Applicant ?? throw new InvalidOperationException("A purged request issues no document.");
         var issue = new DocumentIssue(
-            number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, DocumentHolders.KeyOf(applicant),
+            number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, holderKeys.KeyOf(applicant),
             applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
-            S.OwnerIssuer, S.OwnerNationalIdNumber);
+            S.OwnerIssuer, S.OwnerNationalIdNumber, DocumentHolders.LegacyKeyOf(applicant));
         await GrainFactory.GetGrain<IIssuedDocumentGrain>(number).Issue(issue);
     }
 
