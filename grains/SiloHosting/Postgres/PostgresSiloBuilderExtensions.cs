@@ -1,5 +1,6 @@
 using Actors.Contracts.Naming;
 using Actors.Persistence;
+using Actors.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -52,6 +53,7 @@ public static class PostgresSiloBuilderExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
 
         silo.Services.AddActorsPostgresReadModels(tuned);
+        silo.Services.AddActorsPostgresHealthCheck(connectionString, ServiceDefaultsExtensions.ReadyTag);
         silo.Services.AddActorsOutboxRelay();
         return silo;
     }
