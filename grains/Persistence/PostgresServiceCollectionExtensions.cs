@@ -91,6 +91,10 @@ public static class PostgresServiceCollectionExtensions
         // Requests final before the retention existed: put in their buckets once, at silo start (RetentionBackfillService).
         services.TryAddSingleton<Retention.RetentionBackfill>();
         services.AddHostedService<Retention.RetentionBackfillService>();
+
+        // Holders stored under the unkeyed key by releases up to v0.22: adopted once, at silo start.
+        services.TryAddSingleton<Documents.DocumentHolderBackfill>();
+        services.AddHostedService<Documents.DocumentHolderBackfillService>();
         return services;
     }
 }

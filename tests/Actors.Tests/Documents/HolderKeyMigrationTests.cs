@@ -1,6 +1,7 @@
 using Actors.Contracts.Documents;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Requests;
+using Actors.Tests.Postgres;
 using Actors.Tests.Requests;
 using Actors.Tests.Retention;
 using Npgsql;
@@ -34,17 +35,7 @@ public sealed class HolderKeyMigrationTests(PostgresRetentionFixture cluster)
         Assert.True(await HasRow(legacyKey), "the previous release's holder is stored under the unkeyed key");
 
         // The next extract, through a request of this build.
-        var key = Guid.NewGuid().ToString("N");
-        var request = await cluster.Grains.GetGrain<ICitizenRequestGrain>(RequestKeys.For(citizen.Subject, key)).SubmitCriminalRecord(citizen,
-            new CriminalRecordApplication(applicant, driver.Requests.CenterId, "Employment abroad", new ContactPoint("holder@example.tn", "+21620000000", "fr"), key));
-        foreach (var action in ExpectedRequestSteps.PathTo(RequestKind.CriminalRecordExtract, RequestStatus.Issued)!)
-        {
-            var taker = ExpectedRequestSteps.For(action).TakenBy[0];
-            var actor = taker == StepTaker.Owner ? citizen : driver.Requests.As(taker);
-            request = await driver.Requests.Grain(request.Id).Perform(actor, await driver.Requests.CommandFor(action, request));
-        }
-
-        var newNumber = Assert.IsType<string>(request.DocumentCode);
+        var newNumber = Assert.IsType<string>((await IssueThroughRequest(driver, applicant, citizen)).DocumentCode);
         var second = (await Document(newNumber).Read(citizen))!;
         var firstNow = (await Document(oldNumber).Read(citizen))!;
         Assert.Equal(DocumentStatus.Valid, second.Status);
@@ -92,6 +83,52 @@ public sealed class HolderKeyMigrationTests(PostgresRetentionFixture cluster)
         Assert.Equal([keyedNumber], (await Holder(keyedKey).Documents()).Select(d => d.Number));
     }
 
+    [Fact]
+    public async Task The_backfill_adopts_a_holder_stored_under_the_unkeyed_key_that_no_new_document_reaches()
+    {
+        var driver = new RetentionDriver(cluster);
+        await driver.Requests.OpenCenter();
+        var (applicant, citizen) = NewHolder();
+        var legacyKey = DocumentHolders.LegacyKeyOf(applicant);
+        var keyedKey = DocumentHolders.KeyOf(applicant, Secret);
+        var request = await IssueThroughRequest(driver, applicant, citizen);
+        var newNumber = Assert.IsType<string>(request.DocumentCode);
+        await Eventually.Async(async () => await IndexedVersion(request.Id) == request.Version, TimeSpan.FromSeconds(60), "the index shows the issued request");
+
+        // An extract an old silo issued earlier under the unkeyed key, which this build's issue did not meet (the
+        // holder was adopted before it was stored): valid beside the new one until the backfill.
+        var oldNumber = NewNumber();
+        await Document(oldNumber).Issue(OldReleaseIssue(oldNumber, applicant, citizen, driver.Requests.CenterId, request.History[^1].At - TimeSpan.FromDays(30)));
+        Assert.Equal(DocumentStatus.Valid, (await Document(oldNumber).Read(citizen))!.Status);
+        Assert.True(await HasRow(legacyKey));
+
+        var visited = await cluster.HolderBackfill.RunAsync(cluster.HolderKeys, Cancel);
+        await cluster.HolderBackfill.RunAsync(cluster.HolderKeys, Cancel);
+
+        Assert.True(visited >= 1);
+        Assert.Equal(DocumentStatus.Superseded, (await Document(oldNumber).Read(citizen))!.Status);
+        Assert.Equal(DocumentStatus.Valid, (await Document(newNumber).Read(citizen))!.Status);
+        Assert.False(await HasRow(legacyKey), "the unkeyed holder's row is deleted");
+        Assert.Equal(0, await RowsContaining(legacyKey));
+        Assert.Equal(new[] { oldNumber, newNumber }.Order(StringComparer.Ordinal), (await Holder(keyedKey).Documents()).Select(d => d.Number).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<CitizenRequestView> IssueThroughRequest(RetentionDriver driver, Applicant applicant, Actor citizen)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var request = await cluster.Grains.GetGrain<ICitizenRequestGrain>(RequestKeys.For(citizen.Subject, key)).SubmitCriminalRecord(citizen,
+            new CriminalRecordApplication(applicant, driver.Requests.CenterId, "Employment abroad", new ContactPoint("holder@example.tn", "+21620000000", "fr"), key));
+        foreach (var action in ExpectedRequestSteps.PathTo(RequestKind.CriminalRecordExtract, RequestStatus.Issued)!)
+        {
+            var taker = ExpectedRequestSteps.For(action).TakenBy[0];
+            var actor = taker == StepTaker.Owner ? citizen : driver.Requests.As(taker);
+            request = await driver.Requests.Grain(request.Id).Perform(actor, await driver.Requests.CommandFor(action, request));
+        }
+
+        Assert.Equal(RequestStatus.Issued, request.Status);
+        return request;
+    }
+
     private static (Applicant Applicant, Actor Citizen) NewHolder()
     {
         var unique = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -111,6 +148,13 @@ public sealed class HolderKeyMigrationTests(PostgresRetentionFixture cluster)
     private IIssuedDocumentGrain Document(string number) => cluster.Grains.GetGrain<IIssuedDocumentGrain>(number);
 
     private IDocumentHolderGrain Holder(string key) => cluster.Grains.GetGrain<IDocumentHolderGrain>(key);
+
+    private async Task<long?> IndexedVersion(Guid id)
+    {
+        await using var command = cluster.Database.CreateCommand("SELECT version FROM request_index WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await command.ExecuteScalarAsync(Cancel) as long?;
+    }
 
     private async Task<bool> HasRow(string holderKey)
     {
