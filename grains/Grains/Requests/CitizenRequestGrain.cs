@@ -18,6 +18,7 @@ using Actors.Contracts.Scheduling;
 using Actors.Grains.Documents;
 using Actors.Grains.Scheduling;
 using Actors.Grains.Steps;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,6 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private readonly SlaOptions sla;
     private readonly TimeProvider clock;
     private readonly ILogger<CitizenRequestGrain> logger;
-    private readonly IDocumentHolderKeys holderKeys;
 
     // Holds this activation took and has not yet committed or given up: a day schedule asking about one keeps it.
     private readonly HashSet<string> holdsInFlight = new(StringComparer.Ordinal);
@@ -49,14 +49,12 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         IOptions<RequestOptions> options,
         IOptions<SlaOptions> sla,
         IOptionsMonitor<AppointmentOptions> appointments,
-        ILogger<CitizenRequestGrain> logger,
-        IDocumentHolderKeys holderKeys)
+        ILogger<CitizenRequestGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sla);
         this.state = state;
         this.clock = clock;
-        this.holderKeys = holderKeys;
         this.options = options.Value;
         this.appointments = appointments;
         this.logger = logger;
@@ -968,6 +966,9 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private async Task IssueDocument(string number, DateTimeOffset issuedAt)
     {
         var applicant = S.Applicant ?? throw new InvalidOperationException("A purged request issues no document.");
+
+        // Resolved here, not in the constructor: a silo without documents configured (some test clusters) still hosts requests.
+        var holderKeys = ServiceProvider.GetRequiredService<IDocumentHolderKeys>();
         var issue = new DocumentIssue(
             number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, holderKeys.KeyOf(applicant),
             applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
