@@ -26,6 +26,7 @@ public static class ActorsClientExtensions
         client.AddActorsClusterTuning(configuration);
         client.AddMemoryStreams(StreamNames.Provider);
         client.Services.AddActorsPostgresReadModels(connectionString);
+        client.Services.AddActorsPostgresHealthCheck(connectionString, ServiceDefaultsExtensions.ReadyTag);
         return client;
     }
 }

@@ -39,6 +39,24 @@ public static class PostgresServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The readiness check that asks PostgreSQL itself (<see cref="PostgresHealthCheck"/>, named "postgres"), for a host
+    /// that runs on it: a silo from <c>UseActorsPostgres</c>, the API from <c>AddActorsClient</c>. Added once however
+    /// often it is called.
+    /// </summary>
+    public static IServiceCollection AddActorsPostgresHealthCheck(this IServiceCollection services, string connectionString, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(PostgresHealthCheck)))
+        {
+            return services;
+        }
+
+        services.AddSingleton(_ => new PostgresHealthCheck(connectionString));
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [tag]);
+        return services;
+    }
+
+    /// <summary>
     /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the consumers that feed the
     /// read models (request index, allocation index, amendment register, center directory, exchange log).
     /// Add further consumers with <c>services.AddSingleton&lt;IOutboxConsumer, MyConsumer&gt;()</c> and live
@@ -73,6 +91,10 @@ public static class PostgresServiceCollectionExtensions
         // Requests final before the retention existed: put in their buckets once, at silo start (RetentionBackfillService).
         services.TryAddSingleton<Retention.RetentionBackfill>();
         services.AddHostedService<Retention.RetentionBackfillService>();
+
+        // Holders stored under the unkeyed key by releases up to v0.22: adopted once, at silo start.
+        services.TryAddSingleton<Documents.DocumentHolderBackfill>();
+        services.AddHostedService<Documents.DocumentHolderBackfillService>();
         return services;
     }
 }

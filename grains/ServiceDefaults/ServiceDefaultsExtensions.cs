@@ -86,14 +86,10 @@ public static class ServiceDefaultsExtensions
             openTelemetry.UseOtlpExporter(protocol, new Uri(endpoint));
         }
 
-        var health = builder.Services.AddHealthChecks()
+        // A host on PostgreSQL adds its "postgres" readiness check where it configures PostgreSQL (Actors.Persistence).
+        builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<ClusterHealthCheck>("orleans", tags: [ReadyTag]);
-        if (HostingMode.PostgresConnectionString(builder.Configuration) is { } connectionString)
-        {
-            builder.Services.AddSingleton(_ => new PostgresHealthCheck(connectionString));
-            health.AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
-        }
 
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetricsPublisher>();
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>

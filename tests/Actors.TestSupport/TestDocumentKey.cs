@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Actors.TestSupport;
 
 /// <summary>
-/// One document signing key per test run, configured explicitly into every test host that would otherwise generate
+/// One document signing key and holder key secret per test run, configured explicitly into every test host that would otherwise generate
 /// one in the user's home (a Development or embedded host without <c>Documents:SigningKeys</c>).
 /// </summary>
 public static class TestDocumentKey
@@ -12,11 +12,15 @@ public static class TestDocumentKey
 
     public static string Pem { get; } = CreatePem();
 
+    /// <summary>The holder key secret (base64, 32 bytes), likewise one per test run.</summary>
+    public static string HolderKeySecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The settings, as configuration keys (":"): for in-process hosts.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Documents:SigningKeys:0:PrivateKeyPem"] = Pem,
         ["Documents:SigningKeys:0:SignsFrom"] = SignsFrom,
+        ["Documents:HolderKeySecret"] = HolderKeySecret,
     };
 
     /// <summary>The same settings as environment variables ("__"): for host processes.</summary>

@@ -23,6 +23,12 @@ public interface IIssuedDocumentGrain : IGrainWithStringKey
     /// <summary>Marks the document superseded by a newer extract of the same holder; repeating it is harmless.</summary>
     Task Supersede(string newerNumber, DateTimeOffset at);
 
+    /// <summary>
+    /// The holder stored under <paramref name="fromKey"/> was adopted by <paramref name="toKey"/>: the document points
+    /// there, so that its purge forgets it there, and keeps no unkeyed key. Repeating it changes nothing.
+    /// </summary>
+    Task MoveHolder(string fromKey, string toKey);
+
     /// <summary>A one-time, expiring download link for the owner.</summary>
     Task<DocumentDownloadLink> CreateDownloadLink(Actor actor);
 

@@ -17,6 +17,7 @@ public static class StorageNames
     public const string CenterDirectoryState = "center-directory";
     public const string IssuedDocumentState = "issued-document";
     public const string DocumentHolderState = "document-holder";
+    public const string HolderKeyBackfillState = "holder-key-backfill";
     public const string DocumentCheckLogState = "document-check-log";
     public const string FundState = "fund";
     public const string MunicipalityRegistryState = "municipality-registry";

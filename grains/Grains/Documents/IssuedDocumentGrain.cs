@@ -16,6 +16,7 @@ public sealed class IssuedDocumentGrain(
     [PersistentState(StorageNames.IssuedDocumentState, StorageNames.Domain)] IPersistentState<IssuedDocumentState> state,
     DocumentKeyRingProvider keyRing,
     IOptions<DocumentAccessOptions> options,
+    IDocumentHolderKeys holderKeys,
     TimeProvider clock)
     : Grain, IIssuedDocumentGrain
 {
@@ -47,7 +48,7 @@ public sealed class IssuedDocumentGrain(
 
         if (!S.HolderRecorded)
         {
-            await RecordForHolder();
+            await RecordForHolder(issue.LegacyHolderKey);
         }
 
         return View();
@@ -110,6 +111,25 @@ public sealed class IssuedDocumentGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task MoveHolder(string fromKey, string toKey)
+    {
+        if (S.Issue is not { } issue || string.IsNullOrEmpty(fromKey))
+        {
+            return;
+        }
+
+        var moved = issue with
+        {
+            HolderKey = issue.HolderKey == fromKey ? toKey : issue.HolderKey,
+            LegacyHolderKey = issue.LegacyHolderKey == fromKey ? "" : issue.LegacyHolderKey,
+        };
+        if (moved != issue)
+        {
+            S.Issue = moved;
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task<DocumentDownloadLink> CreateDownloadLink(Actor actor)
     {
         var operation = DocumentOperations.CreateDownloadLink;
@@ -169,9 +189,9 @@ public sealed class IssuedDocumentGrain(
 
         // The holder's list forgets the document first: a failure after it leaves the document unpurged, and the
         // retried purge finds the list without it.
-        if (issue.HolderKey.Length > 0)
+        foreach (var holderKey in new[] { issue.HolderKey, issue.LegacyHolderKey }.Where(k => k.Length > 0))
         {
-            await GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey).Forget(Number);
+            await GrainFactory.GetGrain<IDocumentHolderGrain>(holderKey).Forget(Number);
         }
 
         // The seal is the holder's names and birth date signed: it goes with them. The holder key is a hash of the
@@ -179,7 +199,7 @@ public sealed class IssuedDocumentGrain(
         // does from the request. Links would only lead to nothing.
         S.Issue = issue with
         {
-            HolderKey = "", GivenName = "", FamilyName = "", GivenNameLatin = null, FamilyNameLatin = null, BirthDate = default,
+            HolderKey = "", LegacyHolderKey = "", GivenName = "", FamilyName = "", GivenNameLatin = null, FamilyNameLatin = null, BirthDate = default,
             OwnerNationalIdNumber = null,
         };
         S.QrText = "";
@@ -199,7 +219,8 @@ public sealed class IssuedDocumentGrain(
             Number, DocumentPayload.CriminalRecordExtract, Keys.Issuer,
             issue.GivenName, issue.FamilyName, issue.GivenNameLatin, issue.FamilyNameLatin,
             issue.BirthDate, DocumentPayload.NoEntries, issuedAt, validUntil);
-        S.Issue = issue with { IssuedAt = issuedAt };
+        // The unkeyed key is kept only while legacy holders are written (its purge forgets the document there too).
+        S.Issue = issue with { IssuedAt = issuedAt, LegacyHolderKey = holderKeys.KeepsLegacyHolders ? issue.LegacyHolderKey : "" };
         S.ValidUntil = validUntil;
         S.Issuer = Keys.Issuer;
         S.KeyId = signer.KeyIdText;
@@ -207,10 +228,31 @@ public sealed class IssuedDocumentGrain(
     }
 
     /// <summary>Supersedes the holder's older documents, or this one when a newer one was recorded first.</summary>
-    private async Task RecordForHolder()
+    /// <param name="legacyKey">The holder's unkeyed key (empty from an old release, whose holder key is the unkeyed one).</param>
+    private async Task RecordForHolder(string legacyKey)
     {
         var issue = S.Issue!;
-        var standing = await GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey).Record(Number, issue.IssuedAt);
+        var holder = GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey);
+        HolderStanding standing;
+        if (legacyKey.Length == 0 || legacyKey == issue.HolderKey)
+        {
+            standing = await holder.Record(Number, issue.IssuedAt);
+        }
+        else if (holderKeys.KeepsLegacyHolders)
+        {
+            // During the rollout old silos record under the legacy key only: the legacy holder sees every document and
+            // decides; the keyed one keeps its own list for the adoption that follows the rollout.
+            var keyed = await holder.Record(Number, issue.IssuedAt);
+            var legacy = await GrainFactory.GetGrain<IDocumentHolderGrain>(legacyKey).Record(Number, issue.IssuedAt);
+            standing = legacy.Newest is not null || keyed.Newest is not null
+                ? new HolderStanding([], legacy.Newest ?? keyed.Newest)
+                : new HolderStanding(legacy.Older.Union(keyed.Older).ToList(), null);
+        }
+        else
+        {
+            standing = await holder.RecordAdopting(Number, issue.IssuedAt, legacyKey);
+        }
+
         foreach (var older in standing.Older)
         {
             await GrainFactory.GetGrain<IIssuedDocumentGrain>(older).Supersede(Number, issue.IssuedAt);

@@ -18,6 +18,7 @@ using Actors.Contracts.Scheduling;
 using Actors.Grains.Documents;
 using Actors.Grains.Scheduling;
 using Actors.Grains.Steps;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -965,10 +966,13 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     private async Task IssueDocument(string number, DateTimeOffset issuedAt)
     {
         var applicant = S.Applicant ?? throw new InvalidOperationException("A purged request issues no document.");
+
+        // Resolved here, not in the constructor: a silo without documents configured (some test clusters) still hosts requests.
+        var holderKeys = ServiceProvider.GetRequiredService<IDocumentHolderKeys>();
         var issue = new DocumentIssue(
-            number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, DocumentHolders.KeyOf(applicant),
+            number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, holderKeys.KeyOf(applicant),
             applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
-            S.OwnerIssuer, S.OwnerNationalIdNumber);
+            S.OwnerIssuer, S.OwnerNationalIdNumber, DocumentHolders.LegacyKeyOf(applicant));
         await GrainFactory.GetGrain<IIssuedDocumentGrain>(number).Issue(issue);
     }
 

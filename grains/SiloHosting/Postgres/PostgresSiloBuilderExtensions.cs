@@ -1,5 +1,6 @@
 using Actors.Contracts.Naming;
 using Actors.Persistence;
+using Actors.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -30,7 +31,16 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Domain, options => Configure(options, tuned));
+        silo.AddAdoNetGrainStorage(StorageNames.Domain, options =>
+        {
+            Configure(options, tuned);
+
+            // A cleared state's row goes rather than staying with a null payload: a document holder cleared by the purge
+            // or by its adoption is keyed by a hash of a person, and an empty row would still say that person had
+            // documents. The holder is the only domain grain that clears its state (every other one keeps a tombstone);
+            // an old release reads a missing row as the cleared state it wrote, so both releases agree.
+            options.DeleteStateOnClear = true;
+        });
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, options => Configure(options, tuned));
 
         // Stream pub-sub state is Orleans' own (PubSubPublisherState has a constructor System.Text.Json cannot bind):
@@ -43,6 +53,7 @@ public static class PostgresSiloBuilderExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
 
         silo.Services.AddActorsPostgresReadModels(tuned);
+        silo.Services.AddActorsPostgresHealthCheck(connectionString, ServiceDefaultsExtensions.ReadyTag);
         silo.Services.AddActorsOutboxRelay();
         return silo;
     }

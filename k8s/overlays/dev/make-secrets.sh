@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes this overlay's secrets (never committed: .gitignore): random keys for the webhook, the tokens and the check
-# log's and the audit trail's address hashes, the Orleans Dashboard's password, and a P-256 document signing key. Run once before `kubectl apply -k k8s/overlays/dev`.
+# log's and the audit trail's address hashes, the document holders' key, the Orleans Dashboard's password, and a P-256 document signing key. Run once before `kubectl apply -k k8s/overlays/dev`.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [[ ! -f secrets.env ]]; then
@@ -19,6 +19,10 @@ fi
 if ! grep -q '^audit-address-hash-key=' secrets.env; then
   umask 077
   echo "audit-address-hash-key=$(openssl rand -base64 32)" >> secrets.env
+fi
+if ! grep -q '^document-holder-key=' secrets.env; then
+  umask 077
+  echo "document-holder-key=$(openssl rand -base64 32)" >> secrets.env
 fi
 if [[ ! -f document-signing-key.pem ]]; then
   umask 077

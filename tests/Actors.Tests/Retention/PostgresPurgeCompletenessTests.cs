@@ -60,8 +60,9 @@ public sealed class PostgresPurgeCompletenessTests(PostgresRetentionFixture clus
         Assert.All(personal, value => Assert.Contains(before, row => row.Text.Contains(value, StringComparison.Ordinal)));
         Assert.Contains(before, row => row.Table == "outbox" && row.Text.Contains(nationalId, StringComparison.Ordinal));
         Assert.Contains(before, row => row.Table == "request_index" && row.Text.Contains(email, StringComparison.Ordinal));
-        var holderKey = DocumentHolders.KeyOf(applicant);
-        Assert.True(await HolderHasState(holderKey), "the holder's list is stored");
+        var holderKey = DocumentHolders.KeyOf(applicant, Convert.FromBase64String(TestDocumentKey.HolderKeySecret));
+        Assert.True(await HolderHasState(holderKey), "the holder's list is stored under the keyed holder key");
+        Assert.False(await HolderHasRow(DocumentHolders.LegacyKeyOf(applicant)), "nothing is stored under the unkeyed key");
 
         cluster.MoveTo(request.History[^1].At + new RetentionOptions().Issued + TimeSpan.FromMinutes(1));
         Assert.True((await cluster.Grains.GetGrain<IRetentionGrain>(0).Sweep()).Purged >= 1);
@@ -70,7 +71,7 @@ public sealed class PostgresPurgeCompletenessTests(PostgresRetentionFixture clus
 
         // The consumers reach the rest through the outbox: the index's tombstone, the document, the holder, the events.
         await Eventually.Async(async () => await IndexedVersion(request.Id) == purged.Version, Deadline, "the index holds the tombstone");
-        await Eventually.Async(async () => !await HolderHasState(holderKey), Deadline, "the holder's list is forgotten");
+        await Eventually.Async(async () => !await HolderHasRow(holderKey), Deadline, "the holder's row is deleted, not left empty");
         await Eventually.Async(async () => !(await EveryRow()).Any(row => row.Table == "outbox" && row.Text.Contains(nationalId, StringComparison.Ordinal)),
             Deadline, "the outbox events are redacted");
 
@@ -144,6 +145,13 @@ public sealed class PostgresPurgeCompletenessTests(PostgresRetentionFixture clus
         await using var command = cluster.Database.CreateCommand("SELECT version FROM request_index WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         return await command.ExecuteScalarAsync(Cancel) as long?;
+    }
+
+    private async Task<bool> HolderHasRow(string holderKey)
+    {
+        await using var command = cluster.Database.CreateCommand("SELECT EXISTS (SELECT 1 FROM orleans_storage WHERE grain_id_extension = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = holderKey });
+        return (bool)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
     private async Task<bool> HolderHasState(string holderKey)

@@ -43,6 +43,11 @@ public sealed class PostgresRetentionFixture : IAsyncLifetime, IRetentionCluster
     /// <summary>The silo's retention backfill, as the silo registers it.</summary>
     public RetentionBackfill Backfill => Services.GetRequiredService<RetentionBackfill>();
 
+    /// <summary>The silo's holder key backfill and holder keys, as the silo registers them.</summary>
+    public Persistence.Documents.DocumentHolderBackfill HolderBackfill => Services.GetRequiredService<Persistence.Documents.DocumentHolderBackfill>();
+
+    public Contracts.Documents.IDocumentHolderKeys HolderKeys => Services.GetRequiredService<Contracts.Documents.IDocumentHolderKeys>();
+
     private IServiceProvider Services => ((InProcessSiloHandle)Cluster.Silos[0]).ServiceProvider;
 
     public async ValueTask InitializeAsync()

@@ -33,6 +33,7 @@ public sealed class DocumentKeySettingsTests : IDisposable
             ["Documents:SigningKeys:0:PrivateKeyFile"] = file,
             ["Documents:SigningKeys:0:SignsFrom"] = "2026-01-01T00:00:00Z",
             ["Documents:Validity"] = "30.00:00:00",
+            ["Documents:HolderKeySecret"] = TestDocumentKey.HolderKeySecret,
         }, Environments.Production, embedded: false);
 
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -22,6 +22,20 @@ public sealed class DocumentOptions
     /// </summary>
     public string? GeneratedKeyDirectory { get; set; }
 
+    /// <summary>
+    /// The secret that keys the holder key (<see cref="Actors.Contracts.Documents.DocumentHolders"/>): base64 of at least
+    /// 32 random bytes, the same on every silo, or one holder would have two keys. Required in a cluster outside
+    /// Development; elsewhere, unset, generated once per machine next to the generated signing key.
+    /// </summary>
+    public string? HolderKeySecret { get; set; }
+
+    /// <summary>
+    /// During the rollout from a release that keys holders by the unkeyed hash (up to v0.22): record every document under
+    /// both keys and let the legacy holder's answer decide, since only it sees the old silos' documents. Off (the
+    /// default), a holder adopts the legacy holder's documents and the legacy one is deleted (docs/operations.md).
+    /// </summary>
+    public bool KeepLegacyHolders { get; set; }
+
     public string GeneratedKeyDirectoryOrDefault =>
         string.IsNullOrWhiteSpace(GeneratedKeyDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "actors", "document-keys")

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Actors.ServiceDefaults;
+namespace Actors.Persistence;
 
 /// <summary>
 /// Ready only when PostgreSQL answers a query: a host that cannot reach its database takes no traffic. Its own small
