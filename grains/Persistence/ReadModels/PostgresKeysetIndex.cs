@@ -97,7 +97,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         }
 
         batch.BatchCommands.Add(window.ToBatchCommand());
-        batch.BatchCommands.Add(Filtered($"SELECT count(*) FROM {Table.Name} WHERE ", query.Filter).ToBatchCommand());
+        batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
         batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
         if (query.After is { } afterCursor)
         {
@@ -122,6 +122,9 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var rowsAtOrAfterBefore = query.Before is not null && await NextScalarAsync<bool>(reader, cancellationToken);
         return read.Complete(rows, total, asOf, rowsAtOrBeforeAfter, rowsAtOrAfterBefore);
     }
+
+    /// <summary>The statement that counts the list's rows for its total (one bigint): the table's rows unless a summary can answer.</summary>
+    protected virtual SqlText Counting(TFilter filter) => Filtered($"SELECT count(*) FROM {Table.Name} WHERE ", filter);
 
     /// <summary>A statement that starts with <paramref name="head"/> (ending in <c>WHERE </c>), then the filter.</summary>
     protected static SqlText Filtered(string head, TFilter filter)

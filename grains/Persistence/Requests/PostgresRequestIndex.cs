@@ -14,6 +14,12 @@ namespace Actors.Persistence.Requests;
 public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
     : PostgresKeysetIndex<RequestIndexEntry, RequestFilter, RequestOrder, RequestIndexTable>(dataSource), IRequestIndex
 {
+    /// <summary>
+    /// A page's total from request_counts whenever its filter only uses the summary's columns: at a million requests the
+    /// count of a governorate's requests in three statuses read 5.5 s of request_index rows, the summary some milliseconds.
+    /// </summary>
+    protected override SqlText Counting(RequestFilter filter) => RequestCountsTable.Counting(filter, []) ?? base.Counting(filter);
+
     /// <inheritdoc />
     public async Task<RequestCounts> CountAsync(
         RequestFilter filter, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken = default)

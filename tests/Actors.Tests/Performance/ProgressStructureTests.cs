@@ -1,3 +1,4 @@
+using Actors.Contracts.ReadModels;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 using Actors.Contracts.Scheduling;
@@ -58,6 +59,17 @@ public sealed class ProgressStructureTests(PostgresServer server)
         var groups = await index.CountAsync(new RequestFilter(), [RequestDimension.Governorate, RequestDimension.Status], Cancel);
         Assert.All(groups.Groups, g => Assert.True(g.Count > 0));
         Assert.Equal(await ScalarAsync(database, "SELECT count(*) FROM request_index"), groups.Total);
+
+        // A page's totalCount: from the counts when its filter allows (statuses and a governorate, as a supervisor's
+        // list), from the requests otherwise (an owner's); the same number either way.
+        var supervisors = new RequestFilter(Statuses: [RequestStatus.Submitted, RequestStatus.Cancelled], Governorates: ["TUNIS"]);
+        Assert.NotNull(RequestCountsTable.Counting(supervisors, []));
+        var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(supervisors, RequestOrder.Default, First: 3), Cancel);
+        Assert.Equal(await ScalarAsync(database,
+            "SELECT count(*) FROM request_index WHERE status IN ('Submitted', 'Cancelled') AND governorate = 'TUNIS'"), page.TotalCount);
+        Assert.True(page.TotalCount > 3);
+        var owners = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(new RequestFilter(OwnerSubject: "citizen-50"), RequestOrder.Default, First: 3), Cancel);
+        Assert.Equal(1, owners.TotalCount);
     }
 
     [Fact]
