@@ -49,9 +49,12 @@ public sealed class SiloTelemetryTests(SiloTelemetryFixture silo, TelemetryApiFa
         using var onOwnPort = await http.GetAsync(new Uri(silo.Silo, "/metrics"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, onOwnPort.StatusCode);
 
-        // The outbox gauges appear once the relay has its checkpoints and the sampler has run (every 15 s).
-        var scrape = await ScrapeUntil(http, s => s.Names.Contains("actors_outbox_pending") && s.Names.Contains("actors_read_model_lag_seconds"));
-        Assert.Contains(scrape.Samples, s => s.Name == "actors_outbox_pending" && s.Labels.GetValueOrDefault("consumer") == "request-index");
+        // The outbox gauges appear once the relay has its checkpoints and the sampler has run (every 15 s). Each
+        // consumer's relay creates its checkpoint on its first pass, so a sample may hold some consumers before others:
+        // wait for the one asserted on, not for the gauge's name alone.
+        static bool HasRequestIndexLag(PrometheusScrape s) =>
+            s.Samples.Any(sample => sample.Name == "actors_outbox_pending" && sample.Labels.GetValueOrDefault("consumer") == "request-index");
+        var scrape = await ScrapeUntil(http, s => HasRequestIndexLag(s) && s.Names.Contains("actors_read_model_lag_seconds"));
         Assert.Contains(scrape.Names, n => n.StartsWith("db_client_", StringComparison.Ordinal));
         Assert.Contains(scrape.Names, n => n.StartsWith("orleans_", StringComparison.Ordinal));
     }
