@@ -1,4 +1,5 @@
 using Actors.Contracts.Audit;
+using Actors.Persistence;
 using Actors.Persistence.Audit;
 using Actors.Persistence.Migrations;
 using Actors.ServiceDefaults;
@@ -79,7 +80,7 @@ public static class SiloCommands
 
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var dataSource = NpgsqlDataSource.Create(PostgresConnectionStrings.WithActorsDefaults(connectionString));
             var verification = await AuditChainVerifier.VerifyAsync(new PostgresAuditTrail(dataSource));
             if (verification.Break is { } broken)
             {

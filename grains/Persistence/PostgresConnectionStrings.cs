@@ -33,6 +33,11 @@ public static class PostgresConnectionStrings
     /// nothing (<see cref="Migrations.MigrationRunner"/>). Should an older host still run a statement whose result a
     /// migration did change, PostgreSQL refuses that one execution ("cached plan must not change result type") and
     /// Npgsql drops the statement, so the next execution prepares it afresh (tests/Actors.Tests/Performance).</item>
+    /// <item><c>Gss Encryption Mode=Disable</c>: Npgsql 10 tries Kerberos session encryption first on every new physical
+    /// connection by default. Microsoft's .NET images (and ours) carry no Kerberos libraries, so each attempt fails,
+    /// logs "Cannot load library libgssapi_krb5.so.2" and falls back (npgsql/npgsql#6360, #6416: exception storms under
+    /// connection churn). Our PostgreSQL connections use TLS and password authentication; an operator who runs
+    /// PostgreSQL with GSSAPI sets the key in the connection string.</item>
     /// </list>
     /// </summary>
     public static string WithActorsDefaults(string connectionString)
@@ -53,6 +58,11 @@ public static class PostgresConnectionStrings
         if (!Names(given, "AutoPrepareMinUsages"))
         {
             builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        }
+
+        if (!Names(given, "GssEncryptionMode"))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
         }
 
         return builder.ConnectionString;

@@ -15,7 +15,7 @@ public sealed class PostgresHealthCheck : IHealthCheck, IDisposable
 
     public PostgresHealthCheck(string connectionString)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        var settings = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(connectionString))
         {
             Timeout = (int)Budget.TotalSeconds,
             CommandTimeout = (int)Budget.TotalSeconds,

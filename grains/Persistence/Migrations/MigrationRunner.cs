@@ -51,7 +51,7 @@ public static class MigrationRunner
 
         // Unpooled: the session-level advisory lock must end with this connection, whatever happens. Nothing prepared:
         // each migration runs once, and a statement prepared before a migration's DDL must not outlive it.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, MaxAutoPrepare = 0 };
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(connectionString)) { Pooling = false, MaxAutoPrepare = 0 };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
 

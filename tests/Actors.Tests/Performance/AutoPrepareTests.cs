@@ -24,12 +24,14 @@ public sealed class AutoPrepareTests(PostgresServer server)
         Assert.Equal(PostgresConnectionStrings.MaxAutoPrepare, tuned.MaxAutoPrepare);
         Assert.Equal(PostgresConnectionStrings.AutoPrepareMinUsages, tuned.AutoPrepareMinUsages);
         Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(GssEncryptionMode.Disable, tuned.GssEncryptionMode);
 
-        var chosen = new NpgsqlConnectionStringBuilder(
-            PostgresConnectionStrings.WithActorsDefaults("Host=db;Database=actors;Max Auto Prepare=0;auto prepare min usages=9;No Reset On Close=false"));
+        var chosen = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(
+            "Host=db;Database=actors;Max Auto Prepare=0;auto prepare min usages=9;No Reset On Close=false;GSS Encryption Mode=Require"));
         Assert.Equal(0, chosen.MaxAutoPrepare);
         Assert.Equal(9, chosen.AutoPrepareMinUsages);
         Assert.False(chosen.NoResetOnClose);
+        Assert.Equal(GssEncryptionMode.Require, chosen.GssEncryptionMode);
     }
 
     /// <summary>
