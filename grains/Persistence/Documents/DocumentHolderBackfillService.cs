@@ -1,56 +1,28 @@
 using Actors.Contracts.Documents;
+using Actors.Persistence.Backfills;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Persistence.Documents;
 
 /// <summary>
-/// Runs <see cref="DocumentHolderBackfill"/> once for the whole system, at silo start, until the backfill grain records
-/// it done (as <c>RetentionBackfillService</c> does, for the same reasons). Not while legacy holders are still kept
-/// (<c>Documents:KeepLegacyHolders</c>, during a rollout): old silos may still record under the unkeyed key. Silos
-/// starting together may both run it; that only repeats idempotent work.
+/// Runs <see cref="DocumentHolderBackfill"/> once for the whole system. Not while legacy holders are still kept
+/// (<c>Documents:KeepLegacyHolders</c>, during a rollout): old silos may still record under the unkeyed key.
 /// </summary>
 public sealed class DocumentHolderBackfillService(DocumentHolderBackfill backfill, IGrainFactory grains, IServiceProvider services,
-    ILogger<DocumentHolderBackfillService> logger) : BackgroundService
+    ILogger<DocumentHolderBackfillService> logger) : OnceAtStartBackfillService(logger)
 {
-    // After a failure (the cluster still starting, the database away), tried again this much later.
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    // A host without documents (some test silos) has no holder keys and nothing to adopt.
+    private readonly IDocumentHolderKeys? keys = services.GetService<IDocumentHolderKeys>();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A host without documents (some test silos) has no holder keys and nothing to adopt.
-        if (services.GetService<IDocumentHolderKeys>() is not { KeepsLegacyHolders: false } keys)
-        {
-            return;
-        }
+    protected override string Name => "Holder key backfill";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var marker = grains.GetGrain<IHolderKeyBackfillGrain>(0);
-                if (await marker.DoneAt() is not null)
-                {
-                    return;
-                }
+    protected override bool Applies => keys is { KeepsLegacyHolders: false };
 
-                await marker.MarkDone(await backfill.RunAsync(keys, stoppingToken));
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
-            {
-                logger.LogWarning(ex, "Holder key backfill failed; trying again in {Delay}.", RetryAfter);
-            }
+    private IHolderKeyBackfillGrain Marker => grains.GetGrain<IHolderKeyBackfillGrain>(0);
 
-            try
-            {
-                await Task.Delay(RetryAfter, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<bool> IsDoneAsync() => await Marker.DoneAt() is not null;
+
+    protected override async Task RunAndRecordAsync(CancellationToken cancellationToken) =>
+        await Marker.MarkDone(await backfill.RunAsync(keys!, cancellationToken));
 }
