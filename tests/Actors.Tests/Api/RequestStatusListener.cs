@@ -1,8 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Actors.Tests.Transport;
 
 namespace Actors.Tests.Api;
 
@@ -108,31 +107,20 @@ public sealed class RequestStatusListener : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task SendAsync(object message) =>
-        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+    private Task SendAsync(object message) => WebSocketMessages.SendAsync(socket, message, CancellationToken.None);
 
     private async Task ReadAsync()
     {
-        var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                var result = await socket.ReceiveAsync(buffer, stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                var (message, _, _) = await WebSocketMessages.ReceiveAsync(socket, stop.Token);
+                if (message is null)
                 {
                     return;
                 }
 
-                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var message = JsonNode.Parse(text.ToString())!;
-                text.Clear();
                 if (message["type"]?.GetValue<string>() == "ping")
                 {
                     await SendAsync(new { type = "pong" });

@@ -92,21 +92,6 @@ public sealed class GraphQLWebSocketTestClient : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(ReceiveTimeout);
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return (null, result.CloseStatus, result.CloseStatusDescription);
-            }
-
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return (JsonNode.Parse(message.ToArray()), null, null);
+        return await WebSocketMessages.ReceiveAsync(socket, timeout.Token);
     }
 }
