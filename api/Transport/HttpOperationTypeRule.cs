@@ -20,13 +20,57 @@ internal sealed class HttpOperationTypeRule : ValidationRuleBase
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var type = context.Operation.Operation;
-        var allowed = type == OperationType.Query || (!IsGet && type == OperationType.Mutation);
-        if (!allowed)
+        if (Check(context.Document, context.Operation) is { } refused)
         {
-            context.ReportError(new HttpOperationTypeError(context.Document.Source, context.Operation, IsGet));
+            context.ReportError(refused);
         }
 
         return ValueTask.FromResult<INodeVisitor?>(null);
+    }
+
+    /// <summary>
+    /// The rule on its own, null when <paramref name="operation"/> may travel this way. For a document GraphQL for .NET
+    /// does not validate again (<see cref="ValidatedDocuments"/>): as a validation rule, even this one alone makes it walk
+    /// the whole document with its type information.
+    /// </summary>
+    public HttpOperationTypeError? Check(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var type = operation.Operation;
+        var allowed = type == OperationType.Query || (!IsGet && type == OperationType.Mutation);
+        return allowed ? null : new HttpOperationTypeError(document.Source, operation, IsGet);
+    }
+
+    /// <summary>
+    /// The operation the executer will run: the one named, or the only one when none is named; null when it would refuse
+    /// to choose (no such name, several unnamed), so that its own error is the answer as before.
+    /// </summary>
+    public static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? only = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrEmpty(operationName))
+            {
+                if (operation.Name is { } name && name.StringValue == operationName)
+                {
+                    return operation;
+                }
+            }
+            else if (only is not null)
+            {
+                return null;
+            }
+            else
+            {
+                only = operation;
+            }
+        }
+
+        return string.IsNullOrEmpty(operationName) ? only : null;
     }
 }

@@ -116,6 +116,43 @@ public sealed class ReadPathStructureTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_kept_document_still_holds_each_operation_to_its_transport()
+    {
+        var documents = api.Services.GetRequiredService<ValidatedDocuments>();
+        var suffix = Guid.NewGuid().ToString("N");
+        var text = $$"""
+            query Read{{suffix}} { governorates { code } }
+            mutation Cancel{{suffix}} { cancelRequest(input: { requestId: "none", reason: "test" }) { __typename } }
+            """;
+        Assert.Null((await PostAsync(text, "Read" + suffix))["errors"]);
+
+        // Kept now: the same text over GET runs its query and is refused its mutation, as a text never seen is.
+        var hits = documents.Hits;
+        using var query = await api.Http.GetAsync(GetUri(text, "Read" + suffix), TestContext.Current.CancellationToken);
+        using var mutation = await api.Http.GetAsync(GetUri(text, "Cancel" + suffix), TestContext.Current.CancellationToken);
+        using var fresh = await api.Http.GetAsync(GetUri(text.Replace(suffix, "New" + suffix, StringComparison.Ordinal), "CancelNew" + suffix), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, documents.Hits - hits);
+        Assert.Equal(System.Net.HttpStatusCode.OK, query.StatusCode);
+        Assert.Contains("TUNIS", await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, fresh.StatusCode);
+        Assert.Equal(fresh.StatusCode, mutation.StatusCode);
+        Assert.Equal(["POST"], mutation.Content.Headers.Allow);
+        Assert.Equal(
+            Errors(JsonNode.Parse(await fresh.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!),
+            Errors(JsonNode.Parse(await mutation.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!));
+    }
+
+    private static string GetUri(string text, string operationName) =>
+        $"/graphql?query={Uri.EscapeDataString(text)}&operationName={Uri.EscapeDataString(operationName)}";
+
+    private async Task<JsonNode> PostAsync(string text, string operationName)
+    {
+        using var response = await api.Http.PostAsync("/graphql", System.Net.Http.Json.JsonContent.Create(new { query = text, operationName }), TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    [Fact]
     public async Task A_token_is_verified_once_until_it_expires()
     {
         var tokens = api.Services.GetRequiredService<AcceptedTokens>();
