@@ -15,11 +15,12 @@ namespace Actors.Grains.Clocks;
 /// what is due (flag overdue, escalate, expire an unbooked card) through the request's own guarded steps, and
 /// moves the reminder to the next threshold, at most <see cref="SlaOptions.MaxReminderDelay"/> ahead so that a
 /// calendar change is seen in time; a final request, or one without a threshold, has no reminder.
-/// Its activation is short-lived (issue 15, memory per request): it holds nothing the reminder does not, so it goes a
-/// minute after a change (long enough for the steps of one sitting to share one reminder write, see
-/// <see cref="registeredTick"/>) and right after a look, whose next one is the durable reminder's tick.
+/// Its activation is short-lived (issue 15, memory per request): it holds nothing the reminder does not, so it goes two
+/// minutes after a change (long enough for the steps of one sitting to share one reminder write, see
+/// <see cref="registeredTick"/>; Orleans wants more than its collection quantum, one minute by default) and right
+/// after a look, whose next one is the durable reminder's tick.
 /// </summary>
-[CollectionAgeLimit(Minutes = 1)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeProvider clock, ILogger<RequestClockGrain> logger)
     : Grain, IRequestClockGrain, IRemindable
 {
