@@ -11,7 +11,8 @@ namespace Actors.Bench;
 /// --npgsql "Key=Value;..." (added to the hosts' connection string, e.g. "Max Auto Prepare=32" to try Npgsql's automatic preparation),
 /// --cold-requests N (requests seeded for --cold, 1000: each is read once, cold);
 /// --progress (analysts' questions over bulk-loaded requests, see <see cref="ProgressRun"/>) with --requests N (1,000,000),
-/// --memory (resident memory per active request grain, see <see cref="MemoryRun"/>) with --grains N (100,000);
+/// --memory (resident memory per active request grain, see <see cref="MemoryRun"/>) with --grains N (100,000),
+/// --collection-age MINUTES (60) and --gcdump PATH;
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
 /// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try);
@@ -38,6 +39,15 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
 
     /// <summary>--grains N: request grains activated for --memory (100,000 unless given).</summary>
     public int? Grains { get; init; }
+
+    /// <summary>
+    /// --collection-age MINUTES: the silo's idle-grain collection age in --memory (60 unless given), above the time the
+    /// activation takes, so that no request is collected before memory is read.
+    /// </summary>
+    public int CollectionAgeMinutes { get; init; } = 60;
+
+    /// <summary>--gcdump PATH: --memory writes a gcdump of its silo (dotnet-gcdump) with the requests active, and prints its heap by type.</summary>
+    public string? GcDump { get; init; }
 
     public const string Client = "client";
 
@@ -73,13 +83,15 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--cold-requests" => options with { ColdRequests = Next() },
                 "--requests" => options with { Requests = Next() },
                 "--grains" => options with { Grains = Next() },
+                "--collection-age" => options with { CollectionAgeMinutes = Next() },
+                "--gcdump" when i + 1 < args.Length => options with { GcDump = args[++i] },
                 "--tries" => options with { Tries = Next() },
                 "--abusers" => options with { Abusers = Next() },
                 "--only" when i + 1 < args.Length => options with { Only = args[++i] },
                 "--topology" when i + 1 < args.Length => options with { Topologies = ParseTopologies(args[++i]) },
                 "--api-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { ApiSettings = new Dictionary<string, string>(options.ApiSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --tries N --abusers N --only TEXT --api-setting Key=Value --topology client,cohosted"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --tries N --abusers N --only TEXT --api-setting Key=Value --topology client,cohosted"),
             };
         }
 

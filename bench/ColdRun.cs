@@ -46,6 +46,9 @@ public static class ColdRun
         var warmUp = await load.RunAsync(ReadLoad.GraphQL(ReadsRun.OwnRequest, Calls(warm)), TimeSpan.FromSeconds(60), warm.Count);
         Console.WriteLine($"warm-up on the fresh silo: {warmUp.Describe()}");
 
+        // What the cold reads activate, by grain type (the silo's management grain, through a client of the bench's own).
+        await using var activations = await SiloActivations.ConnectAsync(cluster.Processes);
+        var activeBefore = await activations.ReadAsync();
         var scansBefore = await IndexScansAsync(cluster);
         var pids = new[] { Environment.ProcessId, cluster.ApiPid, cluster.SiloPid };
         var cpuBefore = pids.Select(ProcessCpu.Seconds).Append(ProcessCpu.TreeSeconds(cluster.Postmaster)).ToArray();
@@ -54,6 +57,9 @@ public static class ColdRun
         // Backends report their statistics at most once a second.
         await Task.Delay(1500);
         var scans = await IndexScansAsync(cluster) - scansBefore;
+        var activeAfter = await activations.ReadAsync();
+        var activated = string.Join(", ", activeAfter.PerType.Select(t => (t.Key, Added: t.Value - activeBefore.Of(t.Key))).Where(t => t.Added != 0)
+            .OrderByDescending(t => t.Added).Select(t => $"{t.Key} {t.Added.ToString("+#;-#", Invariant)}"));
         Console.WriteLine($"cold request(id): {coldReads.Describe()}");
         if (coldReads.FirstFailure is not null)
         {
@@ -92,6 +98,7 @@ public static class ColdRun
         report.AppendLine("|---|---|");
         report.AppendLine(Invariant, $"| machine | {Machine.Describe()} |");
         report.AppendLine(Invariant, $"| cold request(id): answers/s, p50 / p99 (ms), failed | {coldReads.PerSecond:F0}, {coldReads.P50:F1} / {coldReads.P99:F1}, {coldReads.Failed} of {cold.Count} |");
+        report.AppendLine(Invariant, $"| activations added by the cold reads, by grain type | {activated} |");
         report.AppendLine(Invariant, $"| index scans of orleans_storage per cold read (≥ 1: the state came from PostgreSQL) | {(scans / (double)answered):F2} |");
         report.AppendLine(Invariant,
             $"| CPU ms per cold read: load generator / API / silo / PostgreSQL | {string.Join(" / ", cpuAfter.Zip(cpuBefore, (a, b) => ((a - b) * 1000 / answered).ToString("F2", Invariant)))} |");

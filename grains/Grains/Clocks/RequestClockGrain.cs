@@ -15,7 +15,12 @@ namespace Actors.Grains.Clocks;
 /// what is due (flag overdue, escalate, expire an unbooked card) through the request's own guarded steps, and
 /// moves the reminder to the next threshold, at most <see cref="SlaOptions.MaxReminderDelay"/> ahead so that a
 /// calendar change is seen in time; a final request, or one without a threshold, has no reminder.
+/// Its activation is short-lived (issue 15, memory per request): it holds nothing the reminder does not, so it goes two
+/// minutes after a change (long enough for the steps of one sitting to share one reminder write, see
+/// <see cref="registeredTick"/>; Orleans wants more than its collection quantum, one minute by default) and right
+/// after a look, whose next one is the durable reminder's tick.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeProvider clock, ILogger<RequestClockGrain> logger)
     : Grain, IRequestClockGrain, IRemindable
 {
@@ -72,6 +77,19 @@ public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeP
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         registeredTick = null;
+        try
+        {
+            await Look();
+        }
+        finally
+        {
+            // The next look is the reminder's tick, hours away as a rule: nothing is lost by going now.
+            this.DeactivateOnIdle();
+        }
+    }
+
+    private async Task Look()
+    {
         for (var i = 0; i < MaxStepsPerLook; i++)
         {
             var seen = wakes;

@@ -44,7 +44,7 @@ public sealed partial class CitizenRequestGrain : IRequestRetentionGrain
         RemovePersonalData();
         S.PurgedAt = now;
         S.Version = version;
-        await steps.Commit(AggregateId, [new RequestPurged(S.Status, finalAt, Retention.Describe(), version, now, ToView())]);
+        await Commit([new RequestPurged(S.Status, finalAt, Retention.Describe(), version, now, ToView())]);
         logger.LogInformation("Request {Request} purged: {Status} since {FinalAt}.", S.Id, S.Status, finalAt);
         return new PurgeResult(PurgeOutcome.Purged);
     }

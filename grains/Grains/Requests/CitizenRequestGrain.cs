@@ -64,6 +64,15 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     private CitizenRequestState S => state.State;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The stored state carries its latest transition's events, each with a snapshot of the whole request: the outbox
+        // took them when that write committed, and the next write sets its own. Kept in memory they would double
+        // what an active request costs (issue 15, memory per request).
+        DropCommittedEvents();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public Task<CitizenRequestView> SubmitIdCard(Actor actor, IdCardApplication application)
     {
         var operation = RequestOperations.SubmitIdCardRequest;
@@ -144,7 +153,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 CreatedAt: now, ExpiresAt: now + options.PaymentWindow, UpdatedAt: now, actor.Describe(), idempotencyKey, DeclineCode: null, Events: []);
             S.Payments.Add(payment);
             Touch(version, now);
-            await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, actor.Describe(), version, now, ToView())]);
+            await Commit( [new RequestPaymentChanged(payment, actor.Describe(), version, now, ToView())]);
             return payment;
         });
     }
@@ -164,7 +173,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         payment = payment with { RedirectUrl = session.RedirectUrl, ExpiresAt = expiresAt, UpdatedAt = now };
         S.Payments[index] = payment;
         Touch(version, now);
-        await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         return payment;
     }
 
@@ -203,13 +212,13 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             // The one capture that pays the request; any later one is refunded (PaymentRules.RefundsDue).
             S.Payment = new PaymentRecord(payment.OrderId, payment.AmountMillimes, now, Gateway.Describe());
             await Apply(Gateway, RequestStatus.Paid, version, now, reason: null, RequestAction.RecordPayment);
-            await steps.Commit(AggregateId,
+            await Commit(
                 [new RequestStatusChanged(RequestStatus.AwaitingPayment, RequestStatus.Paid, RequestAction.RecordPayment, null, Gateway.Describe(), version, now, ToView())]);
         }
         else
         {
             Touch(version, now);
-            await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+            await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         }
 
         return GatewayNoticeOutcome.Applied;
@@ -234,7 +243,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         };
         S.Payments[index] = payment;
         Touch(version, now);
-        await steps.Commit(AggregateId, [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -255,7 +264,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.PendingOn = pendingOn;
         S.PendingSince = pendingOn is null ? null : now;
         Touch(version, now);
-        await steps.Commit(AggregateId, [new RequestPendingChanged(pendingOn, actor.Describe(), version, now, ToView())]);
+        await Commit( [new RequestPendingChanged(pendingOn, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -276,7 +285,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var (version, _) = steps.Next();
         S.OverdueSince = due;
         Touch(version, now);
-        await steps.Commit(AggregateId, [new RequestOverdue(S.Status, due, actor.Describe(), version, now, ToView())]);
+        await Commit( [new RequestOverdue(S.Status, due, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -291,7 +300,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var (version, now) = steps.Next();
         S.EscalatedAt = now;
         Touch(version, now);
-        await steps.Commit(AggregateId, [new RequestEscalated(S.Status, overdueSince, actor.Describe(), version, now, ToView())]);
+        await Commit( [new RequestEscalated(S.Status, overdueSince, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -364,7 +373,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             S.Version = version;
             S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null,
                 ActorCenterId: CenterOf(actor)));
-            await steps.Commit(AggregateId, [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
+            await Commit( [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
             return ToView();
         });
     }
@@ -499,7 +508,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             events.Add(new RequestAppointmentChanged(S.Id, seat, null, actor.Describe(), version, now));
         }
 
-        await steps.Commit(AggregateId, events);
+        await Commit( events);
         await ReleaseSeat(seat);
         return ToView();
     }
@@ -632,7 +641,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
                     throw;
                 }
 
-                await steps.Commit(AggregateId,
+                await Commit(
                 [
                     new RequestStatusChanged(from, row.To, command.Action, reason, actor.Describe(), version, now, ToView()),
                     new RequestAppointmentChanged(S.Id, previous, appointment, actor.Describe(), version, now),
@@ -689,7 +698,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Appointment = null;
         S.AppointmentNotice = notice;
         await Apply(actor, to, version, now, reason, command.Action);
-        await steps.Commit(AggregateId,
+        await Commit(
         [
             new RequestStatusChanged(from, to, command.Action, reason, actor.Describe(), version, now, ToView()),
             new RequestAppointmentChanged(S.Id, previous, null, actor.Describe(), version, now),
@@ -787,7 +796,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Applicant = applicant;
         fill(S);
         await Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
-        await steps.Commit(AggregateId, [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
+        await Commit( [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -937,6 +946,25 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     }
 
     private string AggregateId => S.Id.ToString("D");
+
+    /// <summary>One step's write with its events (<see cref="GrainSteps{TState}.Commit"/>); then the events leave memory.</summary>
+    private async Task Commit(IReadOnlyList<IDomainEvent> events)
+    {
+        await steps.Commit(AggregateId, events);
+        DropCommittedEvents();
+    }
+
+    /// <summary>
+    /// Written and published (the outbox row exists once the state's write committed; its trigger ignores a copy): a new
+    /// list, not a cleared one, since the publisher may still hold the old one.
+    /// </summary>
+    private void DropCommittedEvents()
+    {
+        if (S.Outbox.Count > 0)
+        {
+            S.Outbox = [];
+        }
+    }
 
     /// <summary>Who writes the gateway's outcomes in histories.</summary>
     private static readonly Actor Gateway = Actor.System("payment-gateway");
