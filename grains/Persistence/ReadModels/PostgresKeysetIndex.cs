@@ -77,7 +77,25 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var column = Table.SortColumn(query.Order);
 
         await using var batch = dataSource.CreateBatch();
-        var window = Filtered($"SELECT {Table.Selected} FROM {Table.Name} WHERE ", query.Filter);
+        // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
+        var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
+        var walks = read.Limit is null ? null : Table.WalksFor(query.Filter, query.Order);
+        var window = new SqlText();
+        if (walks is { Count: > 0 })
+        {
+            // One walk per combination of listed values (unnest × unnest), each an index scan that stops after a page.
+            window.Append("SELECT walk.* FROM ");
+            window.Append(string.Join(" CROSS JOIN ", walks.Select((w, i) => $"unnest({window.Parameter(w.Values.ToArray())}::text[]) AS listed{i}(value)")));
+            window.Append(" CROSS JOIN LATERAL (");
+        }
+
+        window.Append($"SELECT {Table.Selected} FROM {Table.Name} WHERE ");
+        Table.AppendFilter(window, query.Filter);
+        foreach (var (walk, i) in (walks ?? []).Select((w, i) => (w, i)))
+        {
+            window.Append($" AND {Table.Name}.{walk.Column} = listed{i}.value");
+        }
+
         if (query.After is { } after)
         {
             AppendKeyset(window.Append(" AND "), query.Order, column, after, beyond: true);
@@ -88,12 +106,11 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
             AppendKeyset(window.Append(" AND "), query.Order, column, before, beyond: false);
         }
 
-        // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
-        var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
-        window.Append($" ORDER BY {column} {direction}, id {direction}");
-        if (read.Limit is { } limit)
+        var limited = read.Limit is { } limit ? string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}") : "";
+        window.Append($" ORDER BY {column} {direction}, id {direction}{limited}");
+        if (walks is { Count: > 0 })
         {
-            window.Append(string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}"));
+            window.Append($") AS walk ORDER BY walk.{column} {direction}, walk.id {direction}{limited}");
         }
 
         batch.BatchCommands.Add(window.ToBatchCommand());
