@@ -77,6 +77,39 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var column = Table.SortColumn(query.Order);
 
         await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(PageStatement(query).ToBatchCommand());
+        batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
+        batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
+        if (query.After is { } afterCursor)
+        {
+            batch.BatchCommands.Add(ExistsOutside(query, column, afterCursor, beyond: false));
+        }
+
+        if (query.Before is { } beforeCursor)
+        {
+            batch.BatchCommands.Add(ExistsOutside(query, column, beforeCursor, beyond: true));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<TEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Table.Read(reader));
+        }
+
+        var total = checked((int)await NextScalarAsync<long>(reader, cancellationToken));
+        var asOf = await NextScalarAsync<DateTimeOffset>(reader, cancellationToken);
+        var rowsAtOrBeforeAfter = query.After is not null && await NextScalarAsync<bool>(reader, cancellationToken);
+        var rowsAtOrAfterBefore = query.Before is not null && await NextScalarAsync<bool>(reader, cancellationToken);
+        return read.Complete(rows, total, asOf, rowsAtOrBeforeAfter, rowsAtOrAfterBefore);
+    }
+
+    /// <summary>The statement that reads a page's rows, in the order the page is read (a backward page from its end).</summary>
+    public static SqlText PageStatement(KeysetQuery<TFilter, TOrder> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var read = query.Validate();
+        var column = Table.SortColumn(query.Order);
         // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
         var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
         var walks = read.Limit is null ? null : Table.WalksFor(query.Filter, query.Order);
@@ -113,31 +146,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
             window.Append($") AS walk ORDER BY walk.{column} {direction}, walk.id {direction}{limited}");
         }
 
-        batch.BatchCommands.Add(window.ToBatchCommand());
-        batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
-        batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
-        if (query.After is { } afterCursor)
-        {
-            batch.BatchCommands.Add(ExistsOutside(query, column, afterCursor, beyond: false));
-        }
-
-        if (query.Before is { } beforeCursor)
-        {
-            batch.BatchCommands.Add(ExistsOutside(query, column, beforeCursor, beyond: true));
-        }
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<TEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(Table.Read(reader));
-        }
-
-        var total = checked((int)await NextScalarAsync<long>(reader, cancellationToken));
-        var asOf = await NextScalarAsync<DateTimeOffset>(reader, cancellationToken);
-        var rowsAtOrBeforeAfter = query.After is not null && await NextScalarAsync<bool>(reader, cancellationToken);
-        var rowsAtOrAfterBefore = query.Before is not null && await NextScalarAsync<bool>(reader, cancellationToken);
-        return read.Complete(rows, total, asOf, rowsAtOrBeforeAfter, rowsAtOrAfterBefore);
+        return window;
     }
 
     /// <summary>The statement that counts the list's rows for its total (one bigint): the table's rows unless a summary can answer.</summary>
