@@ -112,9 +112,11 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var column = Table.SortColumn(query.Order);
         // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
         var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
-        var walks = read.Limit is null ? null : Table.WalksFor(query.Filter, query.Order);
+        var walked = read.Limit is null ? null : Table.WalksFor(query.Filter, query.Order);
+        var walks = walked?.Walks is { Count: > 0 } listed ? listed : null;
+        var filter = walks is null ? query.Filter : walked!.Value.Remaining;
         var window = new SqlText();
-        if (walks is { Count: > 0 })
+        if (walks is not null)
         {
             // One walk per combination of listed values (unnest × unnest), each an index scan that stops after a page.
             window.Append("SELECT walk.* FROM ");
@@ -123,7 +125,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         }
 
         window.Append($"SELECT {Table.Selected} FROM {Table.Name} WHERE ");
-        Table.AppendFilter(window, query.Filter);
+        Table.AppendFilter(window, filter);
         foreach (var (walk, i) in (walks ?? []).Select((w, i) => (w, i)))
         {
             window.Append($" AND {Table.Name}.{walk.Column} = listed{i}.value");
@@ -141,7 +143,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
 
         var limited = read.Limit is { } limit ? string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}") : "";
         window.Append($" ORDER BY {column} {direction}, id {direction}{limited}");
-        if (walks is { Count: > 0 })
+        if (walks is not null)
         {
             window.Append($") AS walk ORDER BY walk.{column} {direction}, walk.id {direction}{limited}");
         }

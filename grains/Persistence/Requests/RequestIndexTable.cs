@@ -113,7 +113,7 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
     /// (governorate, ...) of 0005. Not when a more selective condition has its own index (an owner, centers, a school,
     /// overdue or escalated requests), nor for more than <see cref="MostWalks"/> combinations.
     /// </summary>
-    public override IReadOnlyList<ListedValues>? WalksFor(RequestFilter filter, RequestOrder order)
+    public override (IReadOnlyList<ListedValues> Walks, RequestFilter Remaining)? WalksFor(RequestFilter filter, RequestOrder order)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(order);
@@ -136,7 +136,7 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         }
 
         var combinations = listed.Aggregate(1, (product, l) => product * l.Values.Count);
-        return listed.Count > 0 && combinations <= MostWalks ? listed : null;
+        return listed.Count > 0 && combinations <= MostWalks ? (listed, filter with { Governorates = null, Statuses = null }) : null;
     }
 
     /// <summary>Beyond this many walks, reading (at most) a page from each costs more than the one query's plan.</summary>
