@@ -45,4 +45,15 @@ public abstract class KeysetTable<TEntry, TFilter, TOrder>
 
     /// <summary>The column that holds the order's sort key.</summary>
     public abstract string SortColumn(TOrder order);
+
+    /// <summary>
+    /// The listed columns to read a page of this filter and order by, one ordered index walk per combination of their
+    /// values, each stopping after a page, the walks then merged; null (the default) reads the page as one query.
+    /// A table returns columns only where an index on (those columns, sort column, id) exists and nothing else in the
+    /// filter is more selective: a list of values on a column before the sort column keeps PostgreSQL from reading one
+    /// index in the sort's order (it sorts every matching row, or walks the sort's index and filters, which reads
+    /// most of the table when the newest rows do not match). <c>Remaining</c> is the filter without the walked lists (each
+    /// walk's equalities replace them: kept, they would make the planner count each condition twice).
+    /// </summary>
+    public virtual (IReadOnlyList<ListedValues> Walks, TFilter Remaining)? WalksFor(TFilter filter, TOrder order) => null;
 }

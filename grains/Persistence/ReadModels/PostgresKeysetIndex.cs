@@ -77,26 +77,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var column = Table.SortColumn(query.Order);
 
         await using var batch = dataSource.CreateBatch();
-        var window = Filtered($"SELECT {Table.Selected} FROM {Table.Name} WHERE ", query.Filter);
-        if (query.After is { } after)
-        {
-            AppendKeyset(window.Append(" AND "), query.Order, column, after, beyond: true);
-        }
-
-        if (query.Before is { } before)
-        {
-            AppendKeyset(window.Append(" AND "), query.Order, column, before, beyond: false);
-        }
-
-        // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
-        var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
-        window.Append($" ORDER BY {column} {direction}, id {direction}");
-        if (read.Limit is { } limit)
-        {
-            window.Append(string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}"));
-        }
-
-        batch.BatchCommands.Add(window.ToBatchCommand());
+        batch.BatchCommands.Add(PageStatement(query).ToBatchCommand());
         batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
         batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
         if (query.After is { } afterCursor)
@@ -121,6 +102,53 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var rowsAtOrBeforeAfter = query.After is not null && await NextScalarAsync<bool>(reader, cancellationToken);
         var rowsAtOrAfterBefore = query.Before is not null && await NextScalarAsync<bool>(reader, cancellationToken);
         return read.Complete(rows, total, asOf, rowsAtOrBeforeAfter, rowsAtOrAfterBefore);
+    }
+
+    /// <summary>The statement that reads a page's rows, in the order the page is read (a backward page from its end).</summary>
+    public static SqlText PageStatement(KeysetQuery<TFilter, TOrder> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var read = query.Validate();
+        var column = Table.SortColumn(query.Order);
+        // Backward pages are read from their end towards the start; KeysetRead puts them back in the list's order.
+        var direction = query.Order.Descending != read.Backward ? "DESC" : "ASC";
+        var walked = read.Limit is null ? null : Table.WalksFor(query.Filter, query.Order);
+        var walks = walked?.Walks is { Count: > 0 } listed ? listed : null;
+        var filter = walks is null ? query.Filter : walked!.Value.Remaining;
+        var window = new SqlText();
+        if (walks is not null)
+        {
+            // One walk per combination of listed values (unnest × unnest), each an index scan that stops after a page.
+            window.Append("SELECT walk.* FROM ");
+            window.Append(string.Join(" CROSS JOIN ", walks.Select((w, i) => $"unnest({window.Parameter(w.Values.ToArray())}::text[]) AS listed{i}(value)")));
+            window.Append(" CROSS JOIN LATERAL (");
+        }
+
+        window.Append($"SELECT {Table.Selected} FROM {Table.Name} WHERE ");
+        Table.AppendFilter(window, filter);
+        foreach (var (walk, i) in (walks ?? []).Select((w, i) => (w, i)))
+        {
+            window.Append($" AND {Table.Name}.{walk.Column} = listed{i}.value");
+        }
+
+        if (query.After is { } after)
+        {
+            AppendKeyset(window.Append(" AND "), query.Order, column, after, beyond: true);
+        }
+
+        if (query.Before is { } before)
+        {
+            AppendKeyset(window.Append(" AND "), query.Order, column, before, beyond: false);
+        }
+
+        var limited = read.Limit is { } limit ? string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}") : "";
+        window.Append($" ORDER BY {column} {direction}, id {direction}{limited}");
+        if (walks is not null)
+        {
+            window.Append($") AS walk ORDER BY walk.{column} {direction}, walk.id {direction}{limited}");
+        }
+
+        return window;
     }
 
     /// <summary>The statement that counts the list's rows for its total (one bigint): the table's rows unless a summary can answer.</summary>

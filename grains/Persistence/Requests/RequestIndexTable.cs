@@ -107,6 +107,41 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         };
     }
 
+    /// <summary>
+    /// Pages in submission order filtered by listed statuses and/or governorates (a supervisor's desk queues) are read
+    /// one walk per status and governorate: (governorate, status, submitted_ticks, id) of 0014, (status, ...) and
+    /// (governorate, ...) of 0005. Not when a more selective condition has its own index (an owner, centers, a school,
+    /// overdue or escalated requests), nor for more than <see cref="MostWalks"/> combinations.
+    /// </summary>
+    public override (IReadOnlyList<ListedValues> Walks, RequestFilter Remaining)? WalksFor(RequestFilter filter, RequestOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Field != RequestSortField.SubmittedAt
+            || filter.OwnerSubject is not null || filter.OwnerNationalIdNumber is not null || filter.CenterIds is { Count: > 0 }
+            || filter.SchoolCode is not null || filter.Overdue is true || filter.Escalated is true)
+        {
+            return null;
+        }
+
+        var listed = new List<ListedValues>();
+        if (filter.Governorates is { Count: > 0 } governorates)
+        {
+            listed.Add(new ListedValues("governorate", governorates.Distinct(StringComparer.Ordinal).ToList()));
+        }
+
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            listed.Add(new ListedValues("status", statuses.Select(s => s.ToString()).Distinct(StringComparer.Ordinal).ToList()));
+        }
+
+        var combinations = listed.Aggregate(1, (product, l) => product * l.Values.Count);
+        return listed.Count > 0 && combinations <= MostWalks ? (listed, filter with { Governorates = null, Statuses = null }) : null;
+    }
+
+    /// <summary>Beyond this many walks, reading (at most) a page from each costs more than the one query's plan.</summary>
+    private const int MostWalks = 32;
+
     /// <summary>The owner condition of <see cref="RequestFilter.MatchesOwner"/>: (subject and issuer) or national ID number.</summary>
     private static void AppendOwner(SqlText sql, RequestFilter filter)
     {

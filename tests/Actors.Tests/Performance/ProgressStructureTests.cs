@@ -112,6 +112,96 @@ public sealed class ProgressStructureTests(PostgresServer server)
         Assert.DoesNotContain(plan, line => line.Contains("request_index", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_supervisors_list_walks_one_index_per_governorate_and_status()
+    {
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        var index = new PostgresRequestIndex(database);
+        // Every status in 12 governorates, enough rows that the planner prefers an index to a scan and a sort; a desk
+        // queue is a few per cent of them, as at a million.
+        var statuses = Enum.GetValues<RequestStatus>();
+        foreach (var chunk in Enumerable.Range(0, 8000)
+                     .Select(i => Entry(i) with { Status = statuses[i % statuses.Length], Governorate = (i / 16 % 12) switch { 0 => "TUNIS", 1 => "SFAX", var g => $"G-{g}" } })
+                     .Chunk(1000))
+        {
+            await index.ApplyAsync(chunk, Cancel);
+        }
+
+        await using (var analyze = database.CreateCommand("ANALYZE request_index"))
+        {
+            await analyze.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var queue = new RequestFilter(Statuses: [RequestStatus.Verifying, RequestStatus.NeedsCorrection, RequestStatus.InProduction], Governorates: ["TUNIS", "SFAX"]);
+        var expected = await RowsInOrderAsync(database, """
+            SELECT id FROM request_index WHERE status IN ('Verifying', 'NeedsCorrection', 'InProduction') AND governorate IN ('TUNIS', 'SFAX')
+            ORDER BY submitted_ticks DESC, id DESC
+            """);
+        Assert.True(expected.Count > 200);
+
+        // The walks give the list's rows in its order, forwards and backwards, page after page.
+        var forwards = new List<string>();
+        KeysetCursor? after = null;
+        for (var hasNext = true; hasNext;)
+        {
+            var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(queue, RequestOrder.Default, First: 40, After: after), Cancel);
+            forwards.AddRange(page.Items.Select(e => e.Id.ToString()));
+            after = page.Items.Count == 0 ? null : Cursor(page.Items[^1]);
+            hasNext = page.HasNextPage;
+        }
+
+        Assert.Equal(expected, forwards);
+        var backwards = new List<string>();
+        KeysetCursor? before = null;
+        for (var hasPrevious = true; hasPrevious;)
+        {
+            var page = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(queue, RequestOrder.Default, Last: 40, Before: before), Cancel);
+            backwards.InsertRange(0, page.Items.Select(e => e.Id.ToString()));
+            before = page.Items.Count == 0 ? null : Cursor(page.Items[0]);
+            hasPrevious = page.HasPreviousPage;
+        }
+
+        Assert.Equal(expected, backwards);
+
+        // The first page reads (governorate, status, submitted_ticks, id) of 0014 once per combination, not the
+        // submission-time index filtered row by row; an owner's list keeps its own index.
+        var plan = await PlanAsync(database, PostgresRequestIndex.PageStatement(new KeysetQuery<RequestFilter, RequestOrder>(queue, RequestOrder.Default, First: 50)));
+        Assert.True(plan.Contains("request_index_governorate_status", StringComparison.Ordinal), plan);
+        Assert.False(plan.Contains("request_index_by_submitted", StringComparison.Ordinal), plan);
+        Assert.Null(new RequestIndexTable().WalksFor(queue with { OwnerSubject = "citizen-50" }, RequestOrder.Default));
+        Assert.Null(new RequestIndexTable().WalksFor(queue, RequestOrder.Stuck));
+    }
+
+    private static KeysetCursor Cursor(RequestIndexEntry entry) => new(RequestOrder.Default.KeyOf(entry), entry.Id);
+
+    private static async Task<string> PlanAsync(NpgsqlDataSource database, Actors.Persistence.ReadModels.SqlText sql)
+    {
+        await using var connection = await database.OpenConnectionAsync(Cancel);
+        await using var explain = sql.ToCommand(connection, null);
+        explain.CommandText = "EXPLAIN " + explain.CommandText;
+        var plan = new System.Text.StringBuilder();
+        await using var reader = await explain.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+
+    private static async Task<List<string>> RowsInOrderAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            rows.Add(reader.GetGuid(0).ToString());
+        }
+
+        return rows;
+    }
+
     private static DateTimeOffset RequestQueriesDay(DateOnly day) => TunisTime.ToInstant(day, TimeOnly.MinValue);
 
     private static RequestIndexEntry Entry(int i) => new(
