@@ -153,7 +153,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 CreatedAt: now, ExpiresAt: now + options.PaymentWindow, UpdatedAt: now, actor.Describe(), idempotencyKey, DeclineCode: null, Events: []);
             S.Payments.Add(payment);
             Touch(version, now);
-            await Commit( [new RequestPaymentChanged(payment, actor.Describe(), version, now, ToView())]);
+            await Commit([new RequestPaymentChanged(payment, actor.Describe(), version, now, ToView())]);
             return payment;
         });
     }
@@ -173,7 +173,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         payment = payment with { RedirectUrl = session.RedirectUrl, ExpiresAt = expiresAt, UpdatedAt = now };
         S.Payments[index] = payment;
         Touch(version, now);
-        await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        await Commit([new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         return payment;
     }
 
@@ -218,7 +218,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         else
         {
             Touch(version, now);
-            await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+            await Commit([new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         }
 
         return GatewayNoticeOutcome.Applied;
@@ -243,7 +243,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         };
         S.Payments[index] = payment;
         Touch(version, now);
-        await Commit( [new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
+        await Commit([new RequestPaymentChanged(payment, Gateway.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -264,7 +264,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.PendingOn = pendingOn;
         S.PendingSince = pendingOn is null ? null : now;
         Touch(version, now);
-        await Commit( [new RequestPendingChanged(pendingOn, actor.Describe(), version, now, ToView())]);
+        await Commit([new RequestPendingChanged(pendingOn, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -285,7 +285,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var (version, _) = steps.Next();
         S.OverdueSince = due;
         Touch(version, now);
-        await Commit( [new RequestOverdue(S.Status, due, actor.Describe(), version, now, ToView())]);
+        await Commit([new RequestOverdue(S.Status, due, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -300,7 +300,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var (version, now) = steps.Next();
         S.EscalatedAt = now;
         Touch(version, now);
-        await Commit( [new RequestEscalated(S.Status, overdueSince, actor.Describe(), version, now, ToView())]);
+        await Commit([new RequestEscalated(S.Status, overdueSince, actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
@@ -373,7 +373,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             S.Version = version;
             S.History.Add(new HistoryEntry(version, S.Status, now, actor.Describe(), $"Moved from center {from} to {center.Code} at the owner's request.", Action: null,
                 ActorCenterId: CenterOf(actor)));
-            await Commit( [new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
+            await Commit([new RequestCenterChanged(from, center.Code, actor.Describe(), version, now, ToView())]);
             return ToView();
         });
     }
@@ -508,7 +508,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             events.Add(new RequestAppointmentChanged(S.Id, seat, null, actor.Describe(), version, now));
         }
 
-        await Commit( events);
+        await Commit(events);
         await ReleaseSeat(seat);
         return ToView();
     }
@@ -796,7 +796,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         S.Applicant = applicant;
         fill(S);
         await Apply(actor, RequestStatus.Submitted, version, now, reason: null, action: null);
-        await Commit( [new RequestSubmitted(actor.Describe(), version, now, ToView())]);
+        await Commit([new RequestSubmitted(actor.Describe(), version, now, ToView())]);
         return ToView();
     }
 
