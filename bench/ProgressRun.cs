@@ -89,7 +89,14 @@ public static class ProgressRun
                 "SELECT id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document, "
                 + "due_ticks, overdue_since_ticks, escalated_ticks, owner_issuer, owner_national_id FROM request_index "
                 + $"WHERE TRUE AND status = ANY({storedList}) AND governorate = ANY('{{TUNIS}}') ORDER BY submitted_ticks DESC, id DESC LIMIT 51;\n"
-                + $"SELECT count(*) FROM request_index WHERE TRUE AND status = ANY({storedList}) AND governorate = ANY('{{TUNIS}}');"),
+                + $"SELECT count(*) FROM request_index WHERE TRUE AND status = ANY({storedList}) AND governorate = ANY('{{TUNIS}}');",
+                // What the API reads: one index walk per status (0014), merged; the total from the summary.
+                "SELECT walk.* FROM unnest(" + storedList + "::text[]) AS listed(status) CROSS JOIN LATERAL ("
+                + "SELECT id, reference, kind, status, center_id, governorate, owner_subject, submitted_ticks, updated_ticks, version, is_pupil, document, "
+                + "due_ticks, overdue_since_ticks, escalated_ticks, owner_issuer, owner_national_id FROM request_index "
+                + "WHERE governorate = 'TUNIS' AND request_index.status = listed.status ORDER BY submitted_ticks DESC, id DESC LIMIT 51) AS walk "
+                + "ORDER BY walk.submitted_ticks DESC, walk.id DESC LIMIT 51;\n"
+                + $"SELECT coalesce(sum(requests), 0) FROM request_counts WHERE status = ANY({storedList}) AND governorate = 'TUNIS';"),
         };
 
         var plans = new StringBuilder();
@@ -107,7 +114,7 @@ public static class ProgressRun
             {
                 // The like-for-like reference: the same summary the API reads, queried by hand. The target is against it.
                 var summary = await ScalePgBench.RunAsync(server, "actors", summarySql, options.Clients, options.Seconds);
-                Row($"{question.Name}: hand-written SQL over request_counts by pgbench p50 / p99 ms, tx/s",
+                Row($"{question.Name}: like-for-like hand-written SQL (what the API reads) by pgbench p50 / p99 ms, tx/s",
                     $"{Percentiles.Pair(summary.LatenciesMs)}, {summary.Tps.ToString("F1", invariant)}/s");
                 sqlP99 = Percentiles.Of(summary.LatenciesMs, 0.99);
             }
