@@ -20,6 +20,14 @@ public sealed class AuditOptions
     public string? AddressHashKey { get; set; }
 
     /// <summary>
+    /// How long an operation's records are sent again to the trail when it cannot take them (its silo died, a timeout)
+    /// before the answer is withheld with <c>UNAVAILABLE</c>. Long enough for the cluster to declare a dead silo dead
+    /// and the trail's writer to start on another (probes: 3 missed of 5 s by default); each record keeps its entry
+    /// id, so one sent twice is stored once.
+    /// </summary>
+    public TimeSpan RecordPatience { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The key's bytes. Outside Development an unset key stops the host: entries hashed with a key made at start-up
     /// cannot be compared with those of another instance or run, and nobody could answer "did this address do this?".
     /// </summary>

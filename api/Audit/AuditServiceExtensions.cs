@@ -16,6 +16,7 @@ public static class AuditServiceExtensions
         var options = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
         var key = options.ResolveAddressHashKey(builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new AuditAddressHasher(key));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton<AuditRecorder>();
         builder.Services.AddSingleton<IConfigureSchema, AuditSchemaConfiguration>();
         builder.Services.AddGraphQL(graphql => graphql.UseMiddleware<AuditFieldMiddleware>());

@@ -196,15 +196,22 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
         // Refused: did an earlier attempt of ours commit without us hearing of it?
         var read = await api.PostAsync(ReadQuery, new { id = @case.Id }, agentToken, cancellationToken);
         var current = read["data"]?["request"];
-        var mine = current?["history"]?.AsArray().FirstOrDefault(h => h!["version"]!.GetValue<long>() == expected + 1);
-        if (current is not null && mine is not null && mine["status"]!.GetValue<string>() == status)
+        if (current is null)
+        {
+            // The read itself failed (a dead silo's gateway, a timeout): that says nothing about the step. Try the step
+            // again; its next refusal reads again.
+            return $"{problem}; the read after it failed: {read.ToJsonString()}";
+        }
+
+        var mine = current["history"]?.AsArray().FirstOrDefault(h => h!["version"]!.GetValue<long>() == expected + 1);
+        if (mine is not null && mine["status"]!.GetValue<string>() == status)
         {
             @case.Reconciled++;
             @case.Acknowledge(expected + 1, status);
             return null;
         }
 
-        @case.Anomalies.Add($"{mutation} at version {expected} refused ({problem}) and not found in the history");
+        @case.Anomalies.Add($"{mutation} at version {expected} refused ({problem}) and not found in the history; read: {current.ToJsonString()}");
         return problem;
     }
 

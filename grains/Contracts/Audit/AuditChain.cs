@@ -15,12 +15,20 @@ public static class AuditChain
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
 
+    /// <summary>The entry id a record asks for (<see cref="AuditRecord.EntryId"/>), or a new one.</summary>
+    public static Guid EntryIdOf(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.EntryId != Guid.Empty ? record.EntryId : Guid.CreateVersion7();
+    }
+
     /// <summary>Seals a record as the entry after one whose hash is <paramref name="previousHash"/>.</summary>
     public static AuditEntry Seal(AuditRecord record, long sequence, string previousHash, Guid id)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(previousHash);
-        return new AuditEntry(id, sequence, record, previousHash, HashOf(id, sequence, record, previousHash));
+        var sealedRecord = record.EntryId == Guid.Empty ? record : record with { EntryId = Guid.Empty };
+        return new AuditEntry(id, sequence, sealedRecord, previousHash, HashOf(id, sequence, sealedRecord, previousHash));
     }
 
     /// <summary>The hash an entry must carry; lower-case hexadecimal.</summary>

@@ -25,4 +25,12 @@ public sealed record AuditRecord(
 
     /// <summary>The role written for a caller without a token.</summary>
     public const string Anonymous = "ANONYMOUS";
+
+    /// <summary>
+    /// The id the entry is to carry, chosen by whoever sends the record so that sending it again (after a timeout whose
+    /// first attempt may have been stored) stores it once; the trail keeps the first. Empty (a sender of an earlier
+    /// release): the trail chooses one. Not part of the sealed record: the entry's <see cref="AuditEntry.Id"/> is.
+    /// </summary>
+    [Id(10)]
+    public Guid EntryId { get; init; }
 }

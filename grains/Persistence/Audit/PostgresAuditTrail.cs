@@ -7,7 +7,8 @@ namespace Actors.Persistence.Audit;
 /// <summary>
 /// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction: it takes the trail's
 /// advisory lock, reads the tail, seals the records after it and inserts them in one statement, so appends from any
-/// number of processes form one chain; the lock is released at commit.
+/// number of processes form one chain; the lock is released at commit. A record whose entry id is stored already (a
+/// sender's retry after a timeout whose first attempt committed) is not appended again.
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
     : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource), IAuditTrail
@@ -32,6 +33,20 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Under the lock, so that no concurrent append can store the same id in between.
+        var stored = new HashSet<Guid>();
+        var asked = records.Where(r => r.EntryId != Guid.Empty).Select(r => r.EntryId).Distinct().ToArray();
+        if (asked.Length > 0)
+        {
+            await using var existing = new NpgsqlCommand("SELECT id FROM audit_entries WHERE id = ANY($1)", connection, transaction);
+            existing.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = asked });
+            await using var reader = await existing.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored.Add(reader.GetGuid(0));
+            }
+        }
+
         var (sequence, previousHash) = (0L, AuditChain.Genesis);
         await using (var tail = new NpgsqlCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1", connection, transaction))
         await using (var reader = await tail.ExecuteReaderAsync(cancellationToken))
@@ -45,12 +60,22 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
         var entries = new List<AuditEntry>(records.Count);
         foreach (var record in records)
         {
-            var entry = AuditChain.Seal(record, ++sequence, previousHash, Guid.CreateVersion7());
+            var id = AuditChain.EntryIdOf(record);
+            if (!stored.Add(id))
+            {
+                continue;
+            }
+
+            var entry = AuditChain.Seal(record, ++sequence, previousHash, id);
             entries.Add(entry);
             previousHash = entry.Hash;
         }
 
-        await UpsertAsync(entries, connection, transaction, cancellationToken);
+        if (entries.Count > 0)
+        {
+            await UpsertAsync(entries, connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return entries;
     }

@@ -4,12 +4,14 @@ namespace Actors.SiloHosting.Embedded;
 
 /// <summary>
 /// The audit trail of the embedded mode (see <see cref="InMemoryIndex{TEntry, TFilter, TOrder}"/>): append-only, the
-/// chain's tail kept under one lock so that appends are serialised as the PostgreSQL advisory lock serialises them.
+/// chain's tail kept under one lock so that appends are serialised as the PostgreSQL advisory lock serialises them, and
+/// a record whose entry id is held already is not appended again.
 /// </summary>
 public sealed class InMemoryAuditTrail(TimeProvider clock)
     : InMemoryIndex<AuditEntry, AuditFilter, AuditOrder>(clock), IAuditTrail
 {
     private readonly List<AuditEntry> _chain = [];
+    private readonly HashSet<Guid> _ids = [];
     private readonly Lock _tail = new();
 
     protected override bool AppendOnly => true;
@@ -24,7 +26,14 @@ public sealed class InMemoryAuditTrail(TimeProvider clock)
             var (sequence, previousHash) = _chain.Count > 0 ? (_chain[^1].Sequence, _chain[^1].Hash) : (0L, AuditChain.Genesis);
             foreach (var record in records)
             {
-                var entry = AuditChain.Seal(Copied(record), ++sequence, previousHash, Guid.CreateVersion7());
+                // A record whose entry id is held already was stored by an earlier attempt of its sender.
+                var id = AuditChain.EntryIdOf(record);
+                if (!_ids.Add(id))
+                {
+                    continue;
+                }
+
+                var entry = AuditChain.Seal(Copied(record), ++sequence, previousHash, id);
                 entries.Add(entry);
                 previousHash = entry.Hash;
             }

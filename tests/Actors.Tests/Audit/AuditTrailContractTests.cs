@@ -48,6 +48,27 @@ public abstract class AuditTrailContractTests
     }
 
     [Fact]
+    public async Task A_record_sent_again_with_its_entry_id_is_stored_once_and_the_chain_stays_without_gaps()
+    {
+        var trail = await CreateTrailAsync();
+        var confirm = Record("confirmVerification", "req-1") with { EntryId = Guid.CreateVersion7() };
+        var read = Record("request", "req-1", kind: AuditKind.Read) with { EntryId = Guid.CreateVersion7() };
+        var first = await trail.AppendAsync([confirm, read], Cancel);
+
+        // The sender heard nothing (its writer's silo died after the commit) and sends the same records again, with a new one.
+        var again = await trail.AppendAsync([read, confirm, Record("startVerification", "req-2"), read], Cancel);
+
+        Assert.Equal([confirm.EntryId, read.EntryId], first.Select(e => e.Id));
+        Assert.Equal([3L], again.Select(e => e.Sequence));
+        var chain = await trail.ReadChainAsync(0, 10, Cancel);
+        Assert.Equal(["confirmVerification", "request", "startVerification"], chain.Select(e => e.Record.Operation));
+        Assert.Equal([confirm.EntryId, read.EntryId], chain.Take(2).Select(e => e.Id));
+        Assert.All(chain, e => Assert.Equal(Guid.Empty, e.Record.EntryId));
+        Assert.True((await AuditChainVerifier.VerifyAsync(trail, 2, Cancel)).Intact);
+        Assert.Empty(await trail.AppendAsync([confirm], Cancel));
+    }
+
+    [Fact]
     public async Task The_trail_lists_newest_first_filtered_by_object_subject_operation_governorate_and_time()
     {
         var trail = await CreateTrailAsync();

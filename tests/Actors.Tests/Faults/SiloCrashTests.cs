@@ -41,6 +41,11 @@ public sealed class SiloCrashTests(PostgresServer server)
 
             await scenario.VerifyAcknowledgedAsync(workload, total);
 
+            // Every operation's audit records were stored, those sent while the trail's writer was on the dead silo too
+            // (the API sends them again until the writer runs elsewhere, each under its entry id: one stored already would
+            // otherwise fail the next batch on the primary key), or the operation would have been answered UNAVAILABLE.
+            Assert.DoesNotContain("The audit trail did not store", await scenario.ProcessLogAsync("api"));
+
             // Replaying the whole outbox into the index (the relay's checkpoint rewound, as after a restore) changes nothing.
             var indexed = await scenario.IndexedRequestsAsync();
             await scenario.ScalarsAsync<int>(
