@@ -27,7 +27,7 @@ public static class ProgressExportEndpoint
         return app;
     }
 
-    private static async Task<IResult> Export(HttpContext context, IRequestIndex index, TimeProvider clock)
+    private static async Task<IResult> Export(HttpContext context, IRequestIndex index, ProgressAnswers answers, TimeProvider clock)
     {
         context.Response.Headers.CacheControl = "no-store";
         if (ActorClaims.ToActor(context.User) is not { } actor)
@@ -64,7 +64,7 @@ public static class ProgressExportEndpoint
         RequestProgress progress;
         try
         {
-            progress = await ProgressReport.ReadAsync(index, clock, actor, where, groupBy, context.RequestAborted);
+            progress = await ProgressReport.ReadAsync(index, answers, clock, actor, where, groupBy, context.RequestAborted);
         }
         catch (ExecutionError error) when (error.Code == ErrorCodes.Forbidden)
         {

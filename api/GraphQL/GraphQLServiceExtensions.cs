@@ -1,4 +1,5 @@
 using Actors.Api.Centers;
+using Actors.Api.Progress;
 using Actors.Api.Funds;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
@@ -21,6 +22,7 @@ public static class GraphQLServiceExtensions
         builder.Services.AddScoped<CenterLookup>();
         builder.Services.AddSingleton<SlotFinder>();
         builder.Services.AddSingleton<RequestStatusHub>();
+        builder.Services.AddSingleton(new ProgressAnswers(ProgressOptions.From(builder.Configuration)));
         builder.Services.AddScoped<FundLookup>();
         builder.Services.AddScoped<RequestLookup>();
 

@@ -24,7 +24,7 @@ public static class ProgressQueries
             {
                 var actor = ctx.RequireActor();
                 return await ProgressReport.ReadAsync(
-                    ctx.Service<IRequestIndex>(), ctx.Service<TimeProvider>(), actor,
+                    ctx.Service<IRequestIndex>(), ctx.Service<ProgressAnswers>(), ctx.Service<TimeProvider>(), actor,
                     ctx.GetArgument<RequestWhere?>("where") ?? new RequestWhere(),
                     ctx.GetArgument<List<RequestDimension>?>("groupBy") ?? [], ctx.CancellationToken);
             });

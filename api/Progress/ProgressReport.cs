@@ -22,9 +22,11 @@ public static class ProgressReport
     public static readonly ActorRole[] Readers = [ActorRole.Analyst, ActorRole.Operator, ActorRole.Supervisor, ActorRole.Agent];
 
     public static async Task<RequestProgress> ReadAsync(
-        IRequestIndex index, TimeProvider clock, Actor actor, RequestWhere where, IReadOnlyList<RequestDimension> groupBy, CancellationToken cancellationToken)
+        IRequestIndex index, ProgressAnswers answers, TimeProvider clock, Actor actor, RequestWhere where, IReadOnlyList<RequestDimension> groupBy,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(actor);
         var dimensions = groupBy.Distinct().ToList();
@@ -37,7 +39,7 @@ public static class ProgressReport
 
         // Asked before the read: an index that is up to date answers as of this instant or later, hence a lag of 0.
         var asked = clock.GetUtcNow();
-        var counts = await index.CountAsync(filter, dimensions, cancellationToken);
+        var counts = await answers.CountAsync(index, filter, dimensions, cancellationToken);
         var threshold = ThresholdFor(actor);
         var withheld = SmallGroupSuppression.Withheld(counts.Groups, dimensions, threshold);
         var groups = counts.Groups
@@ -45,7 +47,7 @@ public static class ProgressReport
             .ToList();
         var hiddenTotal = SmallGroupSuppression.IsSmall(counts.Total, threshold);
         var lag = Math.Max(0, (asked - counts.AsOf).TotalSeconds);
-        var figures = new Lazy<Task<ProgressFigures>>(async () => Suppressed(await index.FiguresAsync(filter, cancellationToken), threshold));
+        var figures = new Lazy<Task<ProgressFigures>>(async () => Suppressed(await answers.FiguresAsync(index, filter, cancellationToken), threshold));
         return new RequestProgress(groups, hiddenTotal ? null : counts.Total, counts.AsOf, threshold, lag, figures);
     }
 

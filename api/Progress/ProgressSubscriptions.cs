@@ -24,12 +24,13 @@ public static class ProgressSubscriptions
                 var groupBy = ctx.GetArgument<List<RequestDimension>?>("groupBy") ?? [];
                 var index = ctx.Service<IRequestIndex>();
                 var clock = ctx.Service<TimeProvider>();
+                var answers = ctx.Service<ProgressAnswers>();
 
                 // Read once now, so that bad arguments are refused as an error of the subscription, not a dropped feed.
-                await ProgressReport.ReadAsync(index, clock, actor, where, groupBy, ctx.CancellationToken);
+                await ProgressReport.ReadAsync(index, answers, clock, actor, where, groupBy, ctx.CancellationToken);
                 var interval = ctx.Service<IConfiguration>().GetValue<TimeSpan?>("Progress:LiveInterval") ?? DefaultLiveInterval;
                 return new ProgressLiveFeed(
-                    cancellationToken => ProgressReport.ReadAsync(index, clock, actor, where, groupBy, cancellationToken),
+                    cancellationToken => ProgressReport.ReadAsync(index, answers, clock, actor, where, groupBy, cancellationToken),
                     interval,
                     ctx.Service<ILogger<ProgressLiveFeed>>());
             });
