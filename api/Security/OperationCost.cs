@@ -41,10 +41,8 @@ internal sealed class OperationCost
         ISchema schema, GraphQLDocument document, string? operationName, GraphQLLimitsOptions limits, Inputs? variables)
     {
         var walker = new OperationCost(schema, document, limits, variables);
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var chosen = operations.Where(o => operationName is not null && o.Name?.StringValue == operationName).ToList();
         var figures = SelectionFigures.None;
-        foreach (var operation in chosen.Count > 0 ? chosen : operations)
+        foreach (var operation in OperationsToRun.Of(document, operationName))
         {
             var root = operation.Operation switch
             {

@@ -67,10 +67,8 @@ public sealed class RateLimitingExpensiveOperations : IDisposable
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var chosen = operations.Where(o => operationName is not null && o.Name?.StringValue == operationName).ToList();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        return (chosen.Count > 0 ? chosen : operations).Any(o => o.Operation == OperationType.Query && Selects(o.SelectionSet, fragments, visited));
+        return OperationsToRun.Of(document, operationName).Any(o => o.Operation == OperationType.Query && Selects(o.SelectionSet, fragments, visited));
     }
 
     /// <summary>Root fields only, through fragments; each fragment is looked at once.</summary>
