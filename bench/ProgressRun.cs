@@ -107,13 +107,13 @@ public static class ProgressRun
             await warm.RunAsync(options.Clients, Math.Max(2, options.Warmup), () => CallAsync(api, question));
             var graphql = new ScaleQueryLoad();
             await graphql.RunAsync(options.Clients, options.Seconds, () => CallAsync(api, question));
-            var sql = await ScalePgBench.RunAsync(server, "actors", question.Sql, options.Clients, options.Seconds);
+            var sql = await PgBench.RunScriptAsync(server, "actors", question.Sql, options.Clients, options.Seconds);
             var apiP99 = Percentiles.Of(graphql.Latencies, 0.99);
             var sqlP99 = Percentiles.Of(sql.LatenciesMs, 0.99);
             if (question.SummarySql is { } summarySql)
             {
                 // The like-for-like reference: the same summary the API reads, queried by hand. The target is against it.
-                var summary = await ScalePgBench.RunAsync(server, "actors", summarySql, options.Clients, options.Seconds);
+                var summary = await PgBench.RunScriptAsync(server, "actors", summarySql, options.Clients, options.Seconds);
                 Row($"{question.Name}: like-for-like hand-written SQL (what the API reads) by pgbench p50 / p99 ms, tx/s",
                     $"{Percentiles.Pair(summary.LatenciesMs)}, {summary.Tps.ToString("F1", invariant)}/s");
                 sqlP99 = Percentiles.Of(summary.LatenciesMs, 0.99);
