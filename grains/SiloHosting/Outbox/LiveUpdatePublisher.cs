@@ -3,6 +3,7 @@ using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Microsoft.Extensions.Logging;
+using Orleans.Streams;
 
 namespace Actors.SiloHosting.Outbox;
 

@@ -157,8 +157,8 @@ public sealed class RequestSubscriptionApiTests(ApiFactory api)
 
         // Every idle activation goes, the one whose turn asked for the partition's handle among them (Orleans then
         // drops the producer it made there): the silo's handle must still carry the next steps.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         await steps.StepAsync("requestCorrection", first);
         var version = await steps.StepAsync("requestCorrection", second);
         Assert.Equal(("NEEDS_CORRECTION", version), await listener.NextChangeAsync(TimeSpan.FromSeconds(30)));
