@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Microsoft.Extensions.Logging;
+using Orleans.Streams;
 
 namespace Actors.SiloHosting.Outbox;
 
@@ -13,6 +15,13 @@ namespace Actors.SiloHosting.Outbox;
 /// </summary>
 public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdatePublisher> logger)
 {
+    // One handle per partition for the whole silo. Asked for inside a request grain's turn, Orleans would otherwise
+    // keep a handle (and a stream directory) in every request activation that ever published, some 0.5 KB each
+    // (docs/benchmarks.md, "Memory per request grain"). A handle is a stream id and a lazily made producer, usable
+    // from any grain; if the activation whose turn created one goes, Orleans drops its producer and the handle makes
+    // another on its next publish.
+    private readonly ConcurrentDictionary<int, IAsyncStream<RequestStatusChanged>> partitions = new();
+
     public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -26,9 +35,7 @@ public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdat
             try
             {
                 var change = OutboxJson.Deserialize<RequestStatusChanged>(e.Payload);
-                var stream = client.GetStreamProvider(StreamNames.Provider)
-                    .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatusShared, StreamNames.RequestStatusPartition(change.Request.Id)));
-                await stream.OnNextAsync(change);
+                await StreamOf(StreamNames.RequestStatusPartition(change.Request.Id)).OnNextAsync(change);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -37,4 +44,11 @@ public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdat
             }
         }
     }
+
+    /// <summary>How many partition handles this silo holds: at most <see cref="StreamNames.RequestStatusPartitions"/>, whatever the requests.</summary>
+    public int HeldStreams => partitions.Count;
+
+    private IAsyncStream<RequestStatusChanged> StreamOf(int partition) =>
+        partitions.GetOrAdd(partition, p => client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<RequestStatusChanged>(StreamId.Create(StreamNames.RequestStatusShared, p)));
 }

@@ -2,7 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Actors.Contracts.Naming;
 using Actors.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Tests.Api;
 
@@ -141,5 +143,28 @@ public sealed class RequestSubscriptionApiTests(ApiFactory api)
         // Nothing of the other request (NextChangeAsync checks each change's request), nothing left over.
         Assert.Null(await one.NextAsync(TimeSpan.FromSeconds(1)));
         Assert.Null(await two.NextAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_partition_handle_serves_every_request_of_the_silo_and_outlives_the_activations_that_used_it()
+    {
+        var citizen = await api.Token("CITIZEN", "cit-" + Guid.NewGuid().ToString("N")[..8], nationalIdNumber: "01234567");
+        var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
+        var steps = new LiveRequestSteps((query, variables, token) => api.GraphQL(query, variables, token), "TN11-GU1", citizen, agent);
+        var (first, second) = await steps.TwoInOnePartitionAsync("handle-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var listener = await RequestStatusListener.StartAsync(api.BaseAddress, citizen, second);
+        await steps.UntilLiveAsync(listener);
+
+        // Every idle activation goes, the one whose turn asked for the partition's handle among them (Orleans then
+        // drops the producer it made there): the silo's handle must still carry the next steps.
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await steps.StepAsync("requestCorrection", first);
+        var version = await steps.StepAsync("requestCorrection", second);
+        Assert.Equal(("NEEDS_CORRECTION", version), await listener.NextChangeAsync(TimeSpan.FromSeconds(30)));
+
+        // However many requests published, the silo holds one handle per partition that carried a change, no more.
+        var held = api.Services.GetRequiredService<Actors.SiloHosting.Outbox.LiveUpdatePublisher>().HeldStreams;
+        Assert.InRange(held, 1, StreamNames.RequestStatusPartitions);
     }
 }
