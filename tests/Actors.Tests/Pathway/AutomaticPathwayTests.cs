@@ -192,7 +192,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
         await api.UntilStatus(id, citizen, "PAID");
 
         await api.Mutate("cancelRequest", citizen, new { requestId = id, reason = "I found my old card." });
-        var refunded = await api.Until(id, citizen, r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED", "the fee is refunded");
+        var refunded = await api.UntilRefunded(id, citizen);
         Assert.Equal("CANCELLED", refunded["status"]!.GetValue<string>());
         Assert.Single(PathwayApi.Exchanges(refunded), e => e == ("PAYMENT_GATEWAY", "REFUNDED"));
 
@@ -218,7 +218,7 @@ public sealed class AutomaticPathwayTests(AutomaticApiFactory host)
         Assert.Equal("RECORD_CHECK", waiting["status"]!.GetValue<string>());
         await api.Mutate("rejectRequest", agent, new { requestId = id, reason = "The court registry cannot confirm the record in time for the job offer." });
 
-        var refunded = await api.Until(id, citizen, r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED", "the fee is refunded");
+        var refunded = await api.UntilRefunded(id, citizen);
         // Read by the citizen: the agent is shown by role and center, not by identity.
         Assert.Equal(("REJECTED", "AGENT @ " + PathwayApi.TunisJudicial), PathwayApi.History(refunded)[^1]);
         Assert.Single(PathwayApi.Exchanges(refunded), e => e == ("PAYMENT_GATEWAY", "REFUNDED"));

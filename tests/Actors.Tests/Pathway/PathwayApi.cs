@@ -105,6 +105,15 @@ public sealed class PathwayApi(ApiFactory api)
     public Task<JsonNode> UntilStatus(string id, string token, string status) =>
         Until(id, token, r => r["status"]!.GetValue<string>() == status, $"request reaches {status}");
 
+    /// <summary>
+    /// Waits until the first payment is refunded and the pathway's refund call is in the exchange log: the gateway's own
+    /// refund webhook can mark the payment refunded a moment before the pathway commits its log entry of the call.
+    /// </summary>
+    public Task<JsonNode> UntilRefunded(string id, string token) =>
+        Until(id, token,
+            r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED" && Exchanges(r).Contains(("PAYMENT_GATEWAY", "REFUNDED")),
+            "the fee is refunded and the refund call logged");
+
     public Task<JsonNode> StartPayment(string id, string token, string key) =>
         Mutate("startPayment", token, new { requestId = id, idempotencyKey = key }, "payment",
             "orderId status amount { millimes dinars currency } redirectUrl expiresAt request { id status }");

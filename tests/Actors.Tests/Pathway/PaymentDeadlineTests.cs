@@ -35,7 +35,7 @@ public sealed class PaymentDeadlineTests(ShortDeadlinesApiFactory host) : IClass
 
         // The citizen pays on a page left open (the gateway's order outlives the request): the capture arrives after the expiry.
         await PathwayApi.PayOnPage(redirectUrl, "4242 4242 4242 4242");
-        var refunded = await api.Until(id, citizen, r => r["payments"]![0]!["status"]!.GetValue<string>() == "REFUNDED", "the late capture is refunded");
+        var refunded = await api.UntilRefunded(id, citizen);
         Assert.Equal("EXPIRED", refunded["status"]!.GetValue<string>());
         Assert.Single(PathwayApi.Exchanges(refunded), e => e == ("PAYMENT_GATEWAY", "REFUNDED"));
     }
