@@ -11,10 +11,7 @@ public static class BenchApiSettings
 {
     public static ClusterProcesses Apply(ClusterProcesses cluster, BenchOptions options)
     {
-        cluster.ApiSettings["RateLimits__PerAddress"] = "100000000";
-        cluster.ApiSettings["RateLimits__PerIdentity"] = "100000000";
-        cluster.ApiSettings["RateLimits__ExpensivePerAddress"] = "100000000";
-        cluster.ApiSettings["RateLimits__ExpensivePerIdentity"] = "100000000";
+        cluster.WithLoadGeneratorRateLimits();
         foreach (var (key, value) in options.ApiSettings)
         {
             cluster.ApiSettings[key] = value;

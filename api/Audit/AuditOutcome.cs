@@ -1,4 +1,5 @@
 using Actors.Contracts.Errors;
+using Actors.Api.GraphQL.Errors;
 using GraphQL;
 
 namespace Actors.Api.Audit;
@@ -11,6 +12,7 @@ internal static class AuditOutcome
         ExecutionError { Code: { Length: > 0 } code } => code,
         DomainException domain => domain.Error.Code,
         OperationCanceledException => "CANCELLED",
+        _ when ClusterUnavailability.Explains(ex) => ErrorCodes.ServiceUnavailable,
         _ => ErrorCodes.Internal,
     };
 }

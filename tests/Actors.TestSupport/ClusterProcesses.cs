@@ -81,6 +81,22 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public string ServiceId { get; } = "actors";
 
+    /// <summary>
+    /// Raises the API's rate limits (issue 13) far above what two cores can serve. A load generator's clients all come
+    /// from 127.0.0.1 with a handful of tokens, so the production limits (per address, per account) would measure the
+    /// limiter instead of the cluster: a scale simulation then sees every client refused RATE_LIMITED in lockstep. Call it
+    /// before <see cref="StartApiAsync"/>. The abuse benchmark measures the limits themselves and does not call it.
+    /// </summary>
+    public ClusterProcesses WithLoadGeneratorRateLimits()
+    {
+        foreach (var key in (string[])["PerAddress", "PerIdentity", "ExpensivePerAddress", "ExpensivePerIdentity"])
+        {
+            ApiSettings["RateLimits__" + key] = "100000000";
+        }
+
+        return this;
+    }
+
     public int ApiPort { get; }
 
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort.ToString(CultureInfo.InvariantCulture)}/");

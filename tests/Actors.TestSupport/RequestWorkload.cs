@@ -36,6 +36,7 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
     private int _acknowledged;
     private int _retries;
     private int _failedCalls;
+    private readonly ConcurrentDictionary<string, int> _failuresByKind = new();
 
     /// <summary>How many steps (1 = submission only, up to 1 + <see cref="Transitions"/>.Count) each request goes through.</summary>
     public int StepsPerRequest { get; init; } = 1 + Transitions.Count;
@@ -56,6 +57,12 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
 
     /// <summary>Calls that failed (each retry follows one), by transport error, GraphQL error or unexpected refusal.</summary>
     public int FailedCalls => Volatile.Read(ref _failedCalls);
+
+    /// <summary>
+    /// The failed calls so far by kind (an error code, a GraphQL error's message, a transport exception's type): what an
+    /// operator needs to tell a timeout from a refusal in a step's failures.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> FailuresByKind => new Dictionary<string, int>(_failuresByKind);
 
     /// <summary>Milliseconds from the first attempt of a step to its acknowledgement, for every acknowledged step.</summary>
     public IReadOnlyCollection<double> Latencies => _latencies;
@@ -131,6 +138,7 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
             }
 
             Interlocked.Increment(ref _failedCalls);
+            _failuresByKind.AddOrUpdate(KindOf(problem), 1, (_, n) => n + 1);
             @case.LastProblem = problem;
         }
 
@@ -215,13 +223,17 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
         return problem;
     }
 
+    /// <summary>A problem's kind: "GraphQL CODE" for a GraphQL error, the refusal's code, or the transport exception's type.</summary>
+    public static string KindOf(string problem) => problem.Split(':', 2)[0];
+
     /// <summary>Null when the payload carries the changed request (returned in <paramref name="request"/>); otherwise the problem.</summary>
     private static string? Refusal(JsonNode result, string field, out JsonNode? request)
     {
         request = result["data"]?[field]?["request"];
         if (result["errors"] is JsonArray { Count: > 0 } errors)
         {
-            return "GraphQL: " + (errors[0]?["message"]?.GetValue<string>() ?? errors.ToJsonString());
+            var code = errors[0]?["extensions"]?["code"]?.GetValue<string>() ?? "(no code)";
+            return $"GraphQL {code}: " + (errors[0]?["message"]?.GetValue<string>() ?? errors.ToJsonString());
         }
 
         if (result["data"]?[field]?["errors"] is JsonArray { Count: > 0 } refusals)

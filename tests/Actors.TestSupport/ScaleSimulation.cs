@@ -51,6 +51,7 @@ public sealed class ScaleSimulation(ClusterProcesses cluster, RequestWorkload wo
     {
         var acknowledged = workload.Acknowledged;
         var failed = workload.FailedCalls;
+        var failuresBefore = workload.FailuresByKind;
         var givenUp = workload.Cases.Count(c => c.Failure is not null);
         var latencies = workload.Latencies.Count;
         var clock = Stopwatch.StartNew();
@@ -72,7 +73,11 @@ public sealed class ScaleSimulation(ClusterProcesses cluster, RequestWorkload wo
             workload.FailedCalls - failed,
             workload.Cases.Count(c => c.Failure is not null) - givenUp,
             window.Length == 0 ? 0 : window[Math.Min(window.Length - 1, (int)Math.Ceiling(window.Length * 0.99) - 1)],
-            await StoredRequestVersions.LostAsync(workload, database, cancellationToken));
+            await StoredRequestVersions.LostAsync(workload, database, cancellationToken),
+            workload.FailuresByKind
+                .Select(k => (k.Key, Count: k.Value - failuresBefore.GetValueOrDefault(k.Key)))
+                .Where(k => k.Count > 0)
+                .ToDictionary(k => k.Key, k => k.Count));
         OnStep?.Invoke(report);
         return report;
     }

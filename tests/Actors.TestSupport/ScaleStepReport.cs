@@ -13,7 +13,13 @@ public sealed record ScaleStepReport(
     int FailedCalls,
     int GivenUp,
     double P99Milliseconds,
-    IReadOnlyList<string> Lost)
+    IReadOnlyList<string> Lost,
+    IReadOnlyDictionary<string, int> FailuresByKind)
 {
     public double Throughput => Seconds > 0 ? Acknowledged / Seconds : 0;
+
+    /// <summary>The step's failed calls by kind, most frequent first: "12 × TaskCanceledException, 3 × VERSION_MISMATCH".</summary>
+    public string FailureSummary => FailuresByKind.Count == 0
+        ? "none"
+        : string.Join(", ", FailuresByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Value} × {k.Key}"));
 }

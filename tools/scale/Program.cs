@@ -46,7 +46,7 @@ var connectionString = server.ConnectionFor("actors", maxPoolSize: 40);
 var logs = Path.Combine(Path.GetTempPath(), "actors-scale", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
 await using var database = NpgsqlDataSource.Create(server.ConnectionFor("actors", maxPoolSize: 4));
 var lost = 0;
-await using (var cluster = new ClusterProcesses(connectionString, logs))
+await using (var cluster = new ClusterProcesses(connectionString, logs).WithLoadGeneratorRateLimits())
 {
     try
     {
@@ -88,6 +88,13 @@ await using (var cluster = new ClusterProcesses(connectionString, logs))
     {
         Console.Error.WriteLine($"The simulation failed: {ex.Message}\n{cluster.Tails()}\nlogs: {logs}");
         return 1;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Failed calls by kind (each was retried):");
+    foreach (var report in reports)
+    {
+        Console.WriteLine($"- {report.Action}: {report.FailureSummary}");
     }
 
     var final = reports[^1];

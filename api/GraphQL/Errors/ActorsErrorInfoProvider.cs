@@ -21,7 +21,11 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
         // the validation rule's own code kept as a parameter for those who want it.
         // A document over a bound keeps its own code: the client must change the request's size, not its syntax.
         var malformed = executionError is (ValidationError or SyntaxError or InvalidVariableError or DocumentError) and not DocumentLimitError;
-        var code = malformed ? ErrorCodes.BadUserInput : executionError.Code ?? CodeOf(executionError);
+        // An unhandled exception's code is GraphQL for .NET's spelling of its type name (NULL_REFERENCE, ...): internals,
+        // not a contract. It is an internal error whatever it says.
+        var code = malformed ? ErrorCodes.BadUserInput
+            : executionError is UnhandledError ? ErrorCodes.Internal
+            : executionError.Code ?? CodeOf(executionError);
         if (malformed && executionError.Code is { } rule && rule != ErrorCodes.BadUserInput)
         {
             executionError.Data["rule"] = rule;
@@ -58,7 +62,6 @@ public sealed class ActorsErrorInfoProvider : IErrorInfoProvider
     {
         ValidationError or SyntaxError or InvalidVariableError => ErrorCodes.BadUserInput,
         DocumentError => ErrorCodes.BadUserInput,
-        UnhandledError => ErrorCodes.Internal,
         _ => ErrorCodes.Internal,
     };
 }

@@ -11,6 +11,13 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>
+    /// The cluster did not answer for the operation (a server lost, or too slow to answer): a mutation may or may not
+    /// have been applied. Send the same operation again after extensions.retryAfterSeconds: with the same idempotency
+    /// key or expected version it is applied at most once.
+    /// </summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
     /// <summary>Too many calls from one client or on one object; extensions.retryAfterSeconds says when to try again.</summary>
     public const string RateLimited = "RATE_LIMITED";
 

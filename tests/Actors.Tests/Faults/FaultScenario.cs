@@ -28,7 +28,7 @@ public sealed class FaultScenario : IAsyncDisposable
     private FaultScenario(string connectionString, string logDirectory, bool automaticPathway, IReadOnlyDictionary<string, string>? settings)
     {
         LogDirectory = logDirectory;
-        Cluster = new ClusterProcesses(connectionString, logDirectory) { AutomaticPathway = automaticPathway };
+        Cluster = new ClusterProcesses(connectionString, logDirectory) { AutomaticPathway = automaticPathway }.WithLoadGeneratorRateLimits();
         foreach (var (key, value) in settings ?? new Dictionary<string, string>(StringComparer.Ordinal))
         {
             Cluster.SiloSettings[key] = value;

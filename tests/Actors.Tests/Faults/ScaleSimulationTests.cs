@@ -29,7 +29,7 @@ public sealed class ScaleSimulationTests(PostgresServer server)
                 Clients = FaultLoad.Concurrency,
                 HoldPerStep = TimeSpan.FromSeconds(4),
                 OnStep = r => output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Action}: {r.SilosAfter} silo(s), {r.Acknowledged} acknowledged in {r.Seconds:F1} s, p99 {r.P99Milliseconds:F0} ms, {r.FailedCalls} failed calls, lost {r.Lost.Count}")),
+                    $"{r.Action}: {r.SilosAfter} silo(s), {r.Acknowledged} acknowledged in {r.Seconds:F1} s, p99 {r.P99Milliseconds:F0} ms, {r.FailedCalls} failed calls ({r.FailureSummary}), lost {r.Lost.Count}")),
             };
 
             var reports = await simulation.RunAsync([ScaleAction.ScaleTo(2), ScaleAction.ScaleTo(1), ScaleAction.Kill], cancel);

@@ -41,6 +41,14 @@ public sealed class SiloCrashTests(PostgresServer server)
 
             await scenario.VerifyAcknowledgedAsync(workload, total);
 
+            // What a client saw while the silo died was a reason to try again (SERVICE_UNAVAILABLE, a refused version
+            // reconciled from the history, a lost connection), never an internal error or an exception's name as a code.
+            var failures = workload.FailuresByKind;
+            Assert.All(failures.Keys, kind => Assert.True(
+                kind is "GraphQL SERVICE_UNAVAILABLE" or "GraphQL AUDIT_UNAVAILABLE" or "VERSION_MISMATCH" or "INVALID_TRANSITION"
+                    or nameof(HttpRequestException) or nameof(TaskCanceledException) or nameof(IOException),
+                $"a client was answered {kind} during the crash: {string.Join(", ", failures.Select(f => $"{f.Value} × {f.Key}"))}"));
+
             // Every operation's audit records were stored, those sent while the trail's writer was on the dead silo too
             // (the API sends them again until the writer runs elsewhere, each under its entry id: one stored already would
             // otherwise fail the next batch on the primary key), or the operation would have been answered UNAVAILABLE.
