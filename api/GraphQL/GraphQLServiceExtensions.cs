@@ -8,7 +8,6 @@ using Actors.Api.Scheduling;
 using Actors.Api.Security;
 using Actors.Api.Transport;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Types;
 
 namespace Actors.Api.GraphQL;
@@ -32,14 +31,6 @@ public static class GraphQLServiceExtensions
         builder.Services.AddGraphQLLimits(builder.Configuration);
         builder.Services.Configure<ValidatedDocumentsOptions>(builder.Configuration.GetSection(ValidatedDocumentsOptions.Section));
         builder.Services.AddSingleton<ValidatedDocuments>();
-        var queryExecution = QueryExecutionSetting(builder.Configuration);
-        builder.Services.AddGraphQL(graphql =>
-        {
-            if (queryExecution == QueryExecution.Serial)
-            {
-                graphql.AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query);
-            }
-        });
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
             .AddSystemTextJson()
@@ -74,20 +65,6 @@ public static class GraphQLServiceExtensions
                 options.ThrowOnUnhandledException = false;
             }));
         return builder;
-    }
-
-    /// <summary><c>GraphQL:QueryExecution</c>: Parallel (when absent) or Serial; anything else stops the host now.</summary>
-    private static QueryExecution QueryExecutionSetting(IConfiguration configuration)
-    {
-        var text = configuration["GraphQL:QueryExecution"];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return QueryExecution.Parallel;
-        }
-
-        return Enum.TryParse<QueryExecution>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
-            : throw new InvalidOperationException($"GraphQL:QueryExecution is '{text}': it must be Parallel or Serial.");
     }
 
     /// <summary>Builds the schema at startup, so that a schema error stops the host instead of the first request.</summary>

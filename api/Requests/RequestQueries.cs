@@ -45,9 +45,10 @@ public static class RequestQueries
                 var order = new RequestOrder(orderInput.Field, orderInput.Direction == SortDirectionType.Descending);
                 var filter = Scoped(actor, where);
                 var grains = ctx.Service<IGrainFactory>();
+                var summaries = RequestSummaries.Suffice(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IRequestIndex>(), filter, order, $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
-                    entries => Nodes(entries, actor, grains), ctx.CancellationToken);
+                    entries => Nodes(entries, actor, grains, summaries), ctx.CancellationToken, withoutDocuments: summaries);
             });
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<CitizenRequestType, CitizenRequestView>>>("stuckRequests"))
@@ -59,9 +60,10 @@ public static class RequestQueries
                 var page = PageArguments.Read(ctx);
                 var filter = Scoped(actor, new RequestWhere { Overdue = true });
                 var grains = ctx.Service<IGrainFactory>();
+                var summaries = RequestSummaries.Suffice(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IRequestIndex>(), filter, RequestOrder.Stuck, "stuckRequests",
-                    entries => Nodes(entries, actor, grains), ctx.CancellationToken);
+                    entries => Nodes(entries, actor, grains, summaries), ctx.CancellationToken, withoutDocuments: summaries);
             });
     }
 
@@ -127,12 +129,14 @@ public static class RequestQueries
         requested is not { Count: > 0 } || requested.Contains(allowed) ? [allowed] : ["\u0000none"];
 
     /// <summary>
-    /// The requests of a page from the documents the index holds: one read for the whole page. A row written before
-    /// the index held documents is read from its grain, that row alone. Either way the caller must be in the
+    /// The requests of a page from the index: from its columns alone when the selection asks nothing more
+    /// (<see cref="RequestSummaries"/>), else from the documents it holds; one read for the whole page either way. A row
+    /// written before the index held documents is read from its grain, that row alone. The caller must be in each
     /// request's scope, as the grain itself checks.
     /// </summary>
-    private static async Task<IReadOnlyList<CitizenRequestView?>> Nodes(IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains) =>
-        await Task.WhenAll(entries.Select(entry => entry.Document is { } document
-            ? Task.FromResult(RequestAccess.MaySee(actor, document) ? document : null)
+    private static async Task<IReadOnlyList<CitizenRequestView?>> Nodes(
+        IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains, bool summaries) =>
+        await Task.WhenAll(entries.Select(entry => (summaries ? RequestSummaries.ViewOf(entry) : entry.Document) is { } view
+            ? Task.FromResult(RequestAccess.MaySee(actor, view) ? view : null)
             : grains.GetGrain<ICitizenRequestGrain>(entry.Id).Find(actor)));
 }

@@ -18,7 +18,8 @@ public static class ConnectionResolver
     /// <param name="nodes">The node of each row, in the rows' order.</param>
     public static async Task<Connection<TNode>> FromIndexAsync<TEntry, TFilter, TOrder, TNode>(
         PageArguments page, IKeysetIndex<TEntry, TFilter, TOrder> index, TFilter filter, TOrder order, string scope,
-        Func<IReadOnlyList<TEntry>, Task<IReadOnlyList<TNode?>>> nodes, CancellationToken cancellationToken)
+        Func<IReadOnlyList<TEntry>, Task<IReadOnlyList<TNode?>>> nodes, CancellationToken cancellationToken,
+        bool withoutDocuments = false)
         where TEntry : IIndexEntry
         where TOrder : IKeysetOrder<TEntry>
         where TNode : class
@@ -29,7 +30,10 @@ public static class ConnectionResolver
         var query = new KeysetQuery<TFilter, TOrder>(
             filter, order,
             page.First, Cursor(page.After, order, scope, "after"),
-            page.Last, Cursor(page.Before, order, scope, "before"));
+            page.Last, Cursor(page.Before, order, scope, "before"))
+        {
+            WithoutDocuments = withoutDocuments,
+        };
         var result = await index.QueryAsync(query, cancellationToken);
         var found = await nodes(result.Items);
         var edges = result.Items.Zip(found)

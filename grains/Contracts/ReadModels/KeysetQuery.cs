@@ -15,6 +15,14 @@ public sealed record KeysetQuery<TFilter, TOrder>(
     where TOrder : ISortOrder
 {
     /// <summary>
+    /// The caller needs only the columns the index filters and sorts by, not each row's document (a list page that
+    /// shows ids, statuses and dates): an index that keeps documents leaves them unread. Entries then may come back
+    /// without one.
+    /// </summary>
+    [Id(6)]
+    public bool WithoutDocuments { get; init; }
+
+    /// <summary>
     /// The one check every index makes before reading: the page sizes (<see cref="KeysetRead.Of"/>) and each cursor's
     /// sort key against the order's kind of key, so a cursor of another order fails instead of paging wrong.
     /// </summary>

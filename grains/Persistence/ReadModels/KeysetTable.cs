@@ -38,6 +38,12 @@ public abstract class KeysetTable<TEntry, TFilter, TOrder>
     /// <summary>The columns a page reads, in the order <see cref="Read"/> expects them.</summary>
     public abstract string Selected { get; }
 
+    /// <summary>
+    /// <see cref="Selected"/> for a query <see cref="KeysetQuery{TFilter, TOrder}.WithoutDocuments"/>: the same columns in
+    /// the same order, a table's document column replaced by NULL so that PostgreSQL neither detoasts nor prints it.
+    /// </summary>
+    public virtual string SelectedWithoutDocuments => Selected;
+
     public abstract TEntry Read(NpgsqlDataReader reader);
 
     /// <summary>Appends the filter as one boolean expression (<c>TRUE</c> for none).</summary>

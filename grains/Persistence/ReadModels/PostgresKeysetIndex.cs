@@ -124,7 +124,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
             window.Append(" CROSS JOIN LATERAL (");
         }
 
-        window.Append($"SELECT {Table.Selected} FROM {Table.Name} WHERE ");
+        window.Append($"SELECT {(query.WithoutDocuments ? Table.SelectedWithoutDocuments : Table.Selected)} FROM {Table.Name} WHERE ");
         Table.AppendFilter(window, filter);
         foreach (var (walk, i) in (walks ?? []).Select((w, i) => (w, i)))
         {

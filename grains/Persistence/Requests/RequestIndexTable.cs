@@ -52,6 +52,9 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         + "due_ticks, overdue_since_ticks, escalated_ticks, owner_issuer, owner_national_id";
 
     /// <inheritdoc />
+    public override string SelectedWithoutDocuments => Selected.Replace(" document,", " NULL::text AS document,", StringComparison.Ordinal);
+
+    /// <inheritdoc />
     public override RequestIndexEntry Read(NpgsqlDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -366,6 +366,29 @@ public abstract class RequestIndexContractTests
         Assert.Null(again.Single(e => e.Id == stale.Id).Document);
     }
 
+    [Fact]
+    public async Task APageWithoutDocumentsHasTheSameRowsAndColumns()
+    {
+        var index = await CreateIndexAsync();
+        var entries = Sample(12).Select(e => e with { Document = DocumentOf(e) }).ToList();
+        await index.ApplyAsync(entries, Cancel);
+        var filter = new RequestFilter(Statuses: [.. SomeStatuses]);
+
+        var full = await index.QueryAsync(new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, First: 5), Cancel);
+        var slim = await index.QueryAsync(
+            new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, First: 5) { WithoutDocuments = true }, Cancel);
+
+        Assert.Equal(full.Items.Select(e => e with { Document = null }), slim.Items.Select(e => e with { Document = null }));
+        Assert.Equal(full.TotalCount, slim.TotalCount);
+        Assert.Equal(full.HasNextPage, slim.HasNextPage);
+        AssertDocumentsLeftUnread(slim.Items);
+    }
+
+    /// <summary>What an index that keeps documents elsewhere does with a page that does not need them (the embedded one has them at hand).</summary>
+    protected virtual void AssertDocumentsLeftUnread(IReadOnlyList<RequestIndexEntry> page)
+    {
+    }
+
     private async Task AssertWholeListAsync(IRequestIndex index, List<RequestIndexEntry> entries, RequestFilter filter, RequestOrder order, string because)
     {
         var expected = Expected(entries, filter, order);
