@@ -1,5 +1,6 @@
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.ReadModels;
+using GraphQL;
 
 namespace Actors.Api.GraphQL.Relay;
 
@@ -19,7 +20,7 @@ public static class ConnectionResolver
     public static async Task<Connection<TNode>> FromIndexAsync<TEntry, TFilter, TOrder, TNode>(
         PageArguments page, IKeysetIndex<TEntry, TFilter, TOrder> index, TFilter filter, TOrder order, string scope,
         Func<IReadOnlyList<TEntry>, Task<IReadOnlyList<TNode?>>> nodes, CancellationToken cancellationToken,
-        bool withoutDocuments = false)
+        bool withoutDocuments = false, bool withoutTotal = false)
         where TEntry : IIndexEntry
         where TOrder : IKeysetOrder<TEntry>
         where TNode : class
@@ -33,6 +34,7 @@ public static class ConnectionResolver
             page.Last, Cursor(page.Before, order, scope, "before"))
         {
             WithoutDocuments = withoutDocuments,
+            WithoutTotal = withoutTotal,
         };
         var result = await index.QueryAsync(query, cancellationToken);
         var found = await nodes(result.Items);
@@ -41,6 +43,16 @@ public static class ConnectionResolver
             .Select(row => new Edge<TNode>(CursorCodec.Encode(scope, order.KeyOf(row.First), row.First.Id.ToString("N")), row.Second!))
             .ToList();
         return Connect(edges, result, result.AsOf);
+    }
+
+    /// <summary>
+    /// Whether the connection being resolved selects <c>totalCount</c> (under any alias, through fragments too): a page
+    /// that does not show it need not count the whole filtered list.
+    /// </summary>
+    public static bool AsksTotal(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SubFields is not { } fields || fields.Values.Any(f => f.Field.Name.Value == "totalCount");
     }
 
     /// <summary>

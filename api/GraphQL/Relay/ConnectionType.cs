@@ -1,3 +1,4 @@
+using Actors.Contracts.ReadModels;
 using GraphQL.Types;
 
 
@@ -16,7 +17,9 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connectio
             .Resolve(ctx => ctx.Source.Edges.Select(e => e.Node).ToList());
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(ctx => ctx.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("Size of the whole filtered list, not of this page.")
-            .Resolve(ctx => ctx.Source.TotalCount);
+            .Resolve(ctx => ctx.Source.TotalCount != KeysetPage<object>.NotCounted
+                ? ctx.Source.TotalCount
+                : throw new InvalidOperationException("totalCount was not counted: the list was read as if it were not selected."));
         Field<DateTimeScalar>("asOf")
             .Description("When the list's projection was last brought up to date (lists are projections; mutation payloads are authoritative).")
             .Resolve(ctx => ctx.Source.AsOf);

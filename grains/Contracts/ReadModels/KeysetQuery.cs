@@ -23,6 +23,14 @@ public sealed record KeysetQuery<TFilter, TOrder>(
     public bool WithoutDocuments { get; init; }
 
     /// <summary>
+    /// The caller does not show the size of the whole filtered list (a page without <c>totalCount</c>): an index may
+    /// leave it uncounted and answer <see cref="KeysetPage{TEntry}.TotalCount"/> = <see cref="KeysetPage{TEntry}.NotCounted"/>.
+    /// Paging does not need it (one row more than the page says whether another follows).
+    /// </summary>
+    [Id(7)]
+    public bool WithoutTotal { get; init; }
+
+    /// <summary>
     /// The one check every index makes before reading: the page sizes (<see cref="KeysetRead.Of"/>) and each cursor's
     /// sort key against the order's kind of key, so a cursor of another order fails instead of paging wrong.
     /// </summary>

@@ -78,7 +78,11 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
 
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(PageStatement(query).ToBatchCommand());
-        batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
+        if (!query.WithoutTotal)
+        {
+            batch.BatchCommands.Add(Counting(query.Filter).ToBatchCommand());
+        }
+
         batch.BatchCommands.Add(Table.FedByOutbox ? OutboxFreshness.BatchCommand(Table.Consumer) : new NpgsqlBatchCommand("SELECT now()"));
         if (query.After is { } afterCursor)
         {
@@ -97,7 +101,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
             rows.Add(Table.Read(reader));
         }
 
-        var total = checked((int)await NextScalarAsync<long>(reader, cancellationToken));
+        var total = query.WithoutTotal ? KeysetPage<TEntry>.NotCounted : checked((int)await NextScalarAsync<long>(reader, cancellationToken));
         var asOf = await NextScalarAsync<DateTimeOffset>(reader, cancellationToken);
         var rowsAtOrBeforeAfter = query.After is not null && await NextScalarAsync<bool>(reader, cancellationToken);
         var rowsAtOrAfterBefore = query.Before is not null && await NextScalarAsync<bool>(reader, cancellationToken);

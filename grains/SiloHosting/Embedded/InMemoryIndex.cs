@@ -57,7 +57,8 @@ public abstract class InMemoryIndex<TEntry, TFilter, TOrder>(TimeProvider clock)
             query.Before is { } before ? r => Compare(order, r.Key, r.Entry.Id, before.SortKey, before.Id) < 0 : null,
             asOf);
         return Task.FromResult(new KeysetPage<TEntry>(
-            page.Items.Select(r => r.Entry).ToList(), page.HasNextPage, page.HasPreviousPage, page.TotalCount, page.AsOf));
+            page.Items.Select(r => r.Entry).ToList(), page.HasNextPage, page.HasPreviousPage,
+            query.WithoutTotal ? KeysetPage<TEntry>.NotCounted : page.TotalCount, page.AsOf));
     }
 
     /// <summary>A snapshot of the entries the filter selects, in no particular order.</summary>

@@ -130,6 +130,26 @@ public sealed class RequestListApiTests(ApiFactory api)
         Assert.Empty(api.GrainCalls.CallsTo<ICitizenRequestGrain>(mark));
     }
 
+    [Fact]
+    public async Task A_page_counts_the_list_only_when_it_shows_totalCount()
+    {
+        var (citizen, ids) = await SubmitAsync(3);
+        const string Order = "order: { field: SUBMITTED_AT, direction: ASC }";
+
+        var uncounted = await api.GraphQL($"{{ requests(first: 2, {Order}) {{ pageInfo {{ hasNextPage }} nodes {{ id }} }} }}", token: citizen);
+        var aliased = await api.GraphQL($"{{ requests(first: 2, {Order}) {{ size: totalCount nodes {{ id }} }} }}", token: citizen);
+        var fragment = await api.GraphQL(
+            $"query {{ requests(first: 2, {Order}) {{ ...Counted }} }} fragment Counted on CitizenRequestConnection {{ totalCount }}", token: citizen);
+
+        Assert.True(uncounted["errors"] is null, uncounted["errors"]?.ToJsonString());
+        Assert.True(uncounted["data"]!["requests"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Equal(ids.Take(2), uncounted["data"]!["requests"]!["nodes"]!.AsArray().Select(n => IdOf(n!)));
+        Assert.True(aliased["errors"] is null, aliased["errors"]?.ToJsonString());
+        Assert.Equal(3, aliased["data"]!["requests"]!["size"]!.GetValue<int>());
+        Assert.True(fragment["errors"] is null, fragment["errors"]?.ToJsonString());
+        Assert.Equal(3, fragment["data"]!["requests"]!["totalCount"]!.GetValue<int>());
+    }
+
     /// <summary>A new citizen's requests at the Tunis office, in submission order.</summary>
     private async Task<(string Token, List<Guid> Ids)> SubmitAsync(int count)
     {

@@ -367,7 +367,7 @@ public abstract class RequestIndexContractTests
     }
 
     [Fact]
-    public async Task APageWithoutDocumentsHasTheSameRowsAndColumns()
+    public async Task APageWithoutDocumentsOrTotalHasTheSameRowsAndColumns()
     {
         var index = await CreateIndexAsync();
         var entries = Sample(12).Select(e => e with { Document = DocumentOf(e) }).ToList();
@@ -382,6 +382,14 @@ public abstract class RequestIndexContractTests
         Assert.Equal(full.TotalCount, slim.TotalCount);
         Assert.Equal(full.HasNextPage, slim.HasNextPage);
         AssertDocumentsLeftUnread(slim.Items);
+
+        // A page that shows no total is not counted; whether another page follows is still known.
+        var uncounted = await index.QueryAsync(
+            new KeysetQuery<RequestFilter, RequestOrder>(filter, RequestOrder.Default, First: 5) { WithoutTotal = true }, Cancel);
+        Assert.Equal(full.Items.Select(e => e with { Document = null }), uncounted.Items.Select(e => e with { Document = null }));
+        Assert.Equal(KeysetPage<RequestIndexEntry>.NotCounted, uncounted.TotalCount);
+        Assert.True(full.TotalCount > 5, "the sample must fill more than a page");
+        Assert.True(uncounted.HasNextPage);
     }
 
     /// <summary>What an index that keeps documents elsewhere does with a page that does not need them (the embedded one has them at hand).</summary>
