@@ -20,7 +20,8 @@ public static class AuditQueries
                 var page = PageArguments.Read(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IAuditTrail>(), filter, AuditOrder.Default, "auditTrail/Sequence/DESC",
-                    entries => Task.FromResult<IReadOnlyList<AuditEntry?>>(entries.ToList()), ctx.CancellationToken);
+                    entries => Task.FromResult<IReadOnlyList<AuditEntry?>>(entries.ToList()), ctx.CancellationToken,
+                    withoutTotal: !ConnectionResolver.AsksTotal(ctx));
             });
     }
 }
