@@ -29,7 +29,7 @@ public static class RequestSummaries
     public static bool Suffice(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.FieldAst.SelectionSet is not { } connection || OnlyCovered(context.Document, connection, depth: 0, nodes: false);
+        return context.FieldAst.SelectionSet is not { } connection || OnlyCovered(context.Document, connection, depth: 0, Level.Connection);
     }
 
     /// <summary>The request as its index row knows it: what <see cref="Covered"/> fields read, nothing personal.</summary>
@@ -46,9 +46,9 @@ public static class RequestSummaries
 
     /// <summary>
     /// Walks the connection's selection: <c>nodes { … }</c> and <c>edges { node { … } }</c> are the request's fields;
-    /// the connection's own (totalCount, pageInfo, cursor, asOf) need no document.
+    /// the connection's and the edges' own (totalCount, pageInfo, cursor, asOf) need no document.
     /// </summary>
-    private static bool OnlyCovered(GraphQLDocument document, GraphQLSelectionSet set, int depth, bool nodes)
+    private static bool OnlyCovered(GraphQLDocument document, GraphQLSelectionSet set, int depth, Level level)
     {
         // Fragments nest; a document deep enough to matter was refused by the request gate already.
         if (depth > 16)
@@ -60,13 +60,13 @@ public static class RequestSummaries
         {
             var fine = selection switch
             {
-                GraphQLField field when nodes => Covered.Contains(field.Name.StringValue),
-                GraphQLField { Name.Value: var name, SelectionSet: { } inner } when name == "nodes" => OnlyCovered(document, inner, depth + 1, nodes: true),
-                GraphQLField { Name.Value: var name, SelectionSet: { } inner } when name == "edges" => EdgesOnlyCovered(document, inner, depth + 1),
+                GraphQLField field when level == Level.Node => Covered.Contains(field.Name.StringValue),
+                GraphQLField { SelectionSet: { } inner } field when Inside(level, field.Name.StringValue) is { } next =>
+                    OnlyCovered(document, inner, depth + 1, next),
                 GraphQLField => true,
-                GraphQLInlineFragment inline => OnlyCovered(document, inline.SelectionSet, depth + 1, nodes),
+                GraphQLInlineFragment inline => OnlyCovered(document, inline.SelectionSet, depth + 1, level),
                 GraphQLFragmentSpread spread => document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
-                    && OnlyCovered(document, fragment.SelectionSet, depth + 1, nodes),
+                    && OnlyCovered(document, fragment.SelectionSet, depth + 1, level),
                 _ => false,
             };
             if (!fine)
@@ -78,25 +78,19 @@ public static class RequestSummaries
         return true;
     }
 
-    private static bool EdgesOnlyCovered(GraphQLDocument document, GraphQLSelectionSet edges, int depth)
+    /// <summary>The level a field's selection is at: the connection's nodes or edges, an edge's node; null for any other.</summary>
+    private static Level? Inside(Level level, string field) => (level, field) switch
     {
-        foreach (var selection in edges.Selections)
-        {
-            var fine = selection switch
-            {
-                GraphQLField { Name.Value: var name, SelectionSet: { } node } when name == "node" => OnlyCovered(document, node, depth + 1, nodes: true),
-                GraphQLField => true,
-                GraphQLInlineFragment inline => EdgesOnlyCovered(document, inline.SelectionSet, depth + 1),
-                GraphQLFragmentSpread spread => document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
-                    && EdgesOnlyCovered(document, fragment.SelectionSet, depth + 1),
-                _ => false,
-            };
-            if (!fine)
-            {
-                return false;
-            }
-        }
+        (Level.Connection, "nodes") => Level.Node,
+        (Level.Connection, "edges") => Level.Edge,
+        (Level.Edge, "node") => Level.Node,
+        _ => null,
+    };
 
-        return true;
+    private enum Level
+    {
+        Connection,
+        Edge,
+        Node,
     }
 }

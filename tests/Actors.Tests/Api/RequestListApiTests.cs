@@ -110,6 +110,12 @@ public sealed class RequestListApiTests(ApiFactory api)
         Assert.Equal(3, expected.Count);
         Assert.Equal(expected, columns["data"]!["requests"]!["nodes"]!.AsArray().Select(n => n!.ToJsonString()));
         Assert.Equal(expected, edges["data"]!["requests"]!["edges"]!.AsArray().Select(e => e!["node"]!.ToJsonString()));
+
+        // A personal field hidden in an inline fragment of an edge's node still reads the documents.
+        var hidden = await api.GraphQL(
+            $"{{ requests(first: 10, {Order}) {{ edges {{ node {{ id ... on CitizenRequest {{ applicant {{ familyName }} }} }} }} }} }}", token: citizen);
+        Assert.True(hidden["errors"] is null, hidden["errors"]?.ToJsonString());
+        Assert.All(hidden["data"]!["requests"]!["edges"]!.AsArray(), e => Assert.Equal("Ben Salah", e!["node"]!["applicant"]!["familyName"]!.GetValue<string>()));
     }
 
     [Fact]
