@@ -20,8 +20,7 @@ public static class AuditQueries
                 var page = PageArguments.Read(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IAuditTrail>(), filter, AuditOrder.Default, "auditTrail/Sequence/DESC",
-                    entries => Task.FromResult<IReadOnlyList<AuditEntry?>>(entries.ToList()), ctx.CancellationToken,
-                    withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+                    entries => Task.FromResult<IReadOnlyList<AuditEntry?>>(entries.ToList()), ctx);
             });
     }
 }

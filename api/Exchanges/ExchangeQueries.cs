@@ -33,7 +33,7 @@ public static class ExchangeQueries
                 var order = new ExchangeOrder(orderInput.Field, orderInput.Direction == SortDirectionType.Descending);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IExchangeLog>(), filter, order, $"exchanges/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
-                    Exchanges, ctx.CancellationToken, withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+                    Exchanges, ctx);
             });
     }
 
@@ -58,7 +58,7 @@ public static class ExchangeQueries
 
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IExchangeLog>(), new ExchangeFilter(RequestId: ctx.Source.Id), ExchangeOrder.Default, $"exchanges/{ctx.Source.Id:N}/At/DESC",
-                    Exchanges, ctx.CancellationToken, withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+                    Exchanges, ctx);
             });
     }
 

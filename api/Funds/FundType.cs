@@ -83,7 +83,7 @@ public sealed class FundType : ObjectGraphType<FundView>
         var fund = ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year);
         return await ConnectionResolver.FromIndexAsync(
             page, ctx.Service<IAllocationIndex>(), filter, order, $"allocations/{Year(ctx.Source)}/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
-            entries => Nodes(entries, fund), ctx.CancellationToken, withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+            entries => Nodes(entries, fund), ctx);
     }
 
     /// <summary>The index is a projection; the fund grain is the truth. One call for the whole page.</summary>

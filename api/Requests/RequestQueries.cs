@@ -48,8 +48,7 @@ public static class RequestQueries
                 var summaries = RequestSummaries.Suffice(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IRequestIndex>(), filter, order, $"requests/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
-                    entries => Nodes(entries, actor, grains, summaries), ctx.CancellationToken,
-                    withoutDocuments: summaries, withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+                    entries => Nodes(entries, actor, grains, summaries), ctx, withoutDocuments: summaries);
             });
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<CitizenRequestType, CitizenRequestView>>>("stuckRequests"))
@@ -64,8 +63,7 @@ public static class RequestQueries
                 var summaries = RequestSummaries.Suffice(ctx);
                 return await ConnectionResolver.FromIndexAsync(
                     page, ctx.Service<IRequestIndex>(), filter, RequestOrder.Stuck, "stuckRequests",
-                    entries => Nodes(entries, actor, grains, summaries), ctx.CancellationToken,
-                    withoutDocuments: summaries, withoutTotal: !ConnectionResolver.AsksTotal(ctx));
+                    entries => Nodes(entries, actor, grains, summaries), ctx, withoutDocuments: summaries);
             });
     }
 

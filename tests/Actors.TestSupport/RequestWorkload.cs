@@ -59,8 +59,8 @@ public sealed class RequestWorkload(GraphQLHttpClient api, string centerCode, st
     public int FailedCalls => Volatile.Read(ref _failedCalls);
 
     /// <summary>
-    /// The failed calls so far by kind (an error code, a GraphQL error's message, a transport exception's type): what an
-    /// operator needs to tell a timeout from a refusal in a step's failures.
+    /// The failed calls so far by kind (<see cref="KindOf"/>: "GraphQL" and a GraphQL error's code, a refusal's code, a
+    /// transport exception's type): what an operator needs to tell a timeout from a refusal in a step's failures.
     /// </summary>
     public IReadOnlyDictionary<string, int> FailuresByKind => new Dictionary<string, int>(_failuresByKind);
 

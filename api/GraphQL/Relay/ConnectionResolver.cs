@@ -13,14 +13,15 @@ public static class ConnectionResolver
 {
     /// <summary>
     /// A list read from a keyset index: one index call for the page, then one call of <paramref name="nodes"/> for
-    /// all its rows. A row whose node is null (gone, or not the caller's to see) is left out of the edges.
+    /// all its rows. A row whose node is null (gone, or not the caller's to see) is left out of the edges. The list is
+    /// counted only when <paramref name="field"/> selects <c>totalCount</c>.
     /// </summary>
+    /// <param name="field">The connection field being resolved: what it selects, and its cancellation.</param>
     /// <param name="scope">Names the list and its order in the cursors, e.g. <c>requests/SubmittedAt/DESC</c>.</param>
     /// <param name="nodes">The node of each row, in the rows' order.</param>
     public static async Task<Connection<TNode>> FromIndexAsync<TEntry, TFilter, TOrder, TNode>(
         PageArguments page, IKeysetIndex<TEntry, TFilter, TOrder> index, TFilter filter, TOrder order, string scope,
-        Func<IReadOnlyList<TEntry>, Task<IReadOnlyList<TNode?>>> nodes, CancellationToken cancellationToken,
-        bool withoutDocuments = false, bool withoutTotal = false)
+        Func<IReadOnlyList<TEntry>, Task<IReadOnlyList<TNode?>>> nodes, IResolveFieldContext field, bool withoutDocuments = false)
         where TEntry : IIndexEntry
         where TOrder : IKeysetOrder<TEntry>
         where TNode : class
@@ -28,15 +29,16 @@ public static class ConnectionResolver
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(field);
         var query = new KeysetQuery<TFilter, TOrder>(
             filter, order,
             page.First, Cursor(page.After, order, scope, "after"),
             page.Last, Cursor(page.Before, order, scope, "before"))
         {
             WithoutDocuments = withoutDocuments,
-            WithoutTotal = withoutTotal,
+            WithoutTotal = !AsksTotal(field),
         };
-        var result = await index.QueryAsync(query, cancellationToken);
+        var result = await index.QueryAsync(query, field.CancellationToken);
         var found = await nodes(result.Items);
         var edges = result.Items.Zip(found)
             .Where(row => row.Second is not null)
@@ -49,11 +51,8 @@ public static class ConnectionResolver
     /// Whether the connection being resolved selects <c>totalCount</c> (under any alias, through fragments too): a page
     /// that does not show it need not count the whole filtered list.
     /// </summary>
-    public static bool AsksTotal(IResolveFieldContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.SubFields is not { } fields || fields.Values.Any(f => f.Field.Name.Value == "totalCount");
-    }
+    private static bool AsksTotal(IResolveFieldContext context) =>
+        context.SubFields is not { } fields || fields.Values.Any(f => f.Field.Name.Value == "totalCount");
 
     /// <summary>
     /// A small list held in memory (centers, municipalities), already filtered: ordered by sort key then id, both
