@@ -19,15 +19,10 @@ public sealed class ClusterUnavailableApiTests(ClusterFaultApiFactory host) : IC
         var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var id = (await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("lost"), "01234567")))["id"]!.GetValue<string>();
 
-        host.Faults.Arm("Find", () => new SiloUnavailableException("The target silo became unavailable for message: Request [S127.0.0.1:11111:1 citizenrequest/x]"));
         JsonNode refused;
-        try
+        using (host.Faults.Arm("Find", () => new SiloUnavailableException("The target silo became unavailable for message: Request [S127.0.0.1:11111:1 citizenrequest/x]")))
         {
             refused = await host.GraphQL("query($id: ID!) { request(id: $id) { id status } }", new { id }, citizen);
-        }
-        finally
-        {
-            host.Faults.Disarm();
         }
 
         Assert.Null(refused["data"]!["request"]);
@@ -47,17 +42,12 @@ public sealed class ClusterUnavailableApiTests(ClusterFaultApiFactory host) : IC
         var input = PathwayApi.AdultCardInput(PathwayApi.Key("timeout"), "01234567");
 
         // The grain took the submission; its answer never came back (Orleans' response timeout).
-        host.Faults.Arm("SubmitIdCard", () => new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request ..."), afterTheCall: true);
         JsonNode refused;
-        try
+        using (host.Faults.Arm("SubmitIdCard", () => new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request ..."), afterTheCall: true))
         {
             refused = await host.GraphQL(
                 "mutation($in: SubmitIdCardRequestInput!) { submitIdCardRequest(input: $in) { request { id } errors { __typename } } }",
                 new { @in = input }, citizen);
-        }
-        finally
-        {
-            host.Faults.Disarm();
         }
 
         Assert.Equal("SERVICE_UNAVAILABLE", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
@@ -74,15 +64,10 @@ public sealed class ClusterUnavailableApiTests(ClusterFaultApiFactory host) : IC
         var citizen = await host.Token("CITIZEN", PathwayApi.NewSubject("cit"), nationalIdNumber: "01234567");
         var id = (await api.Mutate("submitIdCardRequest", citizen, PathwayApi.AdultCardInput(PathwayApi.Key("bug"), "01234567")))["id"]!.GetValue<string>();
 
-        host.Faults.Arm("Find", () => new InvalidOperationException("Sequence contains no elements (secret detail)"));
         JsonNode failed;
-        try
+        using (host.Faults.Arm("Find", () => new InvalidOperationException("Sequence contains no elements (secret detail)")))
         {
             failed = await host.GraphQL("query($id: ID!) { request(id: $id) { id } }", new { id }, citizen);
-        }
-        finally
-        {
-            host.Faults.Disarm();
         }
 
         var error = failed["errors"]![0]!;

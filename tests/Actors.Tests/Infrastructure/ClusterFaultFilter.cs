@@ -9,9 +9,12 @@ public sealed class ClusterFaultFilter : IOutgoingGrainCallFilter
 {
     private volatile Fault? _fault;
 
-    public void Arm(string method, Func<Exception> exception, bool afterTheCall = false) => _fault = new Fault(method, exception, afterTheCall);
-
-    public void Disarm() => _fault = null;
+    /// <summary>Arms the fault until the returned handle is disposed (<c>using (faults.Arm(…)) { … }</c>).</summary>
+    public IDisposable Arm(string method, Func<Exception> exception, bool afterTheCall = false)
+    {
+        _fault = new Fault(method, exception, afterTheCall);
+        return new Disarming(this);
+    }
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -32,4 +35,9 @@ public sealed class ClusterFaultFilter : IOutgoingGrainCallFilter
     }
 
     private sealed record Fault(string Method, Func<Exception> Exception, bool AfterTheCall);
+
+    private sealed class Disarming(ClusterFaultFilter filter) : IDisposable
+    {
+        public void Dispose() => filter._fault = null;
+    }
 }
