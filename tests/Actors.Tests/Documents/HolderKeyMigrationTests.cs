@@ -5,6 +5,7 @@ using Actors.Tests.Postgres;
 using Actors.Tests.Requests;
 using Actors.Tests.Retention;
 using Npgsql;
+using static Actors.Tests.Documents.LegacyHolderIssues;
 
 namespace Actors.Tests.Documents;
 
@@ -128,22 +129,6 @@ public sealed class HolderKeyMigrationTests(PostgresRetentionFixture cluster)
         Assert.Equal(RequestStatus.Issued, request.Status);
         return request;
     }
-
-    private static (Applicant Applicant, Actor Citizen) NewHolder()
-    {
-        var unique = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var nationalId = "8" + unique;
-        var applicant = new Applicant("ياسين", "البجاوي", new DateOnly(1991, 6, 14), "Béja", nationalId, "Yassine", "Bejaoui" + unique);
-        var citizen = new Actor("citizen-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen, NationalIdNumber: nationalId);
-        return (applicant, citizen);
-    }
-
-    private static string NewNumber() => "HK" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-
-    private static DocumentIssue OldReleaseIssue(string number, Applicant applicant, Actor citizen, string centerId, DateTimeOffset issuedAt) =>
-        new(number, Guid.NewGuid(), RequestKind.CriminalRecordExtract, citizen.Subject, centerId, "Tunis", DocumentHolders.LegacyKeyOf(applicant),
-            applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
-            citizen.Issuer, applicant.NationalIdNumber);
 
     private IIssuedDocumentGrain Document(string number) => cluster.Grains.GetGrain<IIssuedDocumentGrain>(number);
 

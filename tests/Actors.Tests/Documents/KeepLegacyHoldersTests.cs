@@ -1,7 +1,6 @@
 using Actors.Contracts.Documents;
-using Actors.Contracts.Identity;
-using Actors.Contracts.Requests;
 using Microsoft.Extensions.DependencyInjection;
+using static Actors.Tests.Documents.LegacyHolderIssues;
 
 namespace Actors.Tests.Documents;
 
@@ -12,6 +11,8 @@ namespace Actors.Tests.Documents;
 /// </summary>
 public sealed class KeepLegacyHoldersTests(KeepLegacyHoldersApiFactory host) : IClassFixture<KeepLegacyHoldersApiFactory>
 {
+    private const string Center = "TN11-BJ1";
+
     private IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
     [Fact]
@@ -26,13 +27,13 @@ public sealed class KeepLegacyHoldersTests(KeepLegacyHoldersApiFactory host) : I
 
         // An old silo's extract, then one of this build, then another old silo's: each newer one supersedes the last.
         var (first, second, third) = (NewNumber(), NewNumber(), NewNumber());
-        await Document(first).Issue(OldReleaseIssue(first, applicant, citizen, now));
-        await Document(second).Issue(OldReleaseIssue(second, applicant, citizen, now + TimeSpan.FromMinutes(1)) with { HolderKey = keyedKey, LegacyHolderKey = legacyKey });
+        await Document(first).Issue(OldReleaseIssue(first, applicant, citizen, Center, now));
+        await Document(second).Issue(OldReleaseIssue(second, applicant, citizen, Center, now + TimeSpan.FromMinutes(1)) with { HolderKey = keyedKey, LegacyHolderKey = legacyKey });
         Assert.Equal(DocumentStatus.Superseded, (await Document(first).Read(citizen))!.Status);
         Assert.Equal(second, (await Document(first).Read(citizen))!.SupersededBy);
         Assert.Equal(DocumentStatus.Valid, (await Document(second).Read(citizen))!.Status);
 
-        await Document(third).Issue(OldReleaseIssue(third, applicant, citizen, now + TimeSpan.FromMinutes(2)));
+        await Document(third).Issue(OldReleaseIssue(third, applicant, citizen, Center, now + TimeSpan.FromMinutes(2)));
         Assert.Equal(DocumentStatus.Superseded, (await Document(second).Read(citizen))!.Status);
         Assert.Equal(third, (await Document(second).Read(citizen))!.SupersededBy);
         Assert.Equal(DocumentStatus.Valid, (await Document(third).Read(citizen))!.Status);
@@ -51,21 +52,4 @@ public sealed class KeepLegacyHoldersTests(KeepLegacyHoldersApiFactory host) : I
 
     private async Task<List<string>> Numbers(string holderKey) =>
         [.. (await Grains.GetGrain<IDocumentHolderGrain>(holderKey).Documents()).Select(d => d.Number).Order(StringComparer.Ordinal)];
-
-    private static string NewNumber() => "KL" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-
-    /// <summary>An issue as the previous release made it: the unkeyed key as the holder key, no legacy key.</summary>
-    private static DocumentIssue OldReleaseIssue(string number, Applicant applicant, Actor citizen, DateTimeOffset issuedAt) =>
-        new(number, Guid.NewGuid(), RequestKind.CriminalRecordExtract, citizen.Subject, "TN11-BJ1", "Tunis", DocumentHolders.LegacyKeyOf(applicant),
-            applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
-            citizen.Issuer, applicant.NationalIdNumber);
-
-    private static (Applicant Applicant, Actor Citizen) NewHolder()
-    {
-        var unique = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var nationalId = "7" + unique;
-        var applicant = new Applicant("ياسين", "البجاوي", new DateOnly(1991, 6, 14), "Béja", nationalId, "Yassine", "Bejaoui" + unique);
-        var citizen = new Actor("citizen-" + Guid.NewGuid().ToString("N")[..8], ActorRole.Citizen, NationalIdNumber: nationalId);
-        return (applicant, citizen);
-    }
 }
