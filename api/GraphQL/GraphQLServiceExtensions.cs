@@ -22,7 +22,9 @@ public static class GraphQLServiceExtensions
         builder.Services.AddScoped<CenterLookup>();
         builder.Services.AddSingleton<SlotFinder>();
         builder.Services.AddSingleton<RequestStatusHub>();
-        builder.Services.AddSingleton(new ProgressAnswers(ProgressOptions.From(builder.Configuration)));
+        var progress = ProgressOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(new ProgressAnswers(progress));
+        builder.Services.AddSingleton(new ProgressResponses(progress));
         builder.Services.AddScoped<FundLookup>();
         builder.Services.AddScoped<RequestLookup>();
 

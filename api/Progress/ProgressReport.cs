@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Actors.Api.Requests;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Identity;
@@ -41,7 +43,7 @@ public static class ProgressReport
         var asked = clock.GetUtcNow();
         var counts = await answers.CountAsync(index, filter, dimensions, cancellationToken);
         var threshold = ThresholdFor(actor);
-        var withheld = SmallGroupSuppression.Withheld(counts.Groups, dimensions, threshold);
+        var withheld = WithheldFrom(counts, dimensions, threshold);
         var groups = counts.Groups
             .Select((g, i) => new ProgressGroup(g.Key, withheld.Contains(i) ? null : g.Count, withheld.Contains(i)))
             .ToList();
@@ -50,6 +52,18 @@ public static class ProgressReport
         var figures = new Lazy<Task<ProgressFigures>>(async () => Suppressed(await answers.FiguresAsync(index, filter, cancellationToken), threshold));
         return new RequestProgress(groups, hiddenTotal ? null : counts.Total, counts.AsOf, threshold, lag, figures);
     }
+
+    /// <summary>
+    /// The groups withheld from an answer at a threshold, worked out once per answer: a shared answer
+    /// (<see cref="ProgressAnswers"/>) is asked for again and again, and its suppression walks every line of the
+    /// breakdown until nothing changes. The dimensions are part of the answer's question, so the answer and the
+    /// threshold decide the result.
+    /// </summary>
+    private static IReadOnlySet<int> WithheldFrom(RequestCounts counts, IReadOnlyList<RequestDimension> dimensions, int threshold) =>
+        WithheldByAnswer.GetValue(counts, _ => new ConcurrentDictionary<int, IReadOnlySet<int>>())
+            .GetOrAdd(threshold, t => SmallGroupSuppression.Withheld(counts.Groups, dimensions, t));
+
+    private static readonly ConditionalWeakTable<RequestCounts, ConcurrentDictionary<int, IReadOnlySet<int>>> WithheldByAnswer = new();
 
     /// <summary>Counts from 1 to this minus one are withheld: from analysts and operators, who see the whole country.</summary>
     public static int ThresholdFor(Actor actor) =>

@@ -1,6 +1,7 @@
 using Actors.Api.Audit;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
+using Actors.Api.Progress;
 using Actors.Api.Security;
 using Actors.Api.TrustedDocuments;
 using Actors.Telemetry;
@@ -8,6 +9,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 
 namespace Actors.Api.Transport;
 
@@ -19,7 +21,8 @@ internal static class GraphQLExecution
         GraphQLUserContext userContext,
         IServiceProvider services,
         IValidationRule? extraRule,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool shareProgress = false)
     {
         var schema = services.GetRequiredService<ISchema>();
         var gate = services.GetRequiredService<GraphQLRequestGate>();
@@ -59,6 +62,51 @@ internal static class GraphQLExecution
             return new ExecutionResult { Errors = [limited] };
         }
 
+        // The same progress question from the same scope within a moment gets the response rendered for the first asker.
+        var shared = shareProgress && document is not null ? services.GetService<ProgressResponses>() : null;
+        var sharedKey = shared?.KeyOf(document!, request.OperationName, request.Query ?? request.DocumentId, request.Variables, userContext);
+        if (sharedKey is not null && shared!.Find(sharedKey) is { } rendered)
+        {
+            return new RenderedExecutionResult(rendered);
+        }
+
+        try
+        {
+            var (result, audited) = await ExecuteDocumentAsync(request, userContext, services, extraRule, document, validated, trusted.Operation is not null, cancellationToken);
+
+            // A response that read a personal field is the asker's alone: each read of one is an entry in the audit trail.
+            if (sharedKey is not null && !audited && result.Executed && result.Errors is not { Count: > 0 } && result.Extensions is not { Count: > 0 })
+            {
+                var body = await PrintAsync(services.GetRequiredService<IGraphQLTextSerializer>(), result, cancellationToken);
+                shared!.Keep(sharedKey, body);
+                sharedKey = null;
+                return new RenderedExecutionResult(body);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (sharedKey is not null)
+            {
+                shared!.Abandon(sharedKey);
+            }
+        }
+    }
+
+    /// <summary>The operation executed, and whether it gathered audit steps (a mutation, a personal field read).</summary>
+    private static async Task<(ExecutionResult Result, bool Audited)> ExecuteDocumentAsync(
+        GraphQLRequest request,
+        GraphQLUserContext userContext,
+        IServiceProvider services,
+        IValidationRule? extraRule,
+        GraphQLDocument? document,
+        bool validated,
+        bool registered,
+        CancellationToken cancellationToken)
+    {
+        var schema = services.GetRequiredService<ISchema>();
+        var documents = services.GetService<ValidatedDocuments>();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
         {
@@ -87,7 +135,7 @@ internal static class GraphQLExecution
             {
                 if (transport.Check(document, operation) is { } refused)
                 {
-                    return new ExecutionResult { Errors = [refused] };
+                    return (new ExecutionResult { Errors = [refused] }, false);
                 }
 
                 extraRule = null;
@@ -105,23 +153,30 @@ internal static class GraphQLExecution
         var result = await executer.ExecuteAsync(options);
         if (!validated && result.Executed && document is not null && documents is not null)
         {
-            documents.Remember(request.Query, document, registered: trusted.Operation is not null);
+            documents.Remember(request.Query, document, registered);
         }
 
         // A schema without the audit's field middleware (a host of the transport alone) gathers no step and needs no recorder.
         if (audit.Steps.Count > 0
             && !await services.GetRequiredService<AuditRecorder>().TryRecordAsync(userContext.Actor, userContext.ClientAddress, audit.Steps))
         {
-            return new ExecutionResult { Errors = [AuditErrors.NotRecorded()] };
+            return (new ExecutionResult { Errors = [AuditErrors.NotRecorded()] }, true);
         }
 
         // Input errors name the input path, as the resolvers' own BAD_USER_INPUT errors do.
         InputErrorExplainer.Explain(result, request.Query, request.OperationName, schema);
-        if (!gate.FieldSuggestionsEnabled)
+        if (!services.GetRequiredService<GraphQLRequestGate>().FieldSuggestionsEnabled)
         {
             FieldSuggestions.Remove(result);
         }
 
-        return result;
+        return (result, audit.Steps.Count > 0);
+    }
+
+    private static async Task<byte[]> PrintAsync(IGraphQLTextSerializer serializer, ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return buffer.ToArray();
     }
 }

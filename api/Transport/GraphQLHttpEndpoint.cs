@@ -78,7 +78,8 @@ public static class GraphQLHttpEndpoint
             userContext,
             context.RequestServices,
             isGet ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost,
-            context.RequestAborted);
+            context.RequestAborted,
+            shareProgress: true);
 
         if (!result.Executed && result.Errors?.FirstOrDefault(error => error.Code == ErrorCodes.RateLimited) is { } limited)
         {
@@ -173,6 +174,12 @@ public static class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = mediaType + "; charset=utf-8";
+        if (result is RenderedExecutionResult rendered)
+        {
+            await context.Response.Body.WriteAsync(rendered.Body, context.RequestAborted);
+            return;
+        }
+
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 }
