@@ -10,8 +10,8 @@ namespace Actors.Api.Audit;
 /// Where the trail is fed: every mutation field executed becomes a step (the ids in its input and of the object it
 /// returns, its outcome: OK, the payload's refusal code or the error's code); every personal field
 /// (<see cref="PersonalDataFields"/>) resolved by a query adds the object it was read from to its root field's step.
-/// Field middleware rather than resolver code, so that a new mutation or personal field is audited without anyone
-/// remembering to. Other fields pass straight through.
+/// Put around those fields' resolvers by <see cref="AuditSchemaVisitor"/> (<see cref="AuditedFieldResolver"/>), not in
+/// their resolver code, so that a new mutation or personal field is audited without anyone remembering to.
 /// </summary>
 public sealed class AuditFieldMiddleware : IFieldMiddleware
 {

@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.DI;
 
 namespace Actors.Api.Audit;
@@ -7,8 +6,8 @@ public static class AuditServiceExtensions
 {
     /// <summary>
     /// The recorder, the address hasher (its key checked now: outside Development the host does not start without
-    /// <c>Audit:AddressHashKey</c>), the field middleware that feeds the trail (see <see cref="AuditFieldMiddleware"/>)
-    /// and the audited subscriptions (see <see cref="AuditSchemaVisitor"/>; after <c>AddActorsAuthorization</c>).
+    /// <c>Audit:AddressHashKey</c>), and the audited mutations, personal fields and subscriptions that feed the trail
+    /// (see <see cref="AuditSchemaVisitor"/>, registered by the schema's configuration; after <c>AddActorsAuthorization</c>).
     /// </summary>
     public static WebApplicationBuilder AddActorsAudit(this WebApplicationBuilder builder)
     {
@@ -19,7 +18,6 @@ public static class AuditServiceExtensions
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton<AuditRecorder>();
         builder.Services.AddSingleton<IConfigureSchema, AuditSchemaConfiguration>();
-        builder.Services.AddGraphQL(graphql => graphql.UseMiddleware<AuditFieldMiddleware>());
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Actors.Api.Audit;
 using Actors.Api.Authorization;
 using Actors.Api.Identity;
 using Actors.Contracts.Identity;
@@ -51,7 +52,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationHost host) : IClassFix
             var field = type.GetField(rule.Coordinate[(rule.Coordinate.IndexOf('.') + 1)..]);
             Assert.NotNull(field);
             Assert.False(field.ResolvedType is NonNullGraphType, $"{rule.Coordinate} must be nullable: a refused caller gets null and FORBIDDEN.");
-            Assert.Same(rule, Assert.IsType<AuthorizedFieldResolver>(field.Resolver).Rule);
+            // Audited around its authorization, so that a refused read is in the trail too.
+            var audited = Assert.IsType<AuditedFieldResolver>(field.Resolver);
+            Assert.Same(rule, Assert.IsType<AuthorizedFieldResolver>(audited.Inner).Rule);
         }
     }
 
