@@ -5,9 +5,9 @@ using Npgsql;
 namespace Actors.Persistence.Audit;
 
 /// <summary>
-/// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction: it takes the trail's
-/// advisory lock, reads the tail, seals the records after it and inserts them in one statement, so appends from any
-/// number of processes form one chain; the lock is released at commit. A record whose entry id is stored already (a
+/// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction of three round trips:
+/// it takes the trail's advisory lock and reads the tail, seals the records after it, inserts them in one statement and
+/// commits, so appends from any number of processes form one chain; the lock is released at commit. A record whose entry id is stored already (a
 /// sender's retry after a timeout whose first attempt committed) is not appended again.
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
@@ -27,30 +27,25 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
 
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
-        {
-            lockCommand.Parameters.Add(new NpgsqlParameter<long> { TypedValue = AppendLock });
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
 
-        // Under the lock, so that no concurrent append can store the same id in between.
+        // One round trip: the lock, then under it (the statements of a batch run in order) the ids stored already, so
+        // that no concurrent append can store the same id in between, and the tail to chain after.
         var stored = new HashSet<Guid>();
-        var asked = records.Where(r => r.EntryId != Guid.Empty).Select(r => r.EntryId).Distinct().ToArray();
-        if (asked.Length > 0)
+        var (sequence, previousHash) = (0L, AuditChain.Genesis);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            await using var existing = new NpgsqlCommand("SELECT id FROM audit_entries WHERE id = ANY($1)", connection, transaction);
-            existing.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = asked });
-            await using var reader = await existing.ExecuteReaderAsync(cancellationToken);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = AppendLock } } });
+            var asked = records.Where(r => r.EntryId != Guid.Empty).Select(r => r.EntryId).Distinct().ToArray();
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM audit_entries WHERE id = ANY($1)") { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = asked } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 stored.Add(reader.GetGuid(0));
             }
-        }
 
-        var (sequence, previousHash) = (0L, AuditChain.Genesis);
-        await using (var tail = new NpgsqlCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1", connection, transaction))
-        await using (var reader = await tail.ExecuteReaderAsync(cancellationToken))
-        {
+            await reader.NextResultAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
                 (sequence, previousHash) = (reader.GetInt64(0), reader.GetString(1));
