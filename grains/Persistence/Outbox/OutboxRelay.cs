@@ -23,10 +23,18 @@ public sealed class OutboxRelay(
 {
     // Rows are read in (tx_id, seq) order and only from transactions older than every running one: a seq
     // drawn by a transaction that commits later can then never fall behind the checkpoint (see 0004_outbox.sql).
+    // The checkpoint row is locked only when a row beyond it is ready, so a read that finds nothing takes no
+    // transaction id: a round may then skip the idle probe below and read at once.
     private const string ReadBatchSql = """
         SELECT o.seq, o.aggregate_type, o.aggregate_id, o.version, o.type, o.payload::text, o.occurred_at
         FROM (
-          SELECT last_tx, last_seq FROM outbox_checkpoint WHERE consumer = $1 FOR UPDATE SKIP LOCKED
+          SELECT c.last_tx, c.last_seq FROM outbox_checkpoint AS c
+          WHERE c.consumer = $1
+            AND EXISTS (
+              SELECT 1 FROM outbox AS ready
+              WHERE (ready.tx_id, ready.seq) > (c.last_tx, c.last_seq)
+                AND ready.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+          FOR UPDATE SKIP LOCKED
         ) AS c
         CROSS JOIN LATERAL (
           SELECT * FROM outbox
@@ -71,7 +79,15 @@ public sealed class OutboxRelay(
     /// Applies at most one batch for <paramref name="consumer"/> and returns how many outbox rows it moved past:
     /// 0 when there is nothing new or another relay holds the consumer right now.
     /// </summary>
-    public async Task<int> ProcessBatchAsync(IOutboxConsumer consumer, CancellationToken cancellationToken)
+    public Task<int> ProcessBatchAsync(IOutboxConsumer consumer, CancellationToken cancellationToken) =>
+        ProcessBatchAsync(consumer, probe: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ProcessBatchAsync(IOutboxConsumer, CancellationToken)"/>; without the <paramref name="probe"/> (after
+    /// a round that moved rows, when the next is likely to find some) the batch is read at once: one round trip less
+    /// per batch under load, one more (the empty transaction's end) when nothing came meanwhile.
+    /// </summary>
+    public async Task<int> ProcessBatchAsync(IOutboxConsumer consumer, bool probe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -83,8 +99,9 @@ public sealed class OutboxRelay(
             _checkpointed[consumer.Name] = true;
         }
 
-        await using (var pending = new NpgsqlCommand(PendingSql, connection))
+        if (probe)
         {
+            await using var pending = new NpgsqlCommand(PendingSql, connection);
             pending.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
             if (await pending.ExecuteScalarAsync(cancellationToken) is not true)
             {
@@ -176,12 +193,13 @@ public sealed class OutboxRelay(
         // Leave the host's start-up path at once; each consumer then runs on its own.
         await Task.Yield();
         var failures = 0;
+        var moved = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan pause;
             try
             {
-                var moved = await ProcessBatchAsync(consumer, stoppingToken);
+                moved = await ProcessBatchAsync(consumer, probe: moved == 0, stoppingToken);
                 failures = 0;
                 pause = moved >= _options.BatchSize ? TimeSpan.Zero : _options.PollInterval;
             }
@@ -191,6 +209,7 @@ public sealed class OutboxRelay(
             }
             catch (Exception ex)
             {
+                moved = 0;
                 failures++;
                 pause = TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures, 16))));
                 logger.LogError(ex, "Outbox consumer {Consumer} failed ({Failures} in a row); retrying in {Pause}.", consumer.Name, failures, pause);

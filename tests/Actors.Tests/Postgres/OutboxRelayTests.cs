@@ -122,6 +122,31 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_round_without_the_probe_reads_at_once_and_one_that_finds_nothing_takes_no_transaction_id()
+    {
+        var db = await DatabaseAsync();
+        var consumer = new RecordingConsumer("unprobed", "ProbeTransitioned");
+        var relay = Relay(db, consumer);
+        await OutboxStateWriter.WriteAsync(db, "u", OutboxStateWriter.Event("u", 1), OutboxStateWriter.Event("u", 2));
+        Assert.Equal(2, await relay.ProcessBatchAsync(consumer, probe: false, Cancel));
+
+        // Nothing new: no row is locked, so no transaction id is drawn (the next one to be drawn stays the same).
+        var next = await ScalarsAsync<string>(db, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+        Assert.Equal(0, await relay.ProcessBatchAsync(consumer, probe: false, Cancel));
+        Assert.Equal(next, await ScalarsAsync<string>(db, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text"));
+
+        // A transaction still running holds back what comes after it, with or without the probe.
+        await using var slow = await db.OpenConnectionAsync(Cancel);
+        await using var transaction = await slow.BeginTransactionAsync(Cancel);
+        await OutboxStateWriter.WriteAsync(slow, transaction, "u-early", OutboxStateWriter.Event("u-early", 1));
+        await OutboxStateWriter.WriteAsync(db, "u-later", OutboxStateWriter.Event("u-later", 1));
+        Assert.Equal(0, await relay.ProcessBatchAsync(consumer, probe: false, Cancel));
+        await transaction.CommitAsync(Cancel);
+        Assert.Equal(2, await relay.ProcessBatchAsync(consumer, probe: false, Cancel));
+        Assert.Equal(["u:1", "u:2", "u-early:1", "u-later:1"], await ScalarsAsync<string>(db, "SELECT aggregate_id || ':' || version FROM probe_effect ORDER BY applied_order"));
+    }
+
+    [Fact]
     public async Task ObserversHearOfCommittedBatches()
     {
         var db = await DatabaseAsync();
