@@ -44,17 +44,7 @@ public sealed class GraphQLHttpClient : IDisposable
     /// </summary>
     public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query, variables }),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(query, variables, token, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
@@ -66,5 +56,30 @@ public sealed class GraphQLHttpClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// POSTs an operation and returns the status and the body as bytes, unparsed: for load generators, which look for an
+    /// <c>"errors"</c> member in the bytes rather than build a tree of every answer (as pgbench does not of its rows).
+    /// </summary>
+    public async Task<(int Status, byte[] Body)> PostForBytesAsync(string query, object? variables = null, string? token = null, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(query, variables, token, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(string query, object? variables, string? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query, variables }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await _http.SendAsync(request, cancellationToken);
+    }
 }

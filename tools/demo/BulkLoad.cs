@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Threading.Channels;
 using Actors.Contracts.Requests.Index;
 using Actors.Persistence.Migrations;
 using Actors.Persistence.Requests;
@@ -26,35 +27,67 @@ public sealed class BulkLoad(DemoPlan plan, string connectionString, TextWriter?
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var copy = $"COPY {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+
+        // The next chunk's rows are built on another core while this one is copied: the two took turns before, and
+        // the load took as long as both together.
+        var chunks = Channel.CreateBounded<(List<RequestIndexEntry> Entries, List<IList> Values)>(2);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var chunk in plan.All().Chunk(Chunk))
+                    {
+                        var entries = chunk.Select(r => RequestIndexEntry.From(PlannedViews.Of(r))).ToList();
+                        await chunks.Writer.WriteAsync((entries, columns.Select(c => (IList)c.Values(entries).Value!).ToList()), cancellationToken);
+                    }
+
+                    chunks.Writer.TryComplete();
+                }
+                catch (Exception ex)
+                {
+                    chunks.Writer.TryComplete(ex);
+                }
+            },
+            cancellationToken);
+
         await using (var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken))
         {
             var written = 0;
-            foreach (var chunk in plan.All().Chunk(Chunk))
+            try
             {
-                var entries = chunk.Select(r => RequestIndexEntry.From(PlannedViews.Of(r))).ToList();
-                var values = columns.Select(c => (IList)c.Values(entries).Value!).ToList();
-                for (var row = 0; row < entries.Count; row++)
+                await foreach (var (entries, values) in chunks.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await writer.StartRowAsync(cancellationToken);
-                    for (var column = 0; column < columns.Count; column++)
+                    for (var row = 0; row < entries.Count; row++)
                     {
-                        if (values[column][row] is { } value)
+                        await writer.StartRowAsync(cancellationToken);
+                        for (var column = 0; column < columns.Count; column++)
                         {
-                            await writer.WriteAsync(value, columns[column].SqlType, cancellationToken);
+                            if (values[column][row] is { } value)
+                            {
+                                await writer.WriteAsync(value, columns[column].SqlType, cancellationToken);
+                            }
+                            else
+                            {
+                                await writer.WriteNullAsync(cancellationToken);
+                            }
                         }
-                        else
-                        {
-                            await writer.WriteNullAsync(cancellationToken);
-                        }
+
+                        byStatus[entries[row].Status] = byStatus.GetValueOrDefault(entries[row].Status) + 1;
                     }
 
-                    byStatus[entries[row].Status] = byStatus.GetValueOrDefault(entries[row].Status) + 1;
+                    written += entries.Count;
+                    progress.Report(written);
                 }
-
-                written += entries.Count;
-                progress.Report(written);
+            }
+            catch
+            {
+                // Closing the channel ends the producer's wait to hand over its next chunk.
+                chunks.Writer.TryComplete();
+                throw;
             }
 
+            await producer;
             await writer.CompleteAsync(cancellationToken);
         }
 
