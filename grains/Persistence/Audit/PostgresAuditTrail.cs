@@ -7,8 +7,8 @@ namespace Actors.Persistence.Audit;
 /// <summary>
 /// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction of three round trips:
 /// it takes the trail's advisory lock and reads the tail, seals the records after it, inserts them in one statement and
-/// commits, so appends from any number of processes form one chain; the lock is released at commit. A record whose entry id is stored already (a
-/// sender's retry after a timeout whose first attempt committed) is not appended again.
+/// commits, so appends from any number of processes form one chain; the lock is released at commit. A record whose
+/// entry id is stored already (a sender's retry after a timeout whose first attempt committed) is not appended again.
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
     : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource), IAuditTrail

@@ -41,8 +41,18 @@ public sealed class PointInTimeRestoreTests
 
                 var before = await scenario.WorkloadAsync("before-target");
                 await before.RunAsync(FaultLoad.Concurrency, n => n < perPhase, cancel);
-                await Eventually.Async(async () => (await scenario.IndexedRequestsAsync()).Count == perPhase, TimeSpan.FromSeconds(60),
-                    "the request index has caught up");
+                // Caught up with every acknowledged step, not only with the submissions: a last step still on its way
+                // to the index would land between the reading below and the chosen instant.
+                await Eventually.Async(
+                    async () =>
+                    {
+                        var stored = await scenario.StoredRequestsAsync();
+                        var indexed = await scenario.IndexedRequestsAsync();
+                        return stored.Count == perPhase && indexed.Count == perPhase
+                            && indexed.All(i => stored.TryGetValue(i.Key, out var s) && s == i.Value);
+                    },
+                    TimeSpan.FromSeconds(60),
+                    "the request index has caught up with every acknowledged step");
 
                 // The chosen instant: the load is quiet, so what the original holds now is what it held then.
                 var expectedRequests = await scenario.ScalarsAsync<string>(RequestsSql);
