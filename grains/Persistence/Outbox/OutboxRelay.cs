@@ -21,19 +21,25 @@ public sealed class OutboxRelay(
     IOptions<OutboxRelayOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    // Whether a row beyond checkpoint c is ready: the first row after it in commit order (an index probe on
+    // (tx_id, seq), not a scan) comes from a transaction older than every running one. The idle probe and the
+    // batch's lock ask the same question.
+    private const string ReadyBeyondCheckpoint = """
+        (SELECT o.tx_id FROM outbox AS o
+         WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq)
+         ORDER BY o.tx_id, o.seq
+         LIMIT 1) < pg_snapshot_xmin(pg_current_snapshot())
+        """;
+
     // Rows are read in (tx_id, seq) order and only from transactions older than every running one: a seq
     // drawn by a transaction that commits later can then never fall behind the checkpoint (see 0004_outbox.sql).
     // The checkpoint row is locked only when a row beyond it is ready, so a read that finds nothing takes no
     // transaction id: a round may then skip the idle probe below and read at once.
-    private const string ReadBatchSql = """
+    private const string ReadBatchSql = $$"""
         SELECT o.seq, o.aggregate_type, o.aggregate_id, o.version, o.type, o.payload::text, o.occurred_at
         FROM (
           SELECT c.last_tx, c.last_seq FROM outbox_checkpoint AS c
-          WHERE c.consumer = $1
-            AND EXISTS (
-              SELECT 1 FROM outbox AS ready
-              WHERE (ready.tx_id, ready.seq) > (c.last_tx, c.last_seq)
-                AND ready.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+          WHERE c.consumer = $1 AND {{ReadyBeyondCheckpoint}}
           FOR UPDATE SKIP LOCKED
         ) AS c
         CROSS JOIN LATERAL (
@@ -47,17 +53,8 @@ public sealed class OutboxRelay(
         """;
 
     // Idle polls only read: no row lock, no transaction id, no WAL, however often silos ask.
-    // The first row beyond the checkpoint in commit order: an index probe on (tx_id, seq), not a scan.
-    private const string PendingSql = """
-        SELECT EXISTS (
-          SELECT 1 FROM outbox_checkpoint AS c
-          CROSS JOIN LATERAL (
-            SELECT o.tx_id FROM outbox AS o
-            WHERE (o.tx_id, o.seq) > (c.last_tx, c.last_seq)
-            ORDER BY o.tx_id, o.seq
-            LIMIT 1) AS next
-          WHERE c.consumer = $1
-            AND next.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+    private const string PendingSql = $$"""
+        SELECT EXISTS (SELECT 1 FROM outbox_checkpoint AS c WHERE c.consumer = $1 AND {{ReadyBeyondCheckpoint}})
         """;
 
     private const string AdvanceSql = """
