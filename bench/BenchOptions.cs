@@ -58,6 +58,9 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
 
     public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary><c>--silo-setting Key=Value</c>: configuration of the silo processes (and of the API when it hosts the silo).</summary>
+    public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The mode options: each names a run (see Program.cs).</summary>
     public static readonly IReadOnlyList<string> KnownModes = ["writes", "reads", "cold", "all", "abuse", "progress", "memory"];
 
@@ -91,7 +94,9 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--topology" when i + 1 < args.Length => options with { Topologies = ParseTopologies(args[++i]) },
                 "--api-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { ApiSettings = new Dictionary<string, string>(options.ApiSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --tries N --abusers N --only TEXT --api-setting Key=Value --topology client,cohosted"),
+                "--silo-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
+                    options with { SiloSettings = new Dictionary<string, string>(options.SiloSettings, StringComparer.Ordinal) { [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1] } },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --tries N --abusers N --only TEXT --api-setting Key=Value --silo-setting Key=Value --topology client,cohosted"),
             };
         }
 

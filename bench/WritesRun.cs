@@ -129,6 +129,7 @@ public static class WritesRun
             Row("machine", Machine.Describe());
             Row("PostgreSQL", $"{version}, {settings}");
             Row("hosts' extra Npgsql settings", options.Npgsql ?? "none");
+            Row("silo settings (--silo-setting)", options.SiloSettings.Count == 0 ? "none" : string.Join("; ", options.SiloSettings.Select(s => $"{s.Key}={s.Value}")));
             Row("pgbench -N TPS (-c " + options.Clients + ")", tps.ToString("F0", invariant));
             Row("topology", coHosted ? "co-hosted: one API process with its silo" : "client: 1 silo + the API process as its client");
             Row("persisted transitions/s", rate.ToString("F0", invariant));

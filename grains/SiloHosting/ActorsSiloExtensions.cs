@@ -12,6 +12,7 @@ using Actors.Grains.Requests;
 using Actors.Grains.Retention;
 using Actors.Grains.Scheduling;
 using Actors.Interop;
+using Actors.Persistence.Storage;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
 using Actors.SiloHosting.Outbox;
@@ -68,7 +69,7 @@ public static class ActorsSiloExtensions
                 silo.ConfigureEndpoints(siloPort, gatewayPort);
             }
 
-            silo.UseActorsPostgres(connectionString);
+            silo.UseActorsPostgres(connectionString, configuration.GetSection(GroupCommitOptions.Section).Get<GroupCommitOptions>());
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
         }
 

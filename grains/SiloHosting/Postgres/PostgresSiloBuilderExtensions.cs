@@ -1,9 +1,15 @@
 using Actors.Contracts.Naming;
 using Actors.Persistence;
+using Actors.Persistence.Storage;
 using Actors.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace Actors.SiloHosting.Postgres;
@@ -14,9 +20,10 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>
     /// Configures clustering, reminders, the <see cref="StorageNames.Domain"/> and <see cref="StorageNames.PubSub"/>
     /// grain storages (domain state as System.Text.Json, pub-sub state in Orleans' binary format), the outbox relay with its consumers, and the PostgreSQL request index.
-    /// The database must be migrated first (<c>silo migrate</c>).
+    /// The database must be migrated first (<c>silo migrate</c>). With <see cref="GroupCommitOptions.GroupCommit"/>, domain
+    /// states are written by <see cref="PostgresGrainStorage"/> (the same rows, grouped commits) instead of the ADO.NET provider.
     /// </summary>
-    public static ISiloBuilder UseActorsPostgres(this ISiloBuilder silo, string connectionString)
+    public static ISiloBuilder UseActorsPostgres(this ISiloBuilder silo, string connectionString, GroupCommitOptions? grainStorage = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
@@ -31,16 +38,31 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Domain, options =>
+        if (grainStorage is { GroupCommit: true })
         {
-            Configure(options, tuned);
+            silo.Services.AddGrainStorage(StorageNames.Domain, (services, _) => new PostgresGrainStorage(
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                services.GetRequiredService<NpgsqlDataSource>(),
+                services.GetRequiredService<IGrainStorageSerializer>(),
+                services.GetRequiredService<IActivatorProvider>(),
+                grainStorage,
+                services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Domain, options =>
+            {
+                Configure(options, tuned);
 
-            // A cleared state's row goes rather than staying with a null payload: a document holder cleared by the purge
-            // or by its adoption is keyed by a hash of a person, and an empty row would still say that person had
-            // documents. The holder is the only domain grain that clears its state (every other one keeps a tombstone);
-            // an old release reads a missing row as the cleared state it wrote, so both releases agree.
-            options.DeleteStateOnClear = true;
-        });
+                // A cleared state's row goes rather than staying with a null payload: a document holder cleared by the
+                // purge or by its adoption is keyed by a hash of a person, and an empty row would still say that person
+                // had documents. The holder is the only domain grain that clears its state (every other one keeps a
+                // tombstone); an old release reads a missing row as the cleared state it wrote, so both releases agree.
+                // PostgresGrainStorage deletes the same way.
+                options.DeleteStateOnClear = true;
+            });
+        }
+
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, options => Configure(options, tuned));
 
         // Stream pub-sub state is Orleans' own (PubSubPublisherState has a constructor System.Text.Json cannot bind):

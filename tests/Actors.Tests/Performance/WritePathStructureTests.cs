@@ -67,6 +67,49 @@ public sealed class WritePathStructureTests
     });
 
     /// <summary>
+    /// The same path with group commit on (<c>GrainStorage:GroupCommit</c>: domain states written by
+    /// <c>PostgresGrainStorage</c>, the writes that wait together in one transaction): every step acknowledged once, one
+    /// state write statement and one outbox row per transition, the relay's read models complete, and no more write
+    /// transactions than one per transition besides the relay's (the audit's and the reminders' included).
+    /// </summary>
+    [Fact]
+    public Task With_group_commit_a_transition_is_still_one_state_write_and_its_outbox_rows() => OnClusterAsync(
+        async (_, db, api, agent, citizens) =>
+        {
+            await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
+            var xidsBefore = await XidsAsync(db);
+            var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "grouped") { MaxAttempts = 3 };
+            await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
+            await SettleAsync(db);
+            var xids = await XidsAsync(db) - xidsBefore;
+
+            var transitions = workload.Acknowledged;
+            Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
+            Assert.Equal(0, workload.FailedCalls);
+            var counts = await ReportAsync(db, transitions, xids);
+            Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
+            Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
+            Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 0.3, OtherWriteTransactionsPerTransition);
+
+            // The request index (fed by the relay from the grouped transactions' outbox rows) holds each request at the
+            // version its last acknowledged step returned.
+            var acknowledged = workload.Cases.ToDictionary(c => c.Reference!, c => c.AcknowledgedVersion, StringComparer.Ordinal);
+            await using var indexed = db.CreateCommand("SELECT reference, version FROM request_index WHERE reference = ANY($1)");
+            indexed.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. acknowledged.Keys] });
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var reader = await indexed.ExecuteReaderAsync(Cancel))
+            {
+                while (await reader.ReadAsync(Cancel))
+                {
+                    versions[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            Assert.Equal(acknowledged.OrderBy(a => a.Key, StringComparer.Ordinal), versions.OrderBy(v => v.Key, StringComparer.Ordinal));
+        },
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["GrainStorage__GroupCommit"] = "true" });
+
+    /// <summary>
     /// Live subscribers on two requests of one shared stream while many other requests move: each gets exactly its own
     /// steps, and the pub-sub storage holds no more rows than the shared streams (plus, for one release, the previous
     /// release's stream of each subscribed request), however many requests moved; no pub-sub write per transition.
@@ -124,7 +167,9 @@ public sealed class WritePathStructureTests
     /// an agent of TN11-GU1, and a warm-up (the center's and the calendar's grains active, the hosts' statements
     /// prepared) settled before the body runs. The processes' logs are kept when the body fails.
     /// </summary>
-    private static async Task OnClusterAsync(Func<ClusterProcesses, NpgsqlDataSource, GraphQLHttpClient, string, List<string>, Task> body)
+    private static async Task OnClusterAsync(
+        Func<ClusterProcesses, NpgsqlDataSource, GraphQLHttpClient, string, List<string>, Task> body,
+        IReadOnlyDictionary<string, string>? siloSettings = null)
     {
         await using var server = await ThrowawayPostgres.StartAsync(durable: false,
             moreSettings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "pg_stat_statements.max=1000"]);
@@ -136,6 +181,11 @@ public sealed class WritePathStructureTests
         // Every client here is 127.0.0.1: the per-address limits (issue 13) would count the test, not the path.
         cluster.ApiSettings["RateLimits__PerAddress"] = "100000000";
         cluster.ApiSettings["RateLimits__PerIdentity"] = "100000000";
+        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
+        {
+            cluster.SiloSettings[key] = value;
+        }
+
         try
         {
             await cluster.MigrateAsync(Cancel);

@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Actors.Persistence.Storage;
+
+/// <summary>
+/// Group commit of grain state writes: the writes that arrive while a transaction commits are sent together as the
+/// next one, one round trip and one WAL flush for all of them, and each grain's write completes only once that
+/// transaction has committed. <see cref="GroupCommitOptions.Committers"/> transactions may be in flight at once.
+/// <para>
+/// A write statement never fails on a version conflict (it returns no version, for that grain alone), so a batch fails
+/// only when PostgreSQL refuses a statement (the outbox trigger, a constraint): the whole transaction rolls back and each
+/// of its writes is tried again in a transaction of its own, so that only the refused one fails. A broken connection
+/// fails every write of the batch, as it fails a single write: the grains read their state back
+/// (<c>WriteOrRestoreAsync</c>) and find whether it landed.
+/// </para>
+/// </summary>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _writeSql;
+    private readonly int _maxWrites;
+    private readonly ILogger _logger;
+    private readonly Channel<StateWrite> _waiting = Channel.CreateUnbounded<StateWrite>();
+    private readonly Task[] _committers;
+
+    public GroupCommit(NpgsqlDataSource dataSource, string writeSql, GroupCommitOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentException.ThrowIfNullOrWhiteSpace(writeSql);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxWritesPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Committers, 1);
+        (_dataSource, _writeSql, _maxWrites, _logger) = (dataSource, writeSql, options.MaxWritesPerCommit, logger);
+        _committers = Enumerable.Range(0, options.Committers).Select(_ => Task.Run(CommitLoopAsync)).ToArray();
+    }
+
+    /// <summary>The new version once the write's transaction committed; null on a version conflict.</summary>
+    public Task<int?> WriteAsync(StateWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_waiting.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit), "The silo is stopping: grain state writes are no longer taken.");
+        }
+
+        return write.Stored.Task;
+    }
+
+    /// <summary>Takes no more writes, and returns once those taken are answered.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _waiting.Writer.TryComplete();
+        await Task.WhenAll(_committers);
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        var batch = new List<StateWrite>(_maxWrites);
+        while (await _waiting.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _maxWrites && _waiting.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<StateWrite> batch)
+    {
+        try
+        {
+            var versions = await ExecuteAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Stored.TrySetResult(versions[i]);
+            }
+        }
+        catch (PostgresException refused) when (batch.Count > 1)
+        {
+            // One statement refused rolled back the others with it: each again alone, so that only that one fails.
+            _logger.LogWarning(refused, "A grouped commit of {Count} grain state writes was refused ({SqlState}); writing them one by one.", batch.Count, refused.SqlState);
+            foreach (var write in batch)
+            {
+                try
+                {
+                    write.Stored.TrySetResult((await ExecuteAsync([write]))[0]);
+                }
+                catch (Exception ex)
+                {
+                    write.Stored.TrySetException(ex);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in batch)
+            {
+                write.Stored.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>The writes as one batch: one implicit transaction, committed after the last statement, one version each.</summary>
+    private async Task<int?[]> ExecuteAsync(IReadOnlyList<StateWrite> writes)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(_writeSql);
+            command.Parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = write.ServiceId });
+            command.Parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = write.StateName });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = write.Key.N0 });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = write.Key.N1 });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = (object?)write.Key.Extension ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
+            batch.BatchCommands.Add(command);
+        }
+
+        var versions = new int?[writes.Count];
+        await using var reader = await batch.ExecuteReaderAsync();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (i > 0)
+            {
+                await reader.NextResultAsync();
+            }
+
+            versions[i] = await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetInt32(0) : null;
+        }
+
+        return versions;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Actors.Persistence.Storage;
+
+/// <summary>
+/// Grain state in <c>orleans_storage</c> on Npgsql directly, with the statements of migration 0003 (read from
+/// <c>OrleansQuery</c>, as Orleans' ADO.NET provider reads them) and the same rows, keys, versions and JSON: the two
+/// providers read what the other wrote. What differs is the write: through <see cref="GroupCommit"/>, many grains'
+/// writes in one transaction. A cleared state's row is deleted (the domain storage's <c>DeleteStateOnClear</c>).
+/// </summary>
+public sealed class PostgresGrainStorage(
+    string serviceId,
+    NpgsqlDataSource dataSource,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider activators,
+    GroupCommitOptions options,
+    ILogger<PostgresGrainStorage> logger) : IGrainStorage, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private Queries? _queries;
+    private GroupCommit? _commits;
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var queries = await QueriesAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = Command(queries.Read, connection, stateName, GrainStorageKey.Of(grainId));
+        await using var reader = await command.ExecuteReaderAsync();
+        T? state = default;
+        string? etag = null;
+        var exists = false;
+        if (await reader.ReadAsync())
+        {
+            if (!await reader.IsDBNullAsync(0))
+            {
+                state = serializer.Deserialize<T>(new BinaryData(reader.GetFieldValue<byte[]>(0)));
+                exists = true;
+            }
+
+            etag = reader.GetInt32(1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        grainState.State = state ?? activators.GetActivator<T>().Create();
+        grainState.ETag = etag;
+        grainState.RecordExists = exists;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var commits = await CommitsAsync();
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        var write = new StateWrite(serviceId, stateName, GrainStorageKey.Of(grainId), Version(grainState.ETag), payload);
+        var stored = await commits.WriteAsync(write)
+            ?? throw Conflict("WriteState", stateName, grainId, grainState.ETag);
+        grainState.ETag = stored.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        if (!grainState.RecordExists && string.IsNullOrWhiteSpace(grainState.ETag))
+        {
+            await ReadStateAsync(stateName, grainId, grainState);
+            if (!grainState.RecordExists)
+            {
+                return;
+            }
+        }
+
+        var queries = await QueriesAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = Command(queries.Delete, connection, stateName, GrainStorageKey.Of(grainId));
+        command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)Version(grainState.ETag) ?? DBNull.Value });
+        if (await command.ExecuteScalarAsync() is not int)
+        {
+            throw Conflict("ClearState", stateName, grainId, grainState.ETag);
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        grainState.State = activators.GetActivator<T>().Create();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_commits is { } commits)
+        {
+            await commits.DisposeAsync();
+        }
+
+        _starting.Dispose();
+    }
+
+    private static int? Version(string? etag) =>
+        string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
+
+    private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag) =>
+        new($"Version conflict ({operation}): ServiceId={serviceId} GrainType={stateName} GrainId={grainId} ETag={etag}.");
+
+    private NpgsqlCommand Command(string sql, NpgsqlConnection connection, string stateName, GrainStorageKey key) =>
+        new(sql, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId },
+                new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = stateName },
+                new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = key.N0 },
+                new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = key.N1 },
+                new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = (object?)key.Extension ?? DBNull.Value },
+            },
+        };
+
+    private async ValueTask<GroupCommit> CommitsAsync()
+    {
+        if (_commits is { } started)
+        {
+            return started;
+        }
+
+        var queries = await QueriesAsync();
+        await _starting.WaitAsync();
+        try
+        {
+            return _commits ??= new GroupCommit(dataSource, queries.Write, options, logger);
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>The provider's statements, as the migrations stored them (read once, at the first use).</summary>
+    private async ValueTask<Queries> QueriesAsync()
+    {
+        if (_queries is { } known)
+        {
+            return known;
+        }
+
+        await _starting.WaitAsync();
+        try
+        {
+            if (_queries is null)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                await using var command = new NpgsqlCommand(
+                    "SELECT querykey, querytext FROM orleansquery WHERE querykey IN ('WriteToStorageKey', 'ReadFromStorageKey', 'DeleteStorageKey')",
+                    connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+                while (await reader.ReadAsync())
+                {
+                    texts[reader.GetString(0)] = reader.GetString(1);
+                }
+
+                string Text(string key) => texts.TryGetValue(key, out var text)
+                    ? text
+                    : throw new InvalidOperationException($"OrleansQuery holds no {key}: run the migrations first (silo migrate).");
+                _queries = new Queries(Text("ReadFromStorageKey"), Text("WriteToStorageKey"), Text("DeleteStorageKey"));
+            }
+
+            return _queries;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    private sealed record Queries(string Read, string Write, string Delete);
+}
