@@ -26,6 +26,10 @@ public static class ActorsMetrics
     private static readonly Counter<long> RejectedRequests = ActorsTelemetry.Meter.CreateCounter<long>(
         "actors.requests.rejected", "{request}", "Requests refused before they ran, by refusal code and by what refused them.");
 
+    private static readonly Histogram<int> WritesPerCommit = ActorsTelemetry.Meter.CreateHistogram<int>(
+        "actors.grain_state.writes_per_commit", "{write}", "Grain state writes committed together by one transaction (GrainStorage:GroupCommit).",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
+
     private static OutboxLagReading[] outboxLag = [];
 
     private static KeyValuePair<string, bool>[] health = [];
@@ -69,6 +73,9 @@ public static class ActorsMetrics
             OutsideSystemFailures.Add(1, new TagList { { "system", system }, { "operation", operation }, { "reason", outcome } });
         }
     }
+
+    /// <summary>One transaction of the group commit, with the number of grains' writes it carried.</summary>
+    public static void GroupCommitted(int writes) => WritesPerCommit.Record(writes);
 
     public static void Payment(string status) => Payments.Add(1, new TagList { { "status", status } });
 

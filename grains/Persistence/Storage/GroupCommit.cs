@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Actors.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -79,6 +80,7 @@ public sealed class GroupCommit : IAsyncDisposable
         try
         {
             var versions = await ExecuteAsync(batch);
+            ActorsMetrics.GroupCommitted(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.TrySetResult(versions[i]);
@@ -93,6 +95,7 @@ public sealed class GroupCommit : IAsyncDisposable
                 try
                 {
                     write.Stored.TrySetResult((await ExecuteAsync([write]))[0]);
+                    ActorsMetrics.GroupCommitted(1);
                 }
                 catch (Exception ex)
                 {
