@@ -57,7 +57,8 @@ public static class PostgresServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>) and the consumers that feed the
+    /// The outbox relay (a hosted service, also resolvable as <see cref="OutboxRelay"/>), its lag sampler and the pruning of
+    /// delivered events (<see cref="OutboxPruner"/>, <see cref="OutboxPruningOptions"/>), and the consumers that feed the
     /// read models (request index, allocation index, amendment register, center directory, exchange log).
     /// Add further consumers with <c>services.AddSingleton&lt;IOutboxConsumer, MyConsumer&gt;()</c> and live
     /// listeners as <see cref="IOutboxObserver"/>.
@@ -75,6 +76,9 @@ public static class PostgresServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.TryAddSingleton<OutboxLagSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxLagSampler>());
+        services.AddOptions<OutboxPruningOptions>();
+        services.TryAddSingleton<OutboxPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxPruner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RequestIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AllocationIndexConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AmendmentRegisterConsumer>());

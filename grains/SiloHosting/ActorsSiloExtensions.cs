@@ -12,6 +12,7 @@ using Actors.Grains.Requests;
 using Actors.Grains.Retention;
 using Actors.Grains.Scheduling;
 using Actors.Interop;
+using Actors.Persistence.Outbox;
 using Actors.Persistence.Storage;
 using Actors.ServiceDefaults;
 using Actors.SiloHosting.Embedded;
@@ -71,6 +72,7 @@ public static class ActorsSiloExtensions
 
             silo.UseActorsPostgres(connectionString, configuration.GetSection(GroupCommitOptions.Section).Get<GroupCommitOptions>());
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
+            silo.Services.Configure<OutboxPruningOptions>(configuration.GetSection(OutboxPruningOptions.Section));
         }
 
         silo.AddActorsRehearsalClock(configuration, movableClock);

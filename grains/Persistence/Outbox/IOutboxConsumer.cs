@@ -10,7 +10,11 @@ namespace Actors.Persistence.Outbox;
 /// </summary>
 public interface IOutboxConsumer
 {
-    /// <summary>The checkpoint's key. Stable: renaming a consumer makes it start again from the first event.</summary>
+    /// <summary>
+    /// The checkpoint's key. Stable: renaming a consumer makes it start again from the oldest event kept. Delivered events
+    /// are kept <c>Outbox:RetainFor</c> (30 days; <see cref="OutboxPruner"/>), so a consumer added by a later release sees
+    /// those only: its read model takes what came before from its source (a backfill, as <c>RetentionBackfill</c> does).
+    /// </summary>
     string Name { get; }
 
     /// <summary>Event types it wants (<see cref="OutboxEventTypes"/>); the others are skipped but still checkpointed.</summary>
