@@ -40,7 +40,7 @@ public sealed class AuditRecorder(
         {
             try
             {
-                await grains.GetGrain<IAuditTrailGrain>(0).Append(records);
+                await grains.Reference<IAuditTrailGrain>(0).Append(records);
                 if (attempt > 1)
                 {
                     logger.LogWarning("The audit trail stored {Count} entries ({Operations}) at attempt {Attempt}", records.Count, Operations(records), attempt);

@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using GraphQL;
 using GraphQL.Resolvers;
@@ -60,7 +61,7 @@ public sealed class AuditedStreamResolver(ISourceStreamResolver inner) : ISource
         {
             if (GlobalId.TryDecode(id, out var type, out var key) && type == CitizenRequestType.TypeName
                 && Guid.TryParseExact(key, "N", out var request)
-                && await grains.GetGrain<ICitizenRequestGrain>(request).Find(Auditor) is { } view)
+                && await grains.Reference<ICitizenRequestGrain>(request).Find(Auditor) is { } view)
             {
                 found[id] = view.Governorate;
             }

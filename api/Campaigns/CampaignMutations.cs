@@ -3,6 +3,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Idempotency;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -29,7 +30,7 @@ public static class CampaignMutations
                 var setup = new CampaignSetup(
                     InputText.Required(input.Name, "input.name", 200), InputText.Required(input.SchoolYear, "input.schoolYear", 9),
                     input.StartsOn, input.EndsOn, input.Governorates, Schools(input.Schools ?? []));
-                return await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(CampaignIds.For(actor, key)).Create(actor, setup);
+                return await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(CampaignIds.For(actor, key)).Create(actor, setup);
             });
 
         mutation.AddMutation(errors, CampaignOperations.SetCampaignSchools,
@@ -40,7 +41,7 @@ public static class CampaignMutations
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SetCampaignSchoolsInput>("input");
                 var id = GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName);
-                return await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(id).SetSchools(actor, Schools(input.Schools));
+                return await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(id).SetSchools(actor, Schools(input.Schools));
             });
     }
 

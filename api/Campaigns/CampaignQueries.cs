@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Campaigns;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -14,7 +15,7 @@ public static class CampaignQueries
         ArgumentNullException.ThrowIfNull(nodes);
         nodes.Register(CampaignType.TypeName, async (ctx, key) =>
             ctx.MayReadCampaigns() && Guid.TryParseExact(key, "N", out var id)
-                ? await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(id).Find()
+                ? await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(id).Find()
                 : null);
 
         query.Field<CampaignType>("campaign")
@@ -24,7 +25,7 @@ public static class CampaignQueries
             {
                 ctx.RequireActor();
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CampaignType.TypeName);
-                return await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(id).Find() ?? throw ApiErrors.NotFound();
+                return await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(id).Find() ?? throw ApiErrors.NotFound();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignType>>>>("campaigns")
@@ -33,8 +34,8 @@ public static class CampaignQueries
             {
                 ctx.RequireActor();
                 var grains = ctx.Service<IGrainFactory>();
-                var ids = await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).List();
-                var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICampaignGrain>(id).Find()));
+                var ids = await grains.Reference<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).List();
+                var found = await Task.WhenAll(ids.Select(id => grains.Reference<ICampaignGrain>(id).Find()));
                 return found.OfType<CampaignView>().OrderByDescending(c => c.StartsOn).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
             });
 
@@ -46,7 +47,7 @@ public static class CampaignQueries
             {
                 ctx.RequireActor();
                 var id = Guid.TryParse(ctx.GetArgument<string>("id"), out var guid) ? guid : throw ApiErrors.BadInput("Malformed id.", "id");
-                return await ctx.Service<IGrainFactory>().GetGrain<IEnrolmentImportGrain>(id).Find() ?? throw ApiErrors.NotFound();
+                return await ctx.Service<IGrainFactory>().Reference<IEnrolmentImportGrain>(id).Find() ?? throw ApiErrors.NotFound();
             });
     }
 }

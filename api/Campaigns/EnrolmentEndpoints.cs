@@ -8,6 +8,7 @@ using Actors.Contracts.Audit;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Actors.Api.Campaigns;
@@ -57,7 +58,7 @@ public static class EnrolmentEndpoints
             return Refusal(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadUserInput, "Send the file as text/csv (UTF-8).");
         }
 
-        var campaign = CampaignIdOf(id) is { } campaignId ? await grains.GetGrain<ICampaignGrain>(campaignId).Find() : null;
+        var campaign = CampaignIdOf(id) is { } campaignId ? await grains.Reference<ICampaignGrain>(campaignId).Find() : null;
         if (campaign is null)
         {
             return Refusal(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No campaign has this id.");
@@ -69,7 +70,7 @@ public static class EnrolmentEndpoints
             return Refusal(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, "importId is a GUID.");
         }
 
-        var import = grains.GetGrain<IEnrolmentImportGrain>(chosen == Guid.Empty ? Guid.NewGuid() : chosen);
+        var import = grains.Reference<IEnrolmentImportGrain>(chosen == Guid.Empty ? Guid.NewGuid() : chosen);
         if (await import.Find() is { } known)
         {
             return known.CampaignId == campaign.Id && known.Status != EnrolmentImportStatus.Running
@@ -106,7 +107,7 @@ public static class EnrolmentEndpoints
             return Refusal(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Imports are for EDUCATION_OFFICER and SUPERVISOR.");
         }
 
-        var view = Guid.TryParse(importId, out var guid) ? await grains.GetGrain<IEnrolmentImportGrain>(guid).Find() : null;
+        var view = Guid.TryParse(importId, out var guid) ? await grains.Reference<IEnrolmentImportGrain>(guid).Find() : null;
         return view is not null && view.CampaignId == CampaignIdOf(id)
             ? Results.Json(view, Json)
             : Refusal(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No import of this campaign has this id.");

@@ -1,5 +1,6 @@
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Campaigns;
 
@@ -90,7 +91,7 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
     {
         var accepted = await HeldOnce(campaignId, pending, unreadable);
         var results = await Task.WhenAll(accepted.Where(school => school.Value.Count > 0).Select(school =>
-            grains.GetGrain<ISchoolEnrolmentGrain>(ISchoolEnrolmentGrain.KeyOf(campaignId, school.Key)).Enrol(actor, school.Value)));
+            grains.Reference<ISchoolEnrolmentGrain>(ISchoolEnrolmentGrain.KeyOf(campaignId, school.Key)).Enrol(actor, school.Value)));
         var batch = new EnrolmentBatchResult(
             results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged),
             [.. unreadable.OrderBy(r => r.Line), .. results.SelectMany(r => r.Rejected)]);
@@ -123,7 +124,7 @@ public sealed class EnrolmentImporter(IGrainFactory grains)
         // Within a batch an id has one school (the reader refused it under a second one), so one claim per id.
         var answers = await Task.WhenAll(valid
             .GroupBy(row => IEnrolmentRegistryGrain.ShardOf(row.EnrolmentId))
-            .Select(shard => grains.GetGrain<IEnrolmentRegistryGrain>(IEnrolmentRegistryGrain.KeyOf(campaignId, shard.Key))
+            .Select(shard => grains.Reference<IEnrolmentRegistryGrain>(IEnrolmentRegistryGrain.KeyOf(campaignId, shard.Key))
                 .Claim(shard.GroupBy(r => r.EnrolmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().SchoolCode, StringComparer.Ordinal))));
         var heldElsewhere = answers.SelectMany(a => a).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         var accepted = new Dictionary<string, List<EnrolmentRow>>(StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Idempotency;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -32,7 +33,7 @@ public static class SchoolDeliveryMutations
                     GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName),
                     InputText.Required(input.SchoolCode, "input.schoolCode", 32),
                     input.RequestIds?.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName)).ToList());
-                return await ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryRoundGrain>(SchoolDeliveryRoundIds.For(actor, key)).Prepare(actor, plan);
+                return await ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(SchoolDeliveryRoundIds.For(actor, key)).Prepare(actor, plan);
             });
 
         mutation.AddMutation(errors, SchoolDeliveryOperations.DispatchSchoolDelivery,
@@ -72,5 +73,5 @@ public static class SchoolDeliveryMutations
     }
 
     private static ISchoolDeliveryRoundGrain Round(IResolveFieldContext ctx, string roundId) =>
-        ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryRoundGrain>(GlobalId.DecodeGuid(roundId, SchoolDeliveryRoundType.TypeName));
+        ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(GlobalId.DecodeGuid(roundId, SchoolDeliveryRoundType.TypeName));
 }

@@ -4,6 +4,7 @@ using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests.Index;
 using GraphQL;
 using GraphQL.Types;
@@ -17,7 +18,7 @@ public static class SchoolDeliveryQueries
         ArgumentNullException.ThrowIfNull(nodes);
         nodes.Register(SchoolDeliveryRoundType.TypeName, async (ctx, key) =>
             ctx.Actor() is { } actor && Guid.TryParseExact(key, "N", out var id)
-                ? await ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryRoundGrain>(id).Find(actor)
+                ? await ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(id).Find(actor)
                 : null);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SchoolDeliveryCandidateType>>>>("schoolDeliveryCandidates")
@@ -36,7 +37,7 @@ public static class SchoolDeliveryQueries
                     _ => ((string?)null, actor.Governorate),
                 };
                 var ready = await SchoolDeliveryCandidates.ReadyAsync(ctx.Service<IRequestIndex>(), school.Code, centerId, governorate, ctx.CancellationToken);
-                var open = await ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(campaignId, school.Code)).OpenCards();
+                var open = await ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(campaignId, school.Code)).OpenCards();
                 return ready.Select(e => SchoolDeliveryCandidates.Of(e, open.TryGetValue(e.Id, out var round) ? round : null)).ToList();
             });
 
@@ -47,7 +48,7 @@ public static class SchoolDeliveryQueries
             {
                 var actor = ctx.RequireActor();
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), SchoolDeliveryRoundType.TypeName);
-                return await ctx.Service<IGrainFactory>().GetGrain<ISchoolDeliveryRoundGrain>(id).Find(actor) ?? throw ApiErrors.NotFound();
+                return await ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(id).Find(actor) ?? throw ApiErrors.NotFound();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SchoolDeliveryRoundType>>>>("schoolDeliveryRounds")
@@ -59,8 +60,8 @@ public static class SchoolDeliveryQueries
                 var actor = ctx.RequireActor();
                 var (campaignId, school) = await School(ctx);
                 var grains = ctx.Service<IGrainFactory>();
-                var ids = await grains.GetGrain<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(campaignId, school.Code)).Rounds();
-                var rounds = await Task.WhenAll(ids.Select(id => grains.GetGrain<ISchoolDeliveryRoundGrain>(id).Find(actor)));
+                var ids = await grains.Reference<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(campaignId, school.Code)).Rounds();
+                var rounds = await Task.WhenAll(ids.Select(id => grains.Reference<ISchoolDeliveryRoundGrain>(id).Find(actor)));
                 return rounds.OfType<SchoolDeliveryRoundView>().OrderByDescending(r => r.PreparedAt).ToList();
             });
     }
@@ -70,7 +71,7 @@ public static class SchoolDeliveryQueries
     {
         var campaignId = GlobalId.DecodeGuid(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName);
         var code = (ctx.GetArgument<string>("schoolCode") ?? "").Trim().ToUpperInvariant();
-        var campaign = await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(campaignId).Find() ?? throw ApiErrors.NotFound();
+        var campaign = await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(campaignId).Find() ?? throw ApiErrors.NotFound();
         var school = campaign.Schools.FirstOrDefault(s => s.Code == code)
             ?? throw ApiErrors.With(ErrorCodes.SchoolNotInCampaign, $"School {code} is not one of the schools of campaign {campaign.Name}.", ("schoolCode", code));
         return (campaignId, school);

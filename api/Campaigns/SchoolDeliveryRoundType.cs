@@ -4,6 +4,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Geography;
+using Actors.Contracts.Naming;
 using GraphQL.Types;
 
 namespace Actors.Api.Campaigns;
@@ -20,7 +21,7 @@ public sealed class SchoolDeliveryRoundType : ObjectGraphType<SchoolDeliveryRoun
         IsTypeOf = value => value is SchoolDeliveryRoundView;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => Id(ctx.Source.Id));
         Field<CampaignType>("campaign").Description("Null for callers who do not read campaigns (AGENT).")
-            .ResolveAsync(async ctx => ctx.MayReadCampaigns() ? await ctx.Service<IGrainFactory>().GetGrain<ICampaignGrain>(ctx.Source.CampaignId).Find() : null);
+            .ResolveAsync(async ctx => ctx.MayReadCampaigns() ? await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(ctx.Source.CampaignId).Find() : null);
         Field<NonNullGraphType<StringGraphType>>("schoolCode").Resolve(ctx => ctx.Source.SchoolCode);
         Field<NonNullGraphType<StringGraphType>>("schoolName").Resolve(ctx => ctx.Source.SchoolName);
         Field<NonNullGraphType<GovernorateType>>("governorate").Resolve(ctx => Governorates.Find(ctx.Source.Governorate));

@@ -1,4 +1,5 @@
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Centers;
 
@@ -23,7 +24,7 @@ public sealed class CenterLookup(IGrainFactory grains)
 
     private async Task<Dictionary<string, ServiceCenterView>> Load()
     {
-        var centers = await grains.GetGrain<ICenterDirectoryGrain>(0).List();
+        var centers = await grains.Reference<ICenterDirectoryGrain>(0).List();
         return centers.ToDictionary(c => c.Code, StringComparer.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -79,7 +80,7 @@ public static partial class CenterMutations
     private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
 
     private static IServiceCenterGrain Grain(IResolveFieldContext ctx, string code) =>
-        ctx.Service<IGrainFactory>().GetGrain<IServiceCenterGrain>(code);
+        ctx.Service<IGrainFactory>().Reference<IServiceCenterGrain>(code);
 
     [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex CenterCode();

@@ -1,5 +1,6 @@
 using Actors.Contracts.Centers;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 
 namespace Actors.Api.Demo;
@@ -29,7 +30,7 @@ public sealed class DemoCalendarSeeder(IGrainFactory grains, TimeProvider clock,
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var year = TunisTime.DayOf(clock.GetUtcNow()).Year;
-        var national = grains.GetGrain<INationalCalendarGrain>(0);
+        var national = grains.Reference<INationalCalendarGrain>(0);
         var holidays = DemoHolidays.Of(year).Concat(DemoHolidays.Of(year + 1)).ToList();
         foreach (var holiday in holidays)
         {
@@ -39,7 +40,7 @@ public sealed class DemoCalendarSeeder(IGrainFactory grains, TimeProvider clock,
         var centers = DemoCenters.All();
         foreach (var (profile, _) in centers)
         {
-            var center = grains.GetGrain<IServiceCenterGrain>(profile.Code);
+            var center = grains.Reference<IServiceCenterGrain>(profile.Code);
             var view = await center.Find();
             if (view is null)
             {

@@ -1,5 +1,6 @@
 using Actors.Contracts.Campaigns;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Demo;
 
@@ -27,7 +28,7 @@ public sealed class DemoCampaignSeeder(IGrainFactory grains, IHostApplicationLif
     {
         var setup = new CampaignSetup("Carte d'identité des élèves — pilote conjoint Éducation–Intérieur", "2026-2027",
             new DateOnly(2026, 9, 15), new DateOnly(2027, 6, 30), Schools.Select(s => s.Governorate).Distinct().ToList(), Schools);
-        var campaign = await grains.GetGrain<ICampaignGrain>(CampaignIds.For(Seeder, Key)).Create(Seeder, setup);
+        var campaign = await grains.Reference<ICampaignGrain>(CampaignIds.For(Seeder, Key)).Create(Seeder, setup);
         // Said once the API listens, like the other seeders: the log's first lines are where it listens.
         lifetime.ApplicationStarted.Register(() =>
             logger.LogInformation("Demo data: campaign {Name} with {Schools} schools", campaign.Name, campaign.Schools.Count));

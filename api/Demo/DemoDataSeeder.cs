@@ -1,5 +1,6 @@
 using Actors.Contracts.Centers;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Demo;
 
@@ -16,7 +17,7 @@ public sealed class DemoDataSeeder(IGrainFactory grains, IHostApplicationLifetim
         var centers = DemoCenters.All();
         foreach (var (profile, phase) in centers)
         {
-            var grain = grains.GetGrain<IServiceCenterGrain>(profile.Code);
+            var grain = grains.Reference<IServiceCenterGrain>(profile.Code);
             var view = await grain.Register(Seeder, profile);
             if (phase == RolloutPhase.Planned || view.Phase != RolloutPhase.Planned)
             {

@@ -1,6 +1,7 @@
 using Actors.Api.Funds;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Demo;
 
@@ -38,14 +39,14 @@ public sealed class DemoFundSeeder(IGrainFactory grains, IHostApplicationLifetim
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var (rows, unreadable) = MunicipalityCsv.Parse(DemoMunicipalities.Csv());
-        var imported = await grains.GetGrain<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key)
+        var imported = await grains.Reference<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key)
             .Import(Actor.System("demo-data"), rows, DemoMunicipalities.ResourceName);
         if (unreadable.Count + imported.Rejected.Count > 0)
         {
             throw new InvalidOperationException($"The demo municipalities have {unreadable.Count + imported.Rejected.Count} bad rows.");
         }
 
-        var fund = grains.GetGrain<IFundGrain>(Year);
+        var fund = grains.Reference<IFundGrain>(Year);
         foreach (var (key, programme, municipality, millimes, steps, tranches) in Allocations)
         {
             var allocation = await fund.Allocate(Proposer, new AllocationProposal(programme, municipality, millimes, Reason, key));

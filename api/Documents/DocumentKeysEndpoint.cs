@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using Microsoft.Net.Http.Headers;
 
 namespace Actors.Api.Documents;
@@ -23,7 +24,7 @@ public static class DocumentKeysEndpoint
 
     private static async Task<IResult> Serve(HttpContext context, IGrainFactory grains)
     {
-        var json = await grains.GetGrain<IDocumentKeysGrain>(0).PublishedJson();
+        var json = await grains.Reference<IDocumentKeysGrain>(0).PublishedJson();
         var body = Encoding.UTF8.GetBytes(json);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToBase64String(SHA256.HashData(body)[..16]).TrimEnd('=') + "\"");
         var headers = context.Response.GetTypedHeaders();

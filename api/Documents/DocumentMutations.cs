@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -35,7 +36,7 @@ public static class DocumentMutations
     }
 
     private static IIssuedDocumentGrain Document(string number, string field, IResolveFieldContext ctx) =>
-        ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(
+        ctx.Service<IGrainFactory>().Reference<IIssuedDocumentGrain>(
             DocumentNumbers.Normalize(number)
             ?? throw ApiErrors.BadInput($"A document number has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", field));
 }

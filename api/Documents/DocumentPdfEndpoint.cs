@@ -4,6 +4,7 @@ using Actors.Api.Identity;
 using Actors.Contracts.Audit;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Naming;
 using Actors.SignedDocuments;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,7 +33,7 @@ public static class DocumentPdfEndpoint
             return Refusal(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No document has this number.");
         }
 
-        var document = grains.GetGrain<IIssuedDocumentGrain>(normalized);
+        var document = grains.Reference<IIssuedDocumentGrain>(normalized);
         IssuedDocument? found;
         if (link is not null)
         {

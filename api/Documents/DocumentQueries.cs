@@ -1,6 +1,7 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -21,7 +22,7 @@ public static class DocumentQueries
             {
                 var code = DocumentNumbers.Normalize(ctx.GetArgument<string>("code"))
                     ?? throw ApiErrors.BadInput($"A verification code has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", "code");
-                var result = await ctx.Service<IGrainFactory>().GetGrain<IDocumentCheckDeskGrain>(0)
+                var result = await ctx.Service<IGrainFactory>().Reference<IDocumentCheckDeskGrain>(0)
                     .Check(code, ctx.GetArgument<DateOnly>("holderBirthDate"), ctx.UserContextOf().ClientAddress);
                 return result.RetryAfter is { } wait
                     ? throw ApiErrors.RateLimited("Too many document checks from this address or of this code.", wait)
@@ -36,7 +37,7 @@ public static class DocumentQueries
                 ctx.RequireActor();
                 var code = DocumentNumbers.Normalize(ctx.GetArgument<string>("code"))
                     ?? throw ApiErrors.BadInput($"A verification code has three groups of five letters or digits, e.g. {DocumentNumbers.Example}.", "code");
-                return await ctx.Service<IGrainFactory>().GetGrain<IDocumentCheckLogGrain>(code).Recent();
+                return await ctx.Service<IGrainFactory>().Reference<IDocumentCheckLogGrain>(code).Recent();
             });
     }
 }

@@ -1,4 +1,5 @@
 using Actors.Contracts.Funds;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Funds;
 
@@ -19,7 +20,7 @@ public sealed class FundLookup(IGrainFactory grains)
         {
             if (!_funds.TryGetValue(year, out var fund))
             {
-                fund = grains.GetGrain<IFundGrain>(year).Find();
+                fund = grains.Reference<IFundGrain>(year).Find();
                 _funds[year] = fund;
             }
 
@@ -59,7 +60,7 @@ public sealed class FundLookup(IGrainFactory grains)
 
         async Task<Dictionary<string, Municipality>> Load()
         {
-            var all = await grains.GetGrain<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key).List();
+            var all = await grains.Reference<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key).List();
             return all.ToDictionary(m => m.Code, StringComparer.Ordinal);
         }
     }

@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Contracts.Idempotency;
 using Actors.Contracts.Funds;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -84,7 +85,7 @@ public static class FundMutations
                 var input = ctx.GetArgument<ImportMunicipalitiesInput>("input");
                 var (rows, unreadable) = MunicipalityCsv.Parse(input.Csv);
                 var source = InputText.Optional(input.Source, "input.source", 200) ?? "importMunicipalities";
-                var result = await ctx.Service<IGrainFactory>().GetGrain<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key)
+                var result = await ctx.Service<IGrainFactory>().Reference<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key)
                     .Import(actor, rows, source);
                 ctx.Service<FundLookup>().ForgetMunicipalities();
                 return result with { Rejected = [.. unreadable.Concat(result.Rejected).OrderBy(r => r.Line)] };
@@ -125,7 +126,7 @@ public static class FundMutations
             });
     }
 
-    private static IFundGrain Fund(IResolveFieldContext ctx, int year) => ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year);
+    private static IFundGrain Fund(IResolveFieldContext ctx, int year) => ctx.Service<IGrainFactory>().Reference<IFundGrain>(year);
 
     /// <summary>The reason normalised; its length is the grain's rule (DomainLimits.MaxReasonLength), not checked here.</summary>
     private static string? Reason(string? reason) => InputText.Optional(reason, "input.reason", int.MaxValue);

@@ -3,6 +3,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Funds;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -18,11 +19,11 @@ public static class FundQueries
                 : null);
         nodes.Register(AllocationType.TypeName, async (ctx, key) =>
             ctx.MayRead() && FundIds.TryParseKey(key, out var year, out var id)
-                ? await ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year).FindAllocation(id)
+                ? await ctx.Service<IGrainFactory>().Reference<IFundGrain>(year).FindAllocation(id)
                 : null);
         nodes.Register(FundAmendmentType.TypeName, async (ctx, key) =>
             ctx.MayRead() && FundIds.TryParseKey(key, out var year, out var id)
-                ? await ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year).FindAmendment(id)
+                ? await ctx.Service<IGrainFactory>().Reference<IFundGrain>(year).FindAmendment(id)
                 : null);
         nodes.Register(MunicipalityType.TypeName, async (ctx, code) =>
             ctx.MayRead() ? await ctx.Service<FundLookup>().Municipality(code) : null);

@@ -4,6 +4,7 @@ using Actors.Api.GraphQL.Relay;
 using Actors.Api.Money;
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Index;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -47,7 +48,7 @@ public sealed class FundType : ObjectGraphType<FundView>
             .Argument<AmendmentStatusType>("status")
             .ResolveAsync(async ctx =>
             {
-                var all = await ctx.Service<IGrainFactory>().GetGrain<IAmendmentRegisterGrain>(ctx.Source.Year).List();
+                var all = await ctx.Service<IGrainFactory>().Reference<IAmendmentRegisterGrain>(ctx.Source.Year).List();
                 return ctx.GetArgument<AmendmentStatus?>("status") is { } status ? all.Where(a => a.Status == status).ToList() : all;
             });
         Field<NonNullGraphType<IntGraphType>>("allocationCount").Resolve(ctx => ctx.Source.AllocationCount);
@@ -80,7 +81,7 @@ public sealed class FundType : ObjectGraphType<FundView>
         var year = ctx.Source.Year;
         var filter = new AllocationFilter(year, where.Programmes, where.Governorates,
             where.MunicipalityCodes?.Select(c => c.Trim().ToUpperInvariant()).ToList(), where.Statuses);
-        var fund = ctx.Service<IGrainFactory>().GetGrain<IFundGrain>(year);
+        var fund = ctx.Service<IGrainFactory>().Reference<IFundGrain>(year);
         return await ConnectionResolver.FromIndexAsync(
             page, ctx.Service<IAllocationIndex>(), filter, order, $"allocations/{Year(ctx.Source)}/{order.Field}/{(order.Descending ? "DESC" : "ASC")}",
             entries => Nodes(entries, fund), ctx);

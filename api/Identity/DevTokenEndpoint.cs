@@ -2,6 +2,7 @@ using Actors.Contracts.Centers;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Identity;
 
@@ -34,7 +35,7 @@ public static class DevTokenEndpoint
             if (role == ActorRole.Agent)
             {
                 if (string.IsNullOrWhiteSpace(request.CenterId)
-                    || await grains.GetGrain<IServiceCenterGrain>(request.CenterId).Find() is null)
+                    || await grains.Reference<IServiceCenterGrain>(request.CenterId).Find() is null)
                 {
                     return Problem("an AGENT token needs the centerId of an existing center.");
                 }

@@ -105,7 +105,7 @@ public static class PaymentWebhookEndpoint
 
         try
         {
-            var outcome = await grains.GetGrain<ICitizenRequestGrain>(requestId).ApplyGatewayNotice(message.ToNotice(messageId, kind));
+            var outcome = await grains.Reference<ICitizenRequestGrain>(requestId).ApplyGatewayNotice(message.ToNotice(messageId, kind));
             logger.LogInformation("Payment webhook {MessageId} ({Type}) for order {OrderId}: {Outcome}", messageId, message.Type, message.OrderId, outcome);
             return Outcome(outcome);
         }

@@ -10,6 +10,7 @@ using Actors.Api.Money;
 using Actors.Contracts.Documents;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using GraphQL.Types;
 
@@ -93,7 +94,7 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         Field<IssuedDocumentType>("document")
             .Description("The signed document once ISSUED (bulletin no. 3): its standing, QR text and PDF path; for its owner, the center's agents and the governorate's supervisors.")
             .ResolveAsync(async ctx => ctx.Source.DocumentCode is { } number && ctx.Actor() is { } actor
-                && await ctx.Service<IGrainFactory>().GetGrain<IIssuedDocumentGrain>(number).Read(actor) is { } document
+                && await ctx.Service<IGrainFactory>().Reference<IIssuedDocumentGrain>(number).Read(actor) is { } document
                     ? document with { Revocation = document.Revocation is { } revocation
                         ? revocation with { By = ActorDisplay.ForCaller(actor, revocation.By, ctx.Source.CenterId, ctx.Source.Governorate) }
                         : null }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 
 namespace Actors.Api.Requests;
@@ -14,5 +15,5 @@ public sealed class RequestLookup(IGrainFactory grains)
 
     /// <summary>The request, or null when it does not exist or the caller may not see it.</summary>
     public Task<CitizenRequestView?> Find(Guid id, Actor actor) =>
-        _found.GetOrAdd((id, actor), key => new Lazy<Task<CitizenRequestView?>>(() => grains.GetGrain<ICitizenRequestGrain>(key.Item1).Find(key.Item2))).Value;
+        _found.GetOrAdd((id, actor), key => new Lazy<Task<CitizenRequestView?>>(() => grains.Reference<ICitizenRequestGrain>(key.Item1).Find(key.Item2))).Value;
 }

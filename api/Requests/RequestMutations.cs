@@ -2,6 +2,7 @@ using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Payments;
 using GraphQL;
@@ -48,7 +49,7 @@ public static class RequestMutations
                     var input = ctx.GetArgument<Dictionary<string, object?>>("input");
                     var id = GlobalId.DecodeGuid(input["requestId"] as string, CitizenRequestType.TypeName);
                     var command = TransitionInputs.Command(action, input);
-                    return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Perform(actor, command);
+                    return await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).Perform(actor, command);
                 });
         }
 
@@ -67,7 +68,7 @@ public static class RequestMutations
                 var input = ctx.GetArgument<MoveRequestToCenterInput>("input");
                 var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
                 var centerId = GlobalId.DecodeKey(input.CenterId, Centers.ServiceCenterType.TypeName);
-                return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).MoveToCenter(actor, centerId);
+                return await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).MoveToCenter(actor, centerId);
             });
 
     private static void AddStartPayment(ObjectGraphType mutation, DomainErrorTypes errors) =>
@@ -81,11 +82,11 @@ public static class RequestMutations
                 var input = ctx.GetArgument<StartPaymentInput>("input");
                 var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
                 var key = ApplicationValidation.IdempotencyKey(input.IdempotencyKey);
-                var started = await ctx.Service<IGrainFactory>().GetGrain<IPaymentDeskGrain>(0).Start(actor, id, key);
+                var started = await ctx.Service<IGrainFactory>().Reference<IPaymentDeskGrain>(0).Start(actor, id, key);
                 return new OnlinePayment(started.Payment, started.Request);
             });
 
     private static ICitizenRequestGrain Grain(IResolveFieldContext ctx, Actor actor, string? idempotencyKey) =>
-        ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(
+        ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(
             RequestKeys.For(actor.Issuer, actor.Subject, idempotencyKey ?? Guid.NewGuid().ToString("N")));
 }

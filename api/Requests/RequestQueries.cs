@@ -4,6 +4,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Geography;
 using Actors.Contracts.Identity;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Index;
 using GraphQL;
@@ -17,7 +18,7 @@ public static class RequestQueries
     {
         nodes.Register(CitizenRequestType.TypeName, async (ctx, key) =>
             ctx.Actor() is { } actor && Guid.TryParseExact(key, "N", out var id)
-                ? await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor)
+                ? await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).Find(actor)
                 : null);
 
         query.Field<CitizenRequestType>("request")
@@ -27,7 +28,7 @@ public static class RequestQueries
             {
                 var id = GlobalId.DecodeGuid(ctx.GetArgument<string>("id"), CitizenRequestType.TypeName);
                 var actor = ctx.RequireActor();
-                return await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor)
+                return await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).Find(actor)
                     ?? throw ApiErrors.NotFound();
             });
 
@@ -138,5 +139,5 @@ public static class RequestQueries
         IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains, bool summaries) =>
         await Task.WhenAll(entries.Select(entry => (summaries ? RequestSummaries.ViewOf(entry) : entry.Document) is { } view
             ? Task.FromResult(RequestAccess.MaySee(actor, view) ? view : null)
-            : grains.GetGrain<ICitizenRequestGrain>(entry.Id).Find(actor)));
+            : grains.Reference<ICitizenRequestGrain>(entry.Id).Find(actor)));
 }

@@ -1,6 +1,7 @@
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using GraphQL;
 using GraphQL.Types;
@@ -22,7 +23,7 @@ public static class RequestSubscriptions
                 CitizenRequestView? current;
                 try
                 {
-                    current = await ctx.Service<IGrainFactory>().GetGrain<ICitizenRequestGrain>(id).Find(actor);
+                    current = await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).Find(actor);
                 }
                 catch
                 {

@@ -3,6 +3,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Api.Requests;
 using Actors.Contracts.Interop.Sandbox;
+using Actors.Contracts.Naming;
 using GraphQL;
 using GraphQL.Types;
 
@@ -53,7 +54,7 @@ public static class SandboxQueries
 
                 var recipient = ctx.GetArgument<string?>("recipient")?.Trim();
                 return await ctx.Service<IGrainFactory>()
-                    .GetGrain<ISandboxNotificationOutboxGrain>(ISandboxNotificationOutboxGrain.Key)
+                    .Reference<ISandboxNotificationOutboxGrain>(ISandboxNotificationOutboxGrain.Key)
                     .List(string.IsNullOrEmpty(recipient) ? null : recipient, requestId, first);
             });
     }

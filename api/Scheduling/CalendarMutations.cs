@@ -4,6 +4,7 @@ using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
 using Actors.Contracts.Centers;
 using Actors.Contracts.Errors;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 using GraphQL;
 using GraphQL.Types;
@@ -127,8 +128,8 @@ public static class CalendarMutations
                 TimeOfDay.Read(session.Closes, $"{field}[{i}].sessions[{j}].closes"))).ToList()))
             .ToList());
 
-    private static INationalCalendarGrain National(IResolveFieldContext ctx) => ctx.Service<IGrainFactory>().GetGrain<INationalCalendarGrain>(0);
+    private static INationalCalendarGrain National(IResolveFieldContext ctx) => ctx.Service<IGrainFactory>().Reference<INationalCalendarGrain>(0);
 
     private static IServiceCenterGrain Center(IResolveFieldContext ctx, string centerId) =>
-        ctx.Service<IGrainFactory>().GetGrain<IServiceCenterGrain>(GlobalId.DecodeKey(centerId, ServiceCenterType.TypeName));
+        ctx.Service<IGrainFactory>().Reference<IServiceCenterGrain>(GlobalId.DecodeKey(centerId, ServiceCenterType.TypeName));
 }

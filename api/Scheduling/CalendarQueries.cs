@@ -3,6 +3,7 @@ using Actors.Api.Centers;
 using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
 using Actors.Api.GraphQL.Relay;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 using GraphQL;
 using GraphQL.Types;
@@ -29,13 +30,13 @@ public static class CalendarQueries
                     throw ApiErrors.BadInput($"year is {MinYear} to {MaxYear}.", "year");
                 }
 
-                var all = await ctx.Service<IGrainFactory>().GetGrain<INationalCalendarGrain>(0).Holidays();
+                var all = await ctx.Service<IGrainFactory>().Reference<INationalCalendarGrain>(0).Holidays();
                 return all.Where(h => h.Date.Year == year).ToList();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SpecialHoursPeriodType>>>>("nationalSpecialHoursPeriods")
             .Description("The national periods with other hours (Ramadan, the summer single session), by start date, as operators entered them. Public.")
-            .ResolveAsync(async ctx => await ctx.Service<IGrainFactory>().GetGrain<INationalCalendarGrain>(0).SpecialPeriods());
+            .ResolveAsync(async ctx => await ctx.Service<IGrainFactory>().Reference<INationalCalendarGrain>(0).SpecialPeriods());
 
         PageArguments.AddTo(query.Field<NonNullGraphType<ConnectionType<OpeningDayType, OpeningDay>>>("openingDays"))
             .Description($"Each day of a center's calendar from one date to another (both included, at most {MaxOpeningDays} days), by date: its sessions, "
@@ -61,7 +62,7 @@ public static class CalendarQueries
                 var code = GlobalId.DecodeKey(ctx.GetArgument<string>("centerId"), ServiceCenterType.TypeName);
                 var grains = ctx.Service<IGrainFactory>();
                 var calendar = PublishedCalendars.Of(grains, code);
-                var holidays = grains.GetGrain<INationalCalendarGrain>(0).Holidays();
+                var holidays = grains.Reference<INationalCalendarGrain>(0).Holidays();
                 var found = await calendar ?? throw ApiErrors.NotFound();
                 var national = await holidays;
                 var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => OpeningDay.Of(found, national, from.AddDays(i)));

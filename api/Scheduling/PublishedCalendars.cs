@@ -1,4 +1,5 @@
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 
 namespace Actors.Api.Scheduling;
@@ -9,8 +10,8 @@ public static class PublishedCalendars
     public static async Task<CenterCalendar?> Of(IGrainFactory grains, string centerCode)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var calendar = grains.GetGrain<IServiceCenterGrain>(centerCode).Calendar();
-        var national = grains.GetGrain<INationalCalendarGrain>(0).SpecialPeriods();
+        var calendar = grains.Reference<IServiceCenterGrain>(centerCode).Calendar();
+        var national = grains.Reference<INationalCalendarGrain>(0).SpecialPeriods();
         await Task.WhenAll(calendar, national);
         return calendar.Result?.WithNational(national.Result);
     }

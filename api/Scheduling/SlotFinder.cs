@@ -1,4 +1,5 @@
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 
 namespace Actors.Api.Scheduling;
@@ -45,5 +46,5 @@ public sealed class SlotFinder(IGrainFactory grains, TimeProvider clock)
     }
 
     private ICenterDayScheduleGrain Schedule(string centerId, CenterService service, DateOnly day) =>
-        grains.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(centerId, CenterServices.CategoryOf(service), day));
+        grains.Reference<ICenterDayScheduleGrain>(DayScheduleKeys.For(centerId, CenterServices.CategoryOf(service), day));
 }

@@ -1,4 +1,5 @@
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Actors.ServiceDefaults;
@@ -12,7 +13,7 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await grains.GetGrain<ICenterDirectoryGrain>(0).List().WaitAsync(timeout.Token);
+            await grains.Reference<ICenterDirectoryGrain>(0).List().WaitAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Actors.Contracts.Interop.Sandbox;
+using Actors.Contracts.Naming;
 
 namespace Actors.Api.Sandbox.Gateway;
 
@@ -43,7 +44,7 @@ public static class SandboxGatewayEndpoints
             return Page(context, HostedPage.UnknownSession(AssetPath), StatusCodes.Status404NotFound);
         }
 
-        var grain = grains.GetGrain<ISandboxGatewayOrderGrain>(orderId);
+        var grain = grains.Reference<ISandboxGatewayOrderGrain>(orderId);
         var order = await grain.Open(token);
         if (order is null)
         {
@@ -75,7 +76,7 @@ public static class SandboxGatewayEndpoints
         }
 
         var code = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(context.RequestAborted))["code"].ToString() : "";
-        var result = await grains.GetGrain<ISandboxGatewayOrderGrain>(orderId).Authenticate(token, code);
+        var result = await grains.Reference<ISandboxGatewayOrderGrain>(orderId).Authenticate(token, code);
         return result.Outcome == SandboxCardOutcome.UnknownSession
             ? Page(context, HostedPage.UnknownSession(AssetPath), StatusCodes.Status404NotFound)
             : Results.Redirect(PagePath(sessionId));
@@ -102,7 +103,7 @@ public static class SandboxGatewayEndpoints
 
     private static async Task<SandboxGatewayOrder?> Open(string sessionId, IGrainFactory grains) =>
         SandboxSessionIds.TryParse(sessionId, out var orderId, out var token)
-            ? await grains.GetGrain<ISandboxGatewayOrderGrain>(orderId).Open(token)
+            ? await grains.Reference<ISandboxGatewayOrderGrain>(orderId).Open(token)
             : null;
 
     private static string PagePath(string sessionId) => SandboxGatewayPaths.Pay + "/" + Uri.EscapeDataString(sessionId);

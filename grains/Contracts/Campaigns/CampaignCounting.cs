@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Events;
@@ -46,7 +47,7 @@ public static class CampaignCounting
             return;
         }
 
-        var directory = grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key);
+        var directory = grains.Reference<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key);
         var byCampaign = new Dictionary<Guid, List<RequestMilestones>>();
         foreach (var day in requests.GroupBy(r => r.SubmittedOn))
         {
@@ -65,6 +66,6 @@ public static class CampaignCounting
             }
         }
 
-        await Task.WhenAll(byCampaign.Select(c => grains.GetGrain<ICampaignGrain>(c.Key).ApplyRequests(c.Value)));
+        await Task.WhenAll(byCampaign.Select(c => grains.Reference<ICampaignGrain>(c.Key).ApplyRequests(c.Value)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Retention.Events;
@@ -42,7 +43,7 @@ public static class RetentionTriggers
     public static Task PurgeDocuments(IGrainFactory grains, IEnumerable<OutboxEvent> events)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return Task.WhenAll(PurgedDocuments(events).Select(number => grains.GetGrain<IIssuedDocumentGrain>(number).Purge()));
+        return Task.WhenAll(PurgedDocuments(events).Select(number => grains.Reference<IIssuedDocumentGrain>(number).Purge()));
     }
 
     /// <summary>Each request that reached a final status in these events, with when its period ends, once per request.</summary>
@@ -78,10 +79,10 @@ public static class RetentionTriggers
             return;
         }
 
-        await grains.GetGrain<IRetentionGrain>(0).Start();
+        await grains.Reference<IRetentionGrain>(0).Start();
         await Task.WhenAll(due
             .GroupBy(d => RetentionDays.BucketFor(d.DueAt, now))
-            .Select(day => grains.GetGrain<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key))
+            .Select(day => grains.Reference<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key))
                 .Schedule(day.Select(d => d.Request).ToList(), policy, now)));
     }
 }

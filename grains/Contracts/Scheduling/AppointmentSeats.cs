@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Events;
@@ -29,7 +30,7 @@ public static class AppointmentSeats
     {
         ArgumentNullException.ThrowIfNull(grains);
         return appointment is { HoldId: not null, Service: { } service }
-            ? grains.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(new SlotKey(appointment.CenterId, service, appointment.At)))
+            ? grains.Reference<ICenterDayScheduleGrain>(DayScheduleKeys.For(new SlotKey(appointment.CenterId, service, appointment.At)))
             : null;
     }
 

@@ -1,5 +1,6 @@
 using Actors.Contracts.Centers;
 using Actors.Contracts.Centers.Events;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 
 namespace Actors.Contracts.Scheduling;
@@ -23,7 +24,7 @@ public static class BookingDisplacements
                     var changed = OutboxJson.Deserialize<CenterCalendarChanged>(e.Payload);
                     if (changed is { Change: CenterCalendarChange.ClosureAdded, Closure: { } closure })
                     {
-                        await grains.GetGrain<IBookingDisplacementGrain>(changed.CenterCode).ClosureAdded(closure);
+                        await grains.Reference<IBookingDisplacementGrain>(changed.CenterCode).ClosureAdded(closure);
                     }
 
                     break;
@@ -31,7 +32,7 @@ public static class BookingDisplacements
                     var phase = OutboxJson.Deserialize<CenterPhaseChanged>(e.Payload);
                     if (phase.From is RolloutPhase.Pilot or RolloutPhase.Live && !phase.Center.TakesRequests)
                     {
-                        await grains.GetGrain<IBookingDisplacementGrain>(phase.Center.Code).StoppedTakingBookings(phase.To, phase.Reason);
+                        await grains.Reference<IBookingDisplacementGrain>(phase.Center.Code).StoppedTakingBookings(phase.To, phase.Reason);
                     }
 
                     break;

@@ -137,7 +137,7 @@ public sealed partial class CampaignGrain(
 
     private async Task Claim(DomainOperation op, DateOnly startsOn, DateOnly endsOn, List<CampaignSchool> schools)
     {
-        var taken = await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key)
+        var taken = await GrainFactory.Reference<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key)
             .Claim(new CampaignClaim(this.GetPrimaryKey(), startsOn, endsOn), schools.Select(s => s.Code).ToList());
         if (taken.Count > 0)
         {

@@ -51,12 +51,12 @@ public sealed class SchoolDeliveryRoundGrain(
                 : throw op.Refuse(ErrorCodes.IdempotencyKeyReused, "This idempotency key already prepared a round with another plan.");
         }
 
-        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(plan.CampaignId).Find() ?? throw op.Refuse(ErrorCodes.NotFound, "No campaign has this id.");
+        var campaign = await GrainFactory.Reference<ICampaignGrain>(plan.CampaignId).Find() ?? throw op.Refuse(ErrorCodes.NotFound, "No campaign has this id.");
         var school = campaign.Schools.FirstOrDefault(s => s.Code == schoolCode)
             ?? throw op.Refuse(ErrorCodes.SchoolNotInCampaign, $"School {schoolCode} is not one of the schools of campaign {campaign.Name}.",
                 ("schoolCode", schoolCode));
 
-        var board = GrainFactory.GetGrain<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(plan.CampaignId, schoolCode));
+        var board = GrainFactory.Reference<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(plan.CampaignId, schoolCode));
         var ids = await Chosen(op, plan, schoolCode, centerId, board);
         if (ids.Count == 0)
         {
@@ -64,7 +64,7 @@ public sealed class SchoolDeliveryRoundGrain(
                 ("schoolCode", schoolCode), ("centerId", centerId));
         }
 
-        var found = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICitizenRequestGrain>(id).Find(actor)));
+        var found = await Task.WhenAll(ids.Select(id => GrainFactory.Reference<ICitizenRequestGrain>(id).Find(actor)));
         var ofAnotherSchool = found.OfType<CitizenRequestView>().Where(r => r.Pupil?.SchoolCode != schoolCode).ToList();
         if (ofAnotherSchool.Count > 0)
         {
@@ -317,10 +317,10 @@ public sealed class SchoolDeliveryRoundGrain(
 
     private static string Verb(int count) => count == 1 ? "is" : "are";
 
-    private ICitizenRequestGrain Request(Guid id) => GrainFactory.GetGrain<ICitizenRequestGrain>(id);
+    private ICitizenRequestGrain Request(Guid id) => GrainFactory.Reference<ICitizenRequestGrain>(id);
 
     private ISchoolDeliveryBoardGrain Board() =>
-        GrainFactory.GetGrain<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(S.CampaignId, S.SchoolCode));
+        GrainFactory.Reference<ISchoolDeliveryBoardGrain>(ISchoolDeliveryBoardGrain.KeyOf(S.CampaignId, S.SchoolCode));
 
     private async Task Save(DateTimeOffset now)
     {

@@ -155,7 +155,7 @@ public sealed class SchoolEnrolmentGrain(
         {
             await state.WriteOrRestoreAsync(this);
             var invited = state.State.Pupils.Values.Count(p => p.Invitation == Sent);
-            await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).SetInvited(SchoolCode, invited);
+            await GrainFactory.Reference<ICampaignGrain>(CampaignId).SetInvited(SchoolCode, invited);
         }
     }
 

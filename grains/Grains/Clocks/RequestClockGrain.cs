@@ -41,7 +41,7 @@ public sealed class RequestClockGrain(IOptionsMonitor<SlaOptions> options, TimeP
     // Counts reminder writes begun: when two interleave (a change during a look), which one landed last is unknown.
     private long registrations;
 
-    private ICitizenRequestGrain Request => GrainFactory.GetGrain<ICitizenRequestGrain>(this.GetPrimaryKey());
+    private ICitizenRequestGrain Request => GrainFactory.Reference<ICitizenRequestGrain>(this.GetPrimaryKey());
 
     public async Task Wake()
     {

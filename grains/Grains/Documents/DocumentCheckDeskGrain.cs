@@ -1,4 +1,5 @@
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -12,16 +13,16 @@ public sealed class DocumentCheckDeskGrain(ClientAddressHasher hasher, IOptions<
     {
         var limits = options.Value;
         var address = hasher.Hash(clientAddress);
-        var log = GrainFactory.GetGrain<IDocumentCheckLogGrain>(code);
-        var wait = await GrainFactory.GetGrain<IDocumentCheckGateGrain>("address:" + address).Pass(limits.ChecksPerAddress, limits.PerAddressWindow)
-            ?? await GrainFactory.GetGrain<IDocumentCheckGateGrain>("code:" + code).Pass(limits.ChecksPerCode, limits.PerCodeWindow);
+        var log = GrainFactory.Reference<IDocumentCheckLogGrain>(code);
+        var wait = await GrainFactory.Reference<IDocumentCheckGateGrain>("address:" + address).Pass(limits.ChecksPerAddress, limits.PerAddressWindow)
+            ?? await GrainFactory.Reference<IDocumentCheckGateGrain>("code:" + code).Pass(limits.ChecksPerCode, limits.PerCodeWindow);
         if (wait is { } retryAfter)
         {
             await log.Append(new DocumentCheck(code, DocumentCheckOutcome.RateLimited, clock.GetUtcNow(), address));
             return new DocumentCheckResult(null, retryAfter);
         }
 
-        var lookup = await GrainFactory.GetGrain<IIssuedDocumentGrain>(code).Lookup(holderBirthDate);
+        var lookup = await GrainFactory.Reference<IIssuedDocumentGrain>(code).Lookup(holderBirthDate);
         var outcome = !lookup.Exists ? DocumentCheckOutcome.UnknownCode
             : lookup.Answer is null ? DocumentCheckOutcome.BirthDateMismatch
             : DocumentCheckOutcome.Matched;

@@ -40,7 +40,7 @@ public sealed class DocumentHolderGrain(
 
         // Read, write here, repoint, then forget there: a failure at any step leaves the documents listed under one key
         // at least, and the retry finds the rest to do.
-        var legacy = GrainFactory.GetGrain<IDocumentHolderGrain>(legacyKey);
+        var legacy = GrainFactory.Reference<IDocumentHolderGrain>(legacyKey);
         var theirs = await legacy.Documents();
         if (theirs.Count == 0)
         {
@@ -56,7 +56,7 @@ public sealed class DocumentHolderGrain(
 
         foreach (var document in theirs)
         {
-            await GrainFactory.GetGrain<IIssuedDocumentGrain>(document.Number).MoveHolder(legacyKey, own);
+            await GrainFactory.Reference<IIssuedDocumentGrain>(document.Number).MoveHolder(legacyKey, own);
         }
 
         // Both lists may each have had a valid document (an old silo issued under the legacy key while this one issued
@@ -67,7 +67,7 @@ public sealed class DocumentHolderGrain(
             var newest = Newest();
             foreach (var document in Held.Where(d => d.Number != newest.Number))
             {
-                await GrainFactory.GetGrain<IIssuedDocumentGrain>(document.Number).Supersede(newest.Number, newest.IssuedAt);
+                await GrainFactory.Reference<IIssuedDocumentGrain>(document.Number).Supersede(newest.Number, newest.IssuedAt);
             }
         }
 

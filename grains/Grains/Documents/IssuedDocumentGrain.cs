@@ -191,7 +191,7 @@ public sealed class IssuedDocumentGrain(
         // retried purge finds the list without it.
         foreach (var holderKey in new[] { issue.HolderKey, issue.LegacyHolderKey }.Where(k => k.Length > 0))
         {
-            await GrainFactory.GetGrain<IDocumentHolderGrain>(holderKey).Forget(Number);
+            await GrainFactory.Reference<IDocumentHolderGrain>(holderKey).Forget(Number);
         }
 
         // The seal is the holder's names and birth date signed: it goes with them. The holder key is a hash of the
@@ -232,7 +232,7 @@ public sealed class IssuedDocumentGrain(
     private async Task RecordForHolder(string legacyKey)
     {
         var issue = S.Issue!;
-        var holder = GrainFactory.GetGrain<IDocumentHolderGrain>(issue.HolderKey);
+        var holder = GrainFactory.Reference<IDocumentHolderGrain>(issue.HolderKey);
         HolderStanding standing;
         if (legacyKey.Length == 0 || legacyKey == issue.HolderKey)
         {
@@ -243,7 +243,7 @@ public sealed class IssuedDocumentGrain(
             // During the rollout old silos record under the legacy key only: the legacy holder sees every document and
             // decides; the keyed one keeps its own list for the adoption that follows the rollout.
             var keyed = await holder.Record(Number, issue.IssuedAt);
-            var legacy = await GrainFactory.GetGrain<IDocumentHolderGrain>(legacyKey).Record(Number, issue.IssuedAt);
+            var legacy = await GrainFactory.Reference<IDocumentHolderGrain>(legacyKey).Record(Number, issue.IssuedAt);
             standing = legacy.Newest is not null || keyed.Newest is not null
                 ? new HolderStanding([], legacy.Newest ?? keyed.Newest)
                 : new HolderStanding(legacy.Older.Union(keyed.Older).ToList(), null);
@@ -255,7 +255,7 @@ public sealed class IssuedDocumentGrain(
 
         foreach (var older in standing.Older)
         {
-            await GrainFactory.GetGrain<IIssuedDocumentGrain>(older).Supersede(Number, issue.IssuedAt);
+            await GrainFactory.Reference<IIssuedDocumentGrain>(older).Supersede(Number, issue.IssuedAt);
         }
 
         if (standing.Newest is { } newest && S.SupersededBy is null)

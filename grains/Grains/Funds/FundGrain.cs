@@ -35,7 +35,7 @@ public sealed class FundGrain : Grain, IFundGrain
     private IdempotencyLedger Keys => new(S.IdempotencyKeys);
 
     private AllocationBook Allocations => new(S, Year, Keys,
-        code => GrainFactory.GetGrain<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key).Find(code));
+        code => GrainFactory.Reference<IMunicipalityRegistryGrain>(IMunicipalityRegistryGrain.Key).Find(code));
 
     private AmendmentBook Amendments => new(S, Year, Keys);
 

@@ -1,6 +1,7 @@
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.Exchanges;
 using Actors.Contracts.Interop.Payments;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Pathway;
 using Actors.Contracts.Requests.Payments;
@@ -81,7 +82,7 @@ public sealed class PathwayRefunds(IPaymentGateway gateway, ExchangeCalls calls,
             await save();
         }
 
-        await grains.GetGrain<ICitizenRequestGrain>(request.Id).RecordRefund(refund);
+        await grains.Reference<ICitizenRequestGrain>(request.Id).RecordRefund(refund);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using Actors.Contracts.Errors;
 using Actors.Contracts.Identity;
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.Payments;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Requests.Pathway;
 using Actors.Contracts.Requests.Payments;
@@ -22,12 +23,12 @@ public sealed class PaymentDeskGrain(IPaymentGateway gateway, ExchangeCalls call
     public async Task<PaymentStart> Start(Actor actor, Guid requestId, string? idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var request = GrainFactory.GetGrain<ICitizenRequestGrain>(requestId);
+        var request = GrainFactory.Reference<ICitizenRequestGrain>(requestId);
         var payment = await request.OpenPayment(actor, idempotencyKey);
         if (payment.RedirectUrl is null && payment.IsOpen)
         {
             var view = await request.Find(PathwayActors.Pathway) ?? throw new DomainException(DomainError.NotFound());
-            var pathway = GrainFactory.GetGrain<IRequestPathwayGrain>(requestId);
+            var pathway = GrainFactory.Reference<IRequestPathwayGrain>(requestId);
             var order = new GatewayOrder(payment.OrderId, payment.AmountMillimes, payment.Currency, $"Droit de timbre · demande {view.Reference}", payment.ExpiresAt, ReturnUrl: null);
             try
             {

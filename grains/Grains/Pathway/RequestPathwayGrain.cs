@@ -71,7 +71,7 @@ public sealed class RequestPathwayGrain : Grain, IRequestPathwayGrain, IRemindab
 
     private Guid RequestId => this.GetPrimaryKey();
 
-    private ICitizenRequestGrain Request => GrainFactory.GetGrain<ICitizenRequestGrain>(RequestId);
+    private ICitizenRequestGrain Request => GrainFactory.Reference<ICitizenRequestGrain>(RequestId);
 
     public async Task Wake()
     {

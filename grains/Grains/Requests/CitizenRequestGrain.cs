@@ -342,7 +342,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
                 return ToView();
             }
 
-            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
+            var center = await GrainFactory.Reference<IServiceCenterGrain>(centerId).Find()
                 ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
             if (center.Profile.Governorate != S.Governorate)
             {
@@ -391,7 +391,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             }
 
             var now = steps.Now;
-            var center = await GrainFactory.GetGrain<IServiceCenterGrain>(appointment.CenterId).Find();
+            var center = await GrainFactory.Reference<IServiceCenterGrain>(appointment.CenterId).Find();
             if (center is { TakesRequests: true } && appointment.Service is { } service)
             {
                 var reschedule = RequestTransitions.For(RequestAction.RescheduleAppointment);
@@ -426,7 +426,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         var category = CenterServices.CategoryOf(service);
         var first = TunisTime.DayOf(appointment.At);
         var days = await Task.WhenAll(Enumerable.Range(1, DisplacementHorizonDays).Select(offset =>
-            GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(appointment.CenterId, category, first.AddDays(offset))).Slots(service)));
+            GrainFactory.Reference<ICenterDayScheduleGrain>(DayScheduleKeys.For(appointment.CenterId, category, first.AddDays(offset))).Slots(service)));
         return days.SelectMany(d => d).Where(s => s.StartsAt > now && s.Remaining > 0).OrderBy(s => s.StartsAt).ToList();
     }
 
@@ -573,7 +573,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             throw NotBookable(operation, slot, $"This request needs a slot for {SchemaText.Of(service)}.");
         }
 
-        var center = await GrainFactory.GetGrain<IServiceCenterGrain>(slot.CenterId).Find();
+        var center = await GrainFactory.Reference<IServiceCenterGrain>(slot.CenterId).Find();
         if (center is null || center.Profile.Governorate != S.Governorate)
         {
             throw NotBookable(operation, slot, "The request is booked at a center of its own governorate.");
@@ -593,7 +593,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
         // Without a key each attempt is its own hold; with one, a retry after a lost answer finds the seat it took.
         var holdId = AppointmentSeats.HoldIdFor(S.Id, command.IdempotencyKey ?? $"version-{version}-{Guid.NewGuid():N}");
-        var schedule = GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(slot));
+        var schedule = GrainFactory.Reference<ICenterDayScheduleGrain>(DayScheduleKeys.For(slot));
         holdsInFlight.Add(holdId);
         try
         {
@@ -757,7 +757,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
         }
 
         var (owner, applicant) = checkApplication();
-        var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find()
+        var center = await GrainFactory.Reference<IServiceCenterGrain>(centerId).Find()
             ?? throw operation.Refuse(ErrorCodes.CenterNotFound, $"No center {centerId}.", ("centerId", centerId));
         var service = CenterServices.Needed(kind);
         if (!center.Offers(service))
@@ -1001,7 +1001,7 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
             number, S.Id, S.Kind, S.OwnerSubject, S.CenterId, S.Governorate, holderKeys.KeyOf(applicant),
             applicant.GivenName, applicant.FamilyName, applicant.GivenNameLatin, applicant.FamilyNameLatin, applicant.BirthDate, issuedAt,
             S.OwnerIssuer, S.OwnerNationalIdNumber, DocumentHolders.LegacyKeyOf(applicant));
-        await GrainFactory.GetGrain<IIssuedDocumentGrain>(number).Issue(issue);
+        await GrainFactory.Reference<IIssuedDocumentGrain>(number).Issue(issue);
     }
 
     private CitizenRequestView ToView() => new(

@@ -78,7 +78,7 @@ public sealed class RetentionDayGrain(
         var results = new List<(Guid, PurgeResult)>(requests.Count);
         foreach (var chunk in requests.Chunk(Parallelism))
         {
-            var answers = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IRequestRetentionGrain>(id).Purge(policy, asOf)));
+            var answers = await Task.WhenAll(chunk.Select(id => GrainFactory.Reference<IRequestRetentionGrain>(id).Purge(policy, asOf)));
             results.AddRange(chunk.Zip(answers));
         }
 
@@ -112,7 +112,7 @@ public sealed class RetentionDayGrain(
         }
 
         await Task.WhenAll(later.GroupBy(r => r.Day).Select(day =>
-            GrainFactory.GetGrain<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key)).Schedule(day.Select(r => r.Request).ToList(), policy, asOf)));
+            GrainFactory.Reference<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key)).Schedule(day.Select(r => r.Request).ToList(), policy, asOf)));
         return later.Select(r => r.Request).ToHashSet();
     }
 }

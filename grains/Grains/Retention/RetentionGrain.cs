@@ -90,7 +90,7 @@ public sealed class RetentionGrain(
             for (var day = from; day <= today; day = day.AddDays(1))
             {
                 var past = day < today;
-                var bucket = GrainFactory.GetGrain<IRetentionDayGrain>(RetentionDays.KeyOf(day));
+                var bucket = GrainFactory.Reference<IRetentionDayGrain>(RetentionDays.KeyOf(day));
                 RetentionDayPass pass;
                 do
                 {

@@ -45,10 +45,10 @@ public sealed class BookingDisplacementGrain(TimeProvider clock, ILogger<Booking
         {
             foreach (var category in Enum.GetValues<ServiceCategory>())
             {
-                var seats = await GrainFactory.GetGrain<ICenterDayScheduleGrain>(DayScheduleKeys.For(CenterId, category, day)).Seats();
+                var seats = await GrainFactory.Reference<ICenterDayScheduleGrain>(DayScheduleKeys.For(CenterId, category, day)).Seats();
                 foreach (var seat in seats)
                 {
-                    var request = await GrainFactory.GetGrain<ICitizenRequestGrain>(seat.RequestId).DisplaceAppointment(seat.HoldId, reason);
+                    var request = await GrainFactory.Reference<ICitizenRequestGrain>(seat.RequestId).DisplaceAppointment(seat.HoldId, reason);
                     moved += request?.AppointmentNotice?.Previous?.HoldId == seat.HoldId ? 1 : 0;
                 }
             }

@@ -1,3 +1,4 @@
+using Actors.Contracts.Naming;
 using Actors.Contracts.Scheduling;
 
 namespace Actors.Grains.Scheduling;
@@ -12,8 +13,8 @@ public static class CenterCalendarReader
     public static async Task<(CenterCalendar Calendar, IReadOnlySet<DateOnly> Holidays)?> Read(IGrainFactory grains, string centerId)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var calendar = grains.GetGrain<Contracts.Centers.IServiceCenterGrain>(centerId).Calendar();
-        var national = grains.GetGrain<INationalCalendarGrain>(0);
+        var calendar = grains.Reference<Contracts.Centers.IServiceCenterGrain>(centerId).Calendar();
+        var national = grains.Reference<INationalCalendarGrain>(0);
         var holidays = national.Holidays();
         var periods = national.SpecialPeriods();
         await Task.WhenAll(calendar, holidays, periods);

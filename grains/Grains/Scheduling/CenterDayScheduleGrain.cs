@@ -64,7 +64,7 @@ public sealed class CenterDayScheduleGrain(
             return NotBookable("The slot has started or is over.");
         }
 
-        var center = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).Find();
+        var center = await GrainFactory.Reference<IServiceCenterGrain>(centerId).Find();
         if (center is null || !center.TakesRequests || !center.Offers(hold.Slot.Service))
         {
             return NotBookable($"Center {centerId} takes no bookings for {SchemaText.Of(hold.Slot.Service)}.");
@@ -162,7 +162,7 @@ public sealed class CenterDayScheduleGrain(
             HoldStanding standing;
             try
             {
-                standing = await GrainFactory.GetGrain<ICitizenRequestGrain>(seat.RequestId).AppointmentHold(seat.HoldId);
+                standing = await GrainFactory.Reference<ICitizenRequestGrain>(seat.RequestId).AppointmentHold(seat.HoldId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using Actors.Contracts.Centers;
 using Actors.Contracts.Centers.Events;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Persistence.Outbox;
 using Npgsql;
@@ -22,5 +23,5 @@ public sealed class CenterDirectoryConsumer(IGrainFactory grains) : IOutboxConsu
 
     /// <inheritdoc />
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        grains.GetGrain<ICenterDirectoryGrain>(0).Apply(CenterEvents.LatestCenters(batch)).WaitAsync(cancellationToken);
+        grains.Reference<ICenterDirectoryGrain>(0).Apply(CenterEvents.LatestCenters(batch)).WaitAsync(cancellationToken);
 }

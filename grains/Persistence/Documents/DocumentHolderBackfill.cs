@@ -1,4 +1,5 @@
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests;
 using Npgsql;
@@ -51,7 +52,7 @@ public sealed class DocumentHolderBackfill(NpgsqlDataSource database, IGrainFact
 
             foreach (var (_, applicant) in page)
             {
-                await grains.GetGrain<IDocumentHolderGrain>(keys.KeyOf(applicant)).Adopt(DocumentHolders.LegacyKeyOf(applicant));
+                await grains.Reference<IDocumentHolderGrain>(keys.KeyOf(applicant)).Adopt(DocumentHolders.LegacyKeyOf(applicant));
                 visited++;
             }
 

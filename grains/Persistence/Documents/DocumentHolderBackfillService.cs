@@ -1,4 +1,5 @@
 using Actors.Contracts.Documents;
+using Actors.Contracts.Naming;
 using Actors.Persistence.Backfills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed class DocumentHolderBackfillService(DocumentHolderBackfill backfil
 
     protected override bool Applies => keys is { KeepsLegacyHolders: false };
 
-    private IHolderKeyBackfillGrain Marker => grains.GetGrain<IHolderKeyBackfillGrain>(0);
+    private IHolderKeyBackfillGrain Marker => grains.Reference<IHolderKeyBackfillGrain>(0);
 
     protected override async Task<bool> IsDoneAsync() => await Marker.DoneAt() is not null;
 

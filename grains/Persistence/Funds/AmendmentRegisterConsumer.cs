@@ -1,5 +1,6 @@
 using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Events;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Persistence.Outbox;
 using Npgsql;
@@ -23,6 +24,6 @@ public sealed class AmendmentRegisterConsumer(IGrainFactory grains) : IOutboxCon
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         Task.WhenAll(FundEvents.Amendments(batch)
                 .GroupBy(a => a.Year)
-                .Select(year => grains.GetGrain<IAmendmentRegisterGrain>(year.Key).Apply(year.ToList())))
+                .Select(year => grains.Reference<IAmendmentRegisterGrain>(year.Key).Apply(year.ToList())))
             .WaitAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Contracts.Retention;
 using Microsoft.Extensions.Options;
@@ -56,13 +57,13 @@ public sealed class RetentionBackfill(NpgsqlDataSource database, IGrainFactory g
             if (due.Count > 0 && !started)
             {
                 // As a schedule through the outbox does: the sweep's reminder exists before the buckets fill.
-                await grains.GetGrain<IRetentionGrain>(0).Start();
+                await grains.Reference<IRetentionGrain>(0).Start();
                 started = true;
             }
 
             await Task.WhenAll(due
                 .GroupBy(row => RetentionDays.BucketFor(row.DueAt, now))
-                .Select(day => grains.GetGrain<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key))
+                .Select(day => grains.Reference<IRetentionDayGrain>(RetentionDays.KeyOf(day.Key))
                     .Schedule(day.Select(row => row.Id).ToList(), policy, now)));
             scheduled += due.Count;
             after = page[^1].Id;

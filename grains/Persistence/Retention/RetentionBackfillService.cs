@@ -1,3 +1,4 @@
+using Actors.Contracts.Naming;
 using Actors.Contracts.Retention;
 using Actors.Persistence.Backfills;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ public sealed class RetentionBackfillService(RetentionBackfill backfill, IGrainF
 {
     protected override string Name => "Retention backfill";
 
-    private IRetentionGrain Retention => grains.GetGrain<IRetentionGrain>(0);
+    private IRetentionGrain Retention => grains.Reference<IRetentionGrain>(0);
 
     protected override async Task<bool> IsDoneAsync() => await Retention.BackfilledAt() is not null;
 

@@ -4,6 +4,7 @@ using Actors.Contracts.Funds;
 using Actors.Contracts.Funds.Events;
 using Actors.Contracts.Funds.Index;
 using Actors.Contracts.Interop.Exchanges;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 using Actors.Contracts.Requests.Index;
@@ -47,13 +48,13 @@ public sealed class EmbeddedOutboxPublisher(
 
         foreach (var year in FundEvents.Amendments(events).GroupBy(a => a.Year))
         {
-            await grains.GetGrain<IAmendmentRegisterGrain>(year.Key).Apply(year.ToList());
+            await grains.Reference<IAmendmentRegisterGrain>(year.Key).Apply(year.ToList());
         }
 
         var centers = CenterEvents.LatestCenters(events);
         if (centers.Count > 0)
         {
-            await grains.GetGrain<ICenterDirectoryGrain>(0).Apply(centers);
+            await grains.Reference<ICenterDirectoryGrain>(0).Apply(centers);
         }
 
         // The seat of a committed booking is confirmed, a freed one released, even if the request's own call did not get there.

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 
@@ -39,7 +40,7 @@ public static class ClockTriggers
             }
         }
 
-        return Task.WhenAll(latest.Select(pair => grains.GetGrain<IRequestClockGrain>(pair.Key).Changed(EarliestThreshold(RequestOf(pair.Value)))));
+        return Task.WhenAll(latest.Select(pair => grains.Reference<IRequestClockGrain>(pair.Key).Changed(EarliestThreshold(RequestOf(pair.Value)))));
     }
 
     /// <summary>

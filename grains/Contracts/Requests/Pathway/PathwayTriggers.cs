@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Events;
 
@@ -24,6 +25,6 @@ public static class PathwayTriggers
     public static Task Wake(IGrainFactory grains, IEnumerable<OutboxEvent> events)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return Task.WhenAll(RequestsIn(events).Select(id => grains.GetGrain<IRequestPathwayGrain>(id).Wake()));
+        return Task.WhenAll(RequestsIn(events).Select(id => grains.Reference<IRequestPathwayGrain>(id).Wake()));
     }
 }

@@ -1,6 +1,7 @@
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.Notifications;
 using Actors.Contracts.Interop.Sandbox;
+using Actors.Contracts.Naming;
 using static Actors.Interop.Sandboxes.SandboxInputs;
 
 namespace Actors.Interop.Sandboxes.Notifications;
@@ -33,7 +34,7 @@ public sealed class NotificationSenderSandbox(SandboxBehaviour behaviour, IGrain
         return await Outbox.Find(messageId);
     }
 
-    private ISandboxNotificationOutboxGrain Outbox => grains.GetGrain<ISandboxNotificationOutboxGrain>(ISandboxNotificationOutboxGrain.Key);
+    private ISandboxNotificationOutboxGrain Outbox => grains.Reference<ISandboxNotificationOutboxGrain>(ISandboxNotificationOutboxGrain.Key);
 
     /// <summary>A phone number as the provider compares it: +216 and eight digits, whichever way it was written.</summary>
     private static string Recipient(string recipient)

@@ -33,7 +33,7 @@ public sealed class SandboxGatewayRefundGrain(
         }
 
         // The order's grain is idempotent by refund id too: asking again after a crash here takes nothing twice.
-        state.State.Refund = await grains.GetGrain<ISandboxGatewayOrderGrain>(refund.OrderId).Refund(refund);
+        state.State.Refund = await grains.Reference<ISandboxGatewayOrderGrain>(refund.OrderId).Refund(refund);
         await state.WriteStateAsync();
         return state.State.Refund;
     }
@@ -41,7 +41,7 @@ public sealed class SandboxGatewayRefundGrain(
     public async Task<GatewayRefund?> Find()
     {
         if (state.State.Refund is null && state.State.Request is { } asked
-            && await grains.GetGrain<ISandboxGatewayOrderGrain>(asked.OrderId).FindRefund(asked.RefundId) is { } taken)
+            && await grains.Reference<ISandboxGatewayOrderGrain>(asked.OrderId).FindRefund(asked.RefundId) is { } taken)
         {
             state.State.Refund = taken;
             await state.WriteStateAsync();

@@ -1,6 +1,7 @@
 using Actors.Contracts.Interop;
 using Actors.Contracts.Interop.Payments;
 using Actors.Contracts.Interop.Sandbox;
+using Actors.Contracts.Naming;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Interop.Sandboxes.PaymentGateway;
@@ -26,7 +27,7 @@ public sealed class SandboxPaymentGateway(
         _ = services.GetRequiredService<WebhookSignature>();
         _ = addresses.WebhookTarget();
 
-        var registered = await grains.GetGrain<ISandboxGatewayOrderGrain>(order.OrderId).Register(order);
+        var registered = await grains.Reference<ISandboxGatewayOrderGrain>(order.OrderId).Register(order);
         return new GatewaySession(registered.OrderId, registered.SessionId, addresses.PayPage(registered.SessionId).ToString(), registered.ExpiresAt);
     }
 
@@ -34,13 +35,13 @@ public sealed class SandboxPaymentGateway(
     {
         ArgumentNullException.ThrowIfNull(refund);
         await behaviour.Answer(OutsideSystem.PaymentGateway, SandboxFault.None, cancellationToken);
-        return await grains.GetGrain<ISandboxGatewayRefundGrain>(refund.RefundId).Refund(refund);
+        return await grains.Reference<ISandboxGatewayRefundGrain>(refund.RefundId).Refund(refund);
     }
 
     public async Task<GatewayRefund?> FindRefund(string refundId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refundId);
         await behaviour.Answer(OutsideSystem.PaymentGateway, SandboxFault.None, cancellationToken);
-        return await grains.GetGrain<ISandboxGatewayRefundGrain>(refundId).Find();
+        return await grains.Reference<ISandboxGatewayRefundGrain>(refundId).Find();
     }
 }
