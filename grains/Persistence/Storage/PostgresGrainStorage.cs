@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Configuration;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
@@ -24,6 +27,16 @@ public sealed class PostgresGrainStorage(
     private readonly SemaphoreSlim _starting = new(1, 1);
     private Queries? _queries;
     private GroupCommit? _commits;
+
+    /// <summary>The provider of a silo: its service id, the hosts' data source, the grain storage serializer, Orleans' activators.</summary>
+    public static PostgresGrainStorage FromServices(IServiceProvider services, GroupCommitOptions options) =>
+        new(
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<IGrainStorageSerializer>(),
+            services.GetRequiredService<IActivatorProvider>(),
+            options,
+            services.GetRequiredService<ILogger<PostgresGrainStorage>>());
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -3,13 +3,9 @@ using Actors.Persistence;
 using Actors.Persistence.Storage;
 using Actors.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
-using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace Actors.SiloHosting.Postgres;
@@ -40,13 +36,7 @@ public static class PostgresSiloBuilderExtensions
         });
         if (grainStorage is { GroupCommit: true })
         {
-            silo.Services.AddGrainStorage(StorageNames.Domain, (services, _) => new PostgresGrainStorage(
-                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-                services.GetRequiredService<NpgsqlDataSource>(),
-                services.GetRequiredService<IGrainStorageSerializer>(),
-                services.GetRequiredService<IActivatorProvider>(),
-                grainStorage,
-                services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+            silo.Services.AddGrainStorage(StorageNames.Domain, (services, _) => PostgresGrainStorage.FromServices(services, grainStorage));
         }
         else
         {
