@@ -56,34 +56,8 @@ public sealed class OutboxLagSampler(NpgsqlDataSource dataSource, IOptions<Outbo
         return readings;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Leave the host's start-up path at once.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SampleAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                // The gauges keep the last sample; readiness (PostgreSQL unreachable) is what alerts on this.
-                logger.LogWarning(ex, "The outbox lag could not be sampled; the gauges keep the previous sample.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.LagSampleInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // The gauges keep the last sample when a pass fails.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(SampleAsync, () => options.Value.LagSampleInterval, logger,
+            "The outbox lag could not be sampled; the gauges keep the previous sample.", stoppingToken);
 }

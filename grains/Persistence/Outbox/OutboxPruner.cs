@@ -100,34 +100,8 @@ public sealed class OutboxPruner(NpgsqlDataSource dataSource, IOptions<OutboxPru
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Leave the host's start-up path at once.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                // Nothing is lost by waiting: the events stay until the next pass.
-                logger.LogWarning(ex, "Delivered outbox events could not be deleted this time; the next pass tries again.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.PruneInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // Nothing is lost by waiting when a pass fails: the events stay until the next one.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(PruneAsync, () => options.Value.PruneInterval, logger,
+            "Delivered outbox events could not be deleted this time; the next pass tries again.", stoppingToken);
 }

@@ -1,3 +1,6 @@
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Actors.Persistence.Storage;
 
 /// <summary>
@@ -22,5 +25,16 @@ public readonly record struct GrainStorageKey(long N0, long N1, string? Extensio
         }
 
         return new GrainStorageKey(0, 0, grainId.Key.ToString());
+    }
+
+    /// <summary>The row's key as migration 0003's statements name it, typed as the columns are.</summary>
+    public void AddParameters(NpgsqlParameterCollection parameters, string serviceId, string stateName)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId });
+        parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = stateName });
+        parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = N0 });
+        parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = N1 });
+        parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = (object?)Extension ?? DBNull.Value });
     }
 }

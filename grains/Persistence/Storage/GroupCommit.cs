@@ -120,11 +120,7 @@ public sealed class GroupCommit : IAsyncDisposable
         foreach (var write in writes)
         {
             var command = new NpgsqlBatchCommand(_writeSql);
-            command.Parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = write.ServiceId });
-            command.Parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = write.StateName });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = write.Key.N0 });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = write.Key.N1 });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = (object?)write.Key.Extension ?? DBNull.Value });
+            write.Key.AddParameters(command.Parameters, write.ServiceId, write.StateName);
             command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
             batch.BatchCommands.Add(command);

@@ -118,18 +118,12 @@ public sealed class PostgresGrainStorage(
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag) =>
         new($"Version conflict ({operation}): ServiceId={serviceId} GrainType={stateName} GrainId={grainId} ETag={etag}.");
 
-    private NpgsqlCommand Command(string sql, NpgsqlConnection connection, string stateName, GrainStorageKey key) =>
-        new(sql, connection)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId },
-                new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = stateName },
-                new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = key.N0 },
-                new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = key.N1 },
-                new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = (object?)key.Extension ?? DBNull.Value },
-            },
-        };
+    private NpgsqlCommand Command(string sql, NpgsqlConnection connection, string stateName, GrainStorageKey key)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        key.AddParameters(command.Parameters, serviceId, stateName);
+        return command;
+    }
 
     private async ValueTask<GroupCommit> CommitsAsync()
     {
