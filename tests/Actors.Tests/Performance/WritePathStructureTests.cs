@@ -34,24 +34,7 @@ public sealed class WritePathStructureTests
     [Fact]
     public Task ATransitionCostsOneStateWriteAndAtMostOneReminderWritePerRequest() => OnClusterAsync(async (_, db, api, agent, citizens) =>
     {
-        await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
-        var xidsBefore = await XidsAsync(db);
-
-        var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "structure") { MaxAttempts = 3 };
-        await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
-        await SettleAsync(db);
-        var xids = await XidsAsync(db) - xidsBefore;
-
-        var transitions = workload.Acknowledged;
-        Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
-        Assert.Equal(0, workload.FailedCalls);
-
-        var counts = await ReportAsync(db, transitions, xids);
-
-        // The transition itself: one state write (its outbox rows by the trigger, in the same statement), plus at most one
-        // pub-sub write per shared stream over the whole run.
-        Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
-        Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
+        var (_, transitions, xids, counts) = await MeasureWorkloadAsync(db, new RequestWorkload(api, "TN11-GU1", agent, citizens, "structure") { MaxAttempts = 3 });
 
         // Reminders: at most one write per request (its clock's first due date), none for the steps that follow.
         Assert.InRange(counts.GetValueOrDefault("reminder write") / (double)transitions, 0, 1.0 / 3 + 0.01);
@@ -76,19 +59,7 @@ public sealed class WritePathStructureTests
     public Task With_group_commit_a_transition_is_still_one_state_write_and_its_outbox_rows() => OnClusterAsync(
         async (_, db, api, agent, citizens) =>
         {
-            await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
-            var xidsBefore = await XidsAsync(db);
-            var workload = new RequestWorkload(api, "TN11-GU1", agent, citizens, "grouped") { MaxAttempts = 3 };
-            await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
-            await SettleAsync(db);
-            var xids = await XidsAsync(db) - xidsBefore;
-
-            var transitions = workload.Acknowledged;
-            Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
-            Assert.Equal(0, workload.FailedCalls);
-            var counts = await ReportAsync(db, transitions, xids);
-            Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
-            Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
+            var (workload, transitions, xids, counts) = await MeasureWorkloadAsync(db, new RequestWorkload(api, "TN11-GU1", agent, citizens, "grouped") { MaxAttempts = 3 });
             Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 0.3, OtherWriteTransactionsPerTransition);
 
             // The request index (fed by the relay from the grouped transactions' outbox rows) holds each request at the
@@ -221,6 +192,31 @@ public sealed class WritePathStructureTests
                 Directory.Delete(logs, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The workload's <see cref="Requests"/> requests through their steps from freshly reset statement counts, once the
+    /// relay has delivered everything: every step acknowledged once and none failed, then one state write (its outbox
+    /// rows by the trigger, in the same statement) per transition, plus at most one pub-sub write per shared stream over
+    /// the whole run. Returns the counts for the caller's own bounds.
+    /// </summary>
+    private static async Task<(RequestWorkload Workload, int Transitions, long Xids, Dictionary<string, long> Counts)> MeasureWorkloadAsync(
+        NpgsqlDataSource db, RequestWorkload workload)
+    {
+        await ExecuteAsync(db, "SELECT pg_stat_statements_reset()");
+        var xidsBefore = await XidsAsync(db);
+        await workload.RunAsync(Concurrency, n => n < Requests, Cancel);
+        await SettleAsync(db);
+        var xids = await XidsAsync(db) - xidsBefore;
+
+        var transitions = workload.Acknowledged;
+        Assert.Equal(Requests * (1 + RequestWorkload.Transitions.Count), transitions);
+        Assert.Equal(0, workload.FailedCalls);
+
+        var counts = await ReportAsync(db, transitions, xids);
+        Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
+        Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
+        return (workload, transitions, xids, counts);
     }
 
     /// <summary>Counts the statements since the last reset, writes them to the test's output, and returns them.</summary>
