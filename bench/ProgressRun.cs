@@ -106,7 +106,9 @@ public static class ProgressRun
             await warm.RunAsync(options.Clients, Math.Max(2, options.Warmup), () => CallAsync(api, question));
             var graphql = new ScaleQueryLoad();
             await graphql.RunAsync(options.Clients, options.Seconds, () => CallAsync(api, question));
-            var sql = await PgBench.RunScriptAsync(server, "actors", question.Sql, options.Clients, options.Seconds);
+            // The question over request_index row by row is for the record (what the summary saves), not the target:
+            // it runs for the warm-up's length (each call takes up to a second at a million rows).
+            var sql = await PgBench.RunScriptAsync(server, "actors", question.Sql, options.Clients, Math.Max(3, options.Warmup));
             var apiP99 = Percentiles.Of(graphql.Latencies, 0.99);
             var sqlP99 = Percentiles.Of(sql.LatenciesMs, 0.99);
             if (question.SummarySql is { } summarySql)

@@ -7,10 +7,12 @@ public sealed record ScaleMemory(long ResidentBytes, long ManagedBytes)
 {
     public static ScaleMemory Measure()
     {
-        // Twice, with finalizers in between: what finalizers free is collected by the second pass.
+        // Twice, with finalizers in between: what finalizers free is collected by the second pass. The second is
+        // aggressive: it also gives the freed regions back to the system, which the GC otherwise does a little at a
+        // time over the following minutes, so that the reading does not depend on how long the run waited before it.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var kib = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return new ScaleMemory(kib * 1024, GC.GetTotalMemory(forceFullCollection: false));

@@ -16,7 +16,8 @@ public sealed record DemoArguments(int Requests, int Seed, DateOnly Start, int D
           --days       how many days requests are submitted over (default 60)
           --backend    embedded: an in-process silo in memory (default); postgres: the silo writes into --connection
           --bulk       write the plan straight into the request index of --connection with COPY (no grains)
-          --parallel   real paths mode: steps in flight at once (default 16)
+          --parallel   real paths mode: steps in flight at once (default 16);
+                       bulk mode: COPY streams at once, each in its own transaction (default: one per processor)
         """;
 
     public static DemoArguments Parse(IReadOnlyList<string> args, DateTimeOffset now)
@@ -65,7 +66,7 @@ public sealed record DemoArguments(int Requests, int Seed, DateOnly Start, int D
             backend == "postgres",
             connection,
             bulk,
-            Number(values, "--parallel", 16, 1, 256));
+            Number(values, "--parallel", bulk ? Environment.ProcessorCount : 16, 1, 256));
     }
 
     private static DateOnly NextMonday(DateTimeOffset now)

@@ -16,7 +16,7 @@ public static class DemoProgram
             DemoRunResult result;
             if (arguments.Bulk)
             {
-                result = await new BulkLoad(plan, arguments.Connection!, Console.Out).RunAsync();
+                result = await new BulkLoad(plan, arguments.Connection!, Console.Out, arguments.Parallel).RunAsync();
             }
             else
             {

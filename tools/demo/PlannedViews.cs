@@ -24,8 +24,9 @@ public static class PlannedViews
         }
 
         var last = history[^1];
+        var id = request.Id; // a SHA-256 each time it is read: a fifth of the bulk load's CPU when read twice
         return new CitizenRequestView(
-            request.Id, RequestKeys.ReferenceFor(request.Id, request.Kind, request.SubmittedAt), request.Kind, last.Status,
+            id, RequestKeys.ReferenceFor(id, request.Kind, request.SubmittedAt), request.Kind, last.Status,
             request.SubmittedAt, last.At, request.CenterId, request.Governorate, request.OwnerSubject, DemoPeople.Applicant(request),
             request.Kind == RequestKind.NationalIdCard ? (request.IsPupil ? IdCardReason.FirstIssue : IdCardReason.Renewal) : null,
             DemoPeople.Pupil(request), DemoPeople.Guardian(request), DemoPeople.Contact(request),

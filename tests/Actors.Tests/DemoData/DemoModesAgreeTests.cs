@@ -29,7 +29,8 @@ public sealed class DemoModesAgreeTests(PostgresServer server)
         settings["ConnectionStrings:Postgres"] = real;
 
         var realRun = await new RealPathsRun(plan, settings, parallel: 8, output: null).RunAsync(Cancel);
-        var bulkRun = await new BulkLoad(plan, bulk, output: null).RunAsync(Cancel);
+        // Several COPY streams, each in its own transaction, share the plan's chunks of rows.
+        var bulkRun = await new BulkLoad(plan, bulk, output: null, streams: 3, rowsPerChunk: 20).RunAsync(Cancel);
 
         Assert.Empty(realRun.Departures);
         Assert.Equal(Requests, realRun.ByStatus.Values.Sum());
