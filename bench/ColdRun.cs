@@ -85,7 +85,7 @@ public static class ColdRun
             """;
         var pgbenchCpuBefore = ProcessCpu.TreeSeconds(cluster.Postmaster);
         var (tps, pgbenchLatencies, _) = await PgBench.RunScriptAsync(cluster.Server, "actors", script, options.Clients, options.Seconds);
-        var pgbenchServerCpu = ProcessCpu.TreeSeconds(cluster.Postmaster) - pgbenchCpuBefore;
+        var pgbenchServerCpu = await ProcessCpu.TreeSecondsOnceSettledAsync(cluster.Postmaster) - pgbenchCpuBefore;
         var pgbench = new ReadResult(pgbenchLatencies, 0, options.Seconds, null);
         Console.WriteLine($"pgbench -f (state row by key): {pgbench.Describe()}");
 

@@ -25,6 +25,7 @@ public static class ProgressRun
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
+        var phaseClock = Stopwatch.StartNew();
         var invariant = CultureInfo.InvariantCulture;
         var requests = options.Requests ?? 1_000_000;
         Console.WriteLine($"Progress benchmark: {requests} requests, {options.Clients} clients, {options.Seconds} s per question");
@@ -39,6 +40,16 @@ public static class ProgressRun
 
         var report = new StringBuilder();
         void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
+
+        // Where the run's time goes (the issue wants every target in one run of under ten minutes).
+        var phases = new List<string>();
+        void Phase(string name)
+        {
+            phases.Add(string.Create(invariant, $"{name} {phaseClock.Elapsed.TotalSeconds:F0}"));
+            phaseClock.Restart();
+        }
+
+        Phase("server and migrations");
         report.AppendLine(invariant, $"### progress over {requests} requests, {options.Clients} clients × {options.Seconds} s per question");
         report.AppendLine();
         report.AppendLine("| measure | value |");
@@ -57,6 +68,8 @@ public static class ProgressRun
         Row("request_index size (table + indexes + toast)", await ScalarAsync(database,
             "SELECT pg_size_pretty(pg_total_relation_size('request_index')) || ' (heap ' || pg_size_pretty(pg_relation_size('request_index')) || ')'"));
         Row("rows", await ScalarAsync(database, "SELECT count(*) FROM request_index"));
+
+        Phase("bulk load and VACUUM");
 
         // 2. The hosts.
         await cluster.StartSilosAsync(1);
@@ -98,6 +111,7 @@ public static class ProgressRun
                 + $"SELECT coalesce(sum(requests), 0) FROM request_counts WHERE status = ANY({storedList}) AND governorate = 'TUNIS';"),
         };
 
+        Phase("hosts");
         var plans = new StringBuilder();
         foreach (var question in questions)
         {
@@ -132,6 +146,8 @@ public static class ProgressRun
                 plans.AppendLine(invariant, $"-- {question.Name}");
                 plans.AppendLine(await ExplainAsync(database, statement.TrimEnd(';')));
             }
+
+            Phase("question");
         }
 
         // 3. Event-to-projection lag while clients write: half the clients drive requests through their steps, one probe measures.
@@ -153,6 +169,8 @@ public static class ProgressRun
             $"{(writers.Acknowledged / writeClock.Elapsed.TotalSeconds).ToString("F0", invariant)} ({writers.FailedCalls})");
         Row("event-to-projection lag p50 / p99 ms (acknowledged → row version in request_index; probes, failed)",
             $"{Percentiles.Pair(probe.Lags)} ({probe.Lags.Count}, {probe.Failures})");
+        Phase("lag");
+        Row("seconds per phase", string.Join(", ", phases));
 
         Console.WriteLine();
         Console.WriteLine(report.ToString());

@@ -35,13 +35,12 @@ public static class WritesRun
         // 1. pgbench -N.
         await server.ExecuteAdminAsync("CREATE DATABASE pgbench");
         await PgBench.InitializeAsync(server, "pgbench", options.Scale);
-        var pgBefore = ProcessCpu.TreeSeconds(postmaster);
+        var pgBefore = await ProcessCpu.TreeSecondsOnceSettledAsync(postmaster); // pgbench -i's backend counted before the run
         var pgbenchCounters = await DatabaseCounters.ReadAsync(admin, "pgbench");
         var pgbenchClock = Stopwatch.StartNew();
         var (tps, pgbenchCpu, pgbenchOutput) = await PgBench.RunAsync(server, "pgbench", options.Clients, options.Seconds);
         var pgbenchElapsed = pgbenchClock.Elapsed.TotalSeconds;
-        var pgbenchServerCpu = ProcessCpu.TreeSeconds(postmaster) - pgBefore;
-        await Task.Delay(1500);
+        var pgbenchServerCpu = await ProcessCpu.TreeSecondsOnceSettledAsync(postmaster) - pgBefore;
         var pgbenchDelta = await DatabaseCounters.ReadAsync(admin, "pgbench") - pgbenchCounters;
         Console.WriteLine($"pgbench -N: {tps.ToString("F0", invariant)} TPS");
 
