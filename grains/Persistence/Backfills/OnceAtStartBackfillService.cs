@@ -40,7 +40,10 @@ public abstract class OnceAtStartBackfillService(ILogger logger) : BackgroundSer
             {
                 if (!await IsDoneAsync())
                 {
+                    // Operators see how long a first start on a large database spends here (the silo serves meanwhile).
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await RunAndRecordAsync(stoppingToken);
+                    logger.LogInformation("{Backfill} done in {Elapsed}.", Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 }
 
                 return;

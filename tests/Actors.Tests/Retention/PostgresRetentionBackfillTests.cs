@@ -59,6 +59,40 @@ public sealed class PostgresRetentionBackfillTests(PostgresRetentionFixture clus
         Assert.Equal(purged.Version, (await driver.Requests.Grain(request.Id).Find(driver.Requests.Citizen))!.Version);
     }
 
+    [Fact]
+    public async Task A_large_backfill_writes_each_days_bucket_once_not_once_per_page()
+    {
+        // 12,000 requests of the index, issued on three days far ahead (their buckets are this test's alone), in id
+        // order interleaved over the days: page by page, every page would rewrite every day's list.
+        var firstDay = new DateTimeOffset(2045, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        await using (var insert = cluster.Database.CreateCommand("""
+            INSERT INTO request_index (id, reference, kind, status, center_id, governorate, owner_subject, submitted_at,
+                                       submitted_ticks, updated_at, updated_ticks, version, is_pupil, document)
+            SELECT gen_random_uuid(), 'BACKFILL-' || n, 'CriminalRecordExtract', 'Issued', 'backfill-test', 'TUNIS', 'backfill-' || n,
+                   issued, 0, issued, 0, 4, false,
+                   jsonb_build_object('history', jsonb_build_array(jsonb_build_object('status', 'Issued', 'at', issued)))
+            FROM generate_series(1, 12000) AS n, LATERAL (SELECT $1::timestamptz + (n % 3) * interval '1 day' AS issued) AS day
+            """))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = firstDay });
+            await insert.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var scheduled = await cluster.Backfill.RunAsync(Cancel);
+
+        Assert.True(scheduled >= 12_000, $"{scheduled} requests backfilled");
+        for (var day = 0; day < 3; day++)
+        {
+            var key = RetentionDays.KeyOf(DateOnly.FromDateTime((firstDay + new RetentionOptions().Issued).UtcDateTime).AddDays(day));
+            await using var bucket = cluster.Database.CreateCommand(
+                "SELECT version, jsonb_array_length(convert_from(payload, 'UTF8')::jsonb -> 'Pending') FROM orleans_storage WHERE grain_id_extension = $1");
+            bucket.Parameters.Add(new NpgsqlParameter { Value = key });
+            await using var row = await bucket.ExecuteReaderAsync(Cancel);
+            Assert.True(await row.ReadAsync(Cancel), $"the bucket of {key} is stored");
+            Assert.Equal((1, 4_000), (row.GetInt32(0), row.GetInt32(1)));
+        }
+    }
+
     /// <summary>Moves the retention consumer's checkpoint, under the row lock its relay takes, so no pass runs meanwhile.</summary>
     private async Task SetRetentionCheckpoint(string position)
     {
