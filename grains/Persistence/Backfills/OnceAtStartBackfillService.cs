@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -41,9 +42,9 @@ public abstract class OnceAtStartBackfillService(ILogger logger) : BackgroundSer
                 if (!await IsDoneAsync())
                 {
                     // Operators see how long a first start on a large database spends here (the silo serves meanwhile).
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var started = Stopwatch.GetTimestamp();
                     await RunAndRecordAsync(stoppingToken);
-                    logger.LogInformation("{Backfill} done in {Elapsed}.", Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                    logger.LogInformation("{Backfill} done in {Elapsed}.", Name, Stopwatch.GetElapsedTime(started));
                 }
 
                 return;
