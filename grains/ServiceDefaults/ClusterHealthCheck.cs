@@ -18,7 +18,21 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return HealthCheckResult.Unhealthy("The cluster does not answer.", ex);
+            return Unanswered(ex);
         }
+    }
+
+    /// <summary>
+    /// Not ready, and why, in one line. Without the exception itself: the health check service logs an unhealthy result
+    /// as an error with its exception's stack trace, and a host starting (an API before any silo has told it the grain
+    /// types) or a cluster away answers every probe so, which buried each start's log under the same trace.
+    /// </summary>
+    public static HealthCheckResult Unanswered(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var reason = exception is OperationCanceledException or TimeoutException
+            ? "no answer within 5 s"
+            : $"{exception.GetType().Name}: {exception.Message.Split('\n')[0].Trim()}";
+        return HealthCheckResult.Unhealthy($"The cluster does not answer ({reason}).");
     }
 }
