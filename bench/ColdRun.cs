@@ -83,7 +83,7 @@ public static class ColdRun
               AND (grain_id_n0, grain_id_n1) = (SELECT n0, n1 FROM bench_cold_keys WHERE n = :n);
 
             """;
-        var pgbenchCpuBefore = ProcessCpu.TreeSeconds(cluster.Postmaster);
+        var pgbenchCpuBefore = await ProcessCpu.TreeSecondsOnceSettledAsync(cluster.Postmaster);
         var (tps, pgbenchLatencies, _) = await PgBench.RunScriptAsync(cluster.Server, "actors", script, options.Clients, options.Seconds);
         var pgbenchServerCpu = await ProcessCpu.TreeSecondsOnceSettledAsync(cluster.Postmaster) - pgbenchCpuBefore;
         var pgbench = new ReadResult(pgbenchLatencies, 0, options.Seconds, null);

@@ -65,7 +65,7 @@ public static class ProgressRun
         // became final; the bulk load stands for such a system.
         await cluster.StartSilosAsync(1);
         await cluster.StartApiAsync(seedDemo: true);
-        await BackfillsDoneAsync(cluster.Silos[0].Process!.LogPath, TimeSpan.FromMinutes(5));
+        await RetentionBackfillDoneAsync(cluster.Silos[0].Process!.LogPath, TimeSpan.FromMinutes(5));
         Phase("hosts and first-start backfills");
 
         // 2. The bulk load, then what autovacuum would do soon after: statistics and the visibility map.
@@ -209,7 +209,7 @@ public static class ProgressRun
     }
 
     /// <summary>Waits until the silo's log says its once-at-start retention backfill is done (OnceAtStartBackfillService).</summary>
-    private static async Task BackfillsDoneAsync(string siloLog, TimeSpan limit)
+    private static async Task RetentionBackfillDoneAsync(string siloLog, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
         while (!await LogSaysAsync(siloLog, "Retention backfill done"))

@@ -7,12 +7,15 @@ namespace Actors.ServiceDefaults;
 /// <summary>Ready when a grain call round-trips through the cluster (silo or client alike).</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 {
+    /// <summary>How long a probe waits for the cluster's answer.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            timeout.CancelAfter(Patience);
             await grains.Reference<ICenterDirectoryGrain>(0).List().WaitAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
@@ -31,7 +34,7 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         ArgumentNullException.ThrowIfNull(exception);
         var reason = exception is OperationCanceledException or TimeoutException
-            ? "no answer within 5 s"
+            ? $"no answer within {Patience.TotalSeconds:0} s"
             : $"{exception.GetType().Name}: {exception.Message.Split('\n')[0].Trim()}";
         return HealthCheckResult.Unhealthy($"The cluster does not answer ({reason}).");
     }
