@@ -44,14 +44,26 @@ public sealed class OutboxLagSampler(NpgsqlDataSource dataSource, IOptions<Outbo
     public async Task<IReadOnlyList<OutboxLagReading>> SampleAsync(CancellationToken cancellationToken)
     {
         var readings = new List<OutboxLagReading>();
-        await using var command = dataSource.CreateCommand(LagSql);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PendingCap });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The planner cannot tell how many rows lie beyond a checkpoint (a row comparison with a lateral reference: a
+        // third of the table, it guesses), so a capped count looked cheaper as a scan of the whole outbox than as a
+        // walk of the commit-order index: 0.3 s per sample at 100,000 rows, growing with the table (it keeps 30 days).
+        // The walk reads only the rows counted; this transaction alone is told to prefer it.
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            readings.Add(new OutboxLagReading(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3)));
+            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL enable_seqscan = off"), new NpgsqlBatchCommand(LagSql) },
+        };
+        batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter<int> { TypedValue = PendingCap });
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                readings.Add(new OutboxLagReading(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3)));
+            }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         ActorsMetrics.OutboxLag(readings);
         return readings;
     }

@@ -1,0 +1,89 @@
+using Actors.Persistence.Outbox;
+using Actors.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Actors.Tests.Postgres;
+
+/// <summary>
+/// <see cref="OutboxLagSampler"/> on a real database with a long outbox: each consumer's pending count is exact (and
+/// capped), and a sample walks the commit-order index instead of scanning the whole table, whose size the outbox's
+/// thirty days of retention make large (a scan per sample, every 15 s on every silo).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class OutboxLagSamplerTests(PostgresServer server)
+{
+    private const int Events = 20_000;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_sample_counts_each_consumers_pending_events_without_scanning_the_outbox()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        // Payloads of a real event's size, which PostgreSQL compresses: short rows, as a real outbox's.
+        await ExecuteAsync(db, $"""
+            INSERT INTO outbox (aggregate_type, aggregate_id, version, type, payload, occurred_at)
+            SELECT 'Probe', 'p', v, 'ProbeTransitioned', jsonb_build_object('padding', repeat('x', 1500), 'v', v), now()
+            FROM generate_series(1, {Events}) AS v
+            """);
+        await CheckpointAsync(db, "caught-up", version: Events);
+        await CheckpointAsync(db, "behind", version: Events - 1_000);
+        await ExecuteAsync(db, "INSERT INTO outbox_checkpoint (consumer) VALUES ('new')");
+        await ExecuteAsync(db, "ANALYZE outbox");
+        var (seqScansBefore, indexScansBefore) = await ScansAsync(db);
+
+        // Its own server process, which reports its table statistics when it exits.
+        await using (var sampling = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            var readings = await new OutboxLagSampler(sampling, Options.Create(new OutboxRelayOptions()), NullLogger<OutboxLagSampler>.Instance)
+                .SampleAsync(Cancel);
+
+            Assert.Equal(
+                [("behind", 1_000L), ("caught-up", 0L), ("new", (long)Events)],
+                readings.Select(r => (r.Consumer, r.Pending)));
+            Assert.Equal(0, readings.Single(r => r.Consumer == "caught-up").OldestPendingAgeSeconds);
+        }
+
+        var after = (SeqScans: 0L, IndexScans: 0L);
+        await Eventually.Async(
+            async () => (after = await ScansAsync(db)).IndexScans > indexScansBefore,
+            TimeSpan.FromSeconds(30),
+            "the sampler's server process reported its scans of the outbox");
+        Assert.Equal(seqScansBefore, after.SeqScans);
+    }
+
+    private static async Task<(long SeqScans, long IndexScans)> ScansAsync(NpgsqlDataSource db)
+    {
+        await using var connection = await db.OpenConnectionAsync(Cancel);
+        await using (var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", connection))
+        {
+            await clear.ExecuteNonQueryAsync(Cancel);
+        }
+
+        await using var read = new NpgsqlCommand("SELECT seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'outbox'", connection);
+        await using var reader = await read.ExecuteReaderAsync(Cancel);
+        Assert.True(await reader.ReadAsync(Cancel));
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+
+    /// <summary>A consumer that has applied every event up to that version's.</summary>
+    private static async Task CheckpointAsync(NpgsqlDataSource db, string consumer, long version)
+    {
+        await using var command = db.CreateCommand("""
+            INSERT INTO outbox_checkpoint (consumer, last_tx, last_seq)
+            SELECT $1, tx_id, seq FROM outbox WHERE aggregate_id = 'p' AND version = $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(Cancel));
+    }
+}
