@@ -209,20 +209,24 @@ public static class WritesRun
     /// <summary>Co-hosted there is no silo process: its silo's CPU is the API's.</summary>
     /// <summary>
     /// pg_stat_statements' top 20 by execution time, per persisted transition: calls, execution ms (a statement run by a
-    /// trigger or a function is counted twice: in itself, nested, and in the statement that fired it, top level), rows
-    /// and WAL bytes; then the sums of the top-level statements, which is what the clients' statements cost PostgreSQL.
+    /// trigger or a function is counted twice: in itself, nested, and in the statement that fired it, top level), rows,
+    /// WAL bytes and the milliseconds of JIT compilation per call (a plan whose estimated cost passes <c>jit_above_cost</c>
+    /// is compiled at every execution); then the sums of the top-level statements, which is what the clients' statements
+    /// cost PostgreSQL.
     /// </summary>
     private static async Task<string> StatementsAsync(NpgsqlDataSource actors, long transitions) => await ScalarAsync(actors, $$"""
         WITH s AS (
-          SELECT toplevel, calls, total_exec_time, rows, wal_bytes, query FROM pg_stat_statements
+          SELECT toplevel, calls, total_exec_time, rows, wal_bytes, query,
+            jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time AS jit_time
+          FROM pg_stat_statements
           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())),
         top AS (SELECT * FROM s ORDER BY total_exec_time DESC LIMIT 20)
-        SELECT '| calls | per transition | exec ms per transition | mean ms | rows per call | WAL bytes per transition | level | statement |' || E'\n'
-            || '|---|---|---|---|---|---|---|---|' || E'\n'
-            || string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s |', calls, round(calls::numeric / {{transitions}}, 2),
+        SELECT '| calls | per transition | exec ms per transition | mean ms | rows per call | WAL bytes per transition | JIT ms per call | level | statement |' || E'\n'
+            || '|---|---|---|---|---|---|---|---|---|' || E'\n'
+            || string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |', calls, round(calls::numeric / {{transitions}}, 2),
                  round(total_exec_time::numeric / {{transitions}}, 3), round((total_exec_time / greatest(calls, 1))::numeric, 3),
                  round(rows::numeric / greatest(calls, 1), 1), round(wal_bytes / {{transitions}}, 0),
-                 CASE WHEN toplevel THEN 'top' ELSE 'nested' END, left(regexp_replace(query, '\s+', ' ', 'g'), 140)),
+                 round((jit_time / greatest(calls, 1))::numeric, 1), CASE WHEN toplevel THEN 'top' ELSE 'nested' END, left(regexp_replace(query, '\s+', ' ', 'g'), 140)),
                  E'\n' ORDER BY total_exec_time DESC) || E'\n'
             || (SELECT format('top-level statements: %s calls, %s exec ms, %s WAL bytes per transition',
                   round(sum(calls)::numeric / {{transitions}}, 2), round(sum(total_exec_time)::numeric / {{transitions}}, 3),
