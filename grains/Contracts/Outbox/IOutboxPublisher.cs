@@ -7,5 +7,9 @@ namespace Actors.Contracts.Outbox;
 /// </summary>
 public interface IOutboxPublisher
 {
-    Task PublishAsync(IReadOnlyList<OutboxEvent> events);
+    /// <summary>
+    /// The committed <paramref name="events"/> as written, with the <paramref name="domainEvents"/> they were written
+    /// from (the same transition, in the same order): live streams carry the records themselves, not a parse of their JSON.
+    /// </summary>
+    Task PublishAsync(IReadOnlyList<OutboxEvent> events, IReadOnlyList<IDomainEvent> domainEvents);
 }

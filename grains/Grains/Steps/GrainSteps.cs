@@ -71,6 +71,6 @@ public sealed class GrainSteps<TState>(
         state.State.Outbox = events.Select(e => OutboxEvent.Of(aggregateType, aggregateId, e)).ToList();
         await state.WriteOrRestoreAsync(grain, checkBeforeWrite, afterRestore);
         StepTelemetry.Committed(aggregateType, events);
-        await outbox.PublishAsync(state.State.Outbox);
+        await outbox.PublishAsync(state.State.Outbox, events);
     }
 }

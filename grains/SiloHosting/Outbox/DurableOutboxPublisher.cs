@@ -8,5 +8,5 @@ namespace Actors.SiloHosting.Outbox;
 /// </summary>
 public sealed class DurableOutboxPublisher(LiveUpdatePublisher live) : IOutboxPublisher
 {
-    public Task PublishAsync(IReadOnlyList<OutboxEvent> events) => live.PublishAsync(events);
+    public Task PublishAsync(IReadOnlyList<OutboxEvent> events, IReadOnlyList<IDomainEvent> domainEvents) => live.PublishAsync(domainEvents);
 }

@@ -23,7 +23,7 @@ public sealed class EmbeddedOutboxPublisher(
     CampaignDispatch? campaigns = null, RetentionDispatch? retention = null)
     : IOutboxPublisher
 {
-    public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
+    public async Task PublishAsync(IReadOnlyList<OutboxEvent> events, IReadOnlyList<IDomainEvent> domainEvents)
     {
         var entries = events
             .Where(e => RequestEvents.IndexedTypes.Contains(e.Type))
@@ -60,7 +60,7 @@ public sealed class EmbeddedOutboxPublisher(
         // The seat of a committed booking is confirmed, a freed one released, even if the request's own call did not get there.
         await AppointmentSeats.Settle(grains, events);
         displacement?.Dispatch(events);
-        await live.PublishAsync(events);
+        await live.PublishAsync(domainEvents);
         if (pathway is not null)
         {
             await pathway.DispatchAsync(events);

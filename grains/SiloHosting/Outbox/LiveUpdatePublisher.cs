@@ -22,25 +22,23 @@ public sealed class LiveUpdatePublisher(IClusterClient client, ILogger<LiveUpdat
     // another on its next publish.
     private readonly ConcurrentDictionary<int, IAsyncStream<RequestStatusChanged>> partitions = new();
 
-    public async Task PublishAsync(IReadOnlyList<OutboxEvent> events)
+    /// <summary>
+    /// Publishes the transition's status changes: the records the grain committed, as they are (parsing their JSON back
+    /// was 1.6 % of a silo's CPU per transition).
+    /// </summary>
+    public async Task PublishAsync(IReadOnlyList<IDomainEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        foreach (var e in events)
+        foreach (var change in events.OfType<RequestStatusChanged>())
         {
-            if (e.Type != nameof(RequestStatusChanged))
-            {
-                continue;
-            }
-
             try
             {
-                var change = OutboxJson.Deserialize<RequestStatusChanged>(e.Payload);
                 await StreamOf(StreamNames.RequestStatusPartition(change.Request.Id)).OnNextAsync(change);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A lost live notification is recoverable (clients re-read); a failed transition is not.
-                logger.LogWarning(ex, "Live update for {AggregateId} v{Version} not published", e.AggregateId, e.Version);
+                logger.LogWarning(ex, "Live update for {Request} v{Version} not published", change.Request.Id, change.Version);
             }
         }
     }

@@ -220,16 +220,16 @@ public sealed class ExchangeApiTests(ApiFactory api)
             Guid.NewGuid(), requestId, reference, Tunis, "TUNIS", step.System, $"{step.System} check",
             step.System == OutsideSystem.CivilRegistry ? ["nationalIdNumber", "givenName", "familyName", "birthDate"] : ["nationalIdNumber"],
             step.Outcome, i == 0 ? 30_000 : 150 + i, i == 0 ? 3 : 1, "SYSTEM:pathway", first.AddSeconds(i))).ToList();
-        var events = exchanges.Select((exchange, i) => OutboxEvent.Of(
-            AggregateTypes.RequestPathway, requestId.ToString("D"), new ExchangeRecorded("SYSTEM:pathway", i + 1, exchange.At, exchange))).ToList();
+        var recorded = exchanges.Select((exchange, i) => new ExchangeRecorded("SYSTEM:pathway", i + 1, exchange.At, exchange)).ToList();
+        var events = recorded.Select(e => OutboxEvent.Of(AggregateTypes.RequestPathway, requestId.ToString("D"), e)).ToList();
         var publisher = api.Services.GetRequiredService<IOutboxPublisher>();
-        foreach (var transition in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            await publisher.PublishAsync([transition]);
+            await publisher.PublishAsync([events[i]], [recorded[i]]);
         }
 
         // A transition delivered again (a retried commit) logs nothing new.
-        await publisher.PublishAsync(events[..2]);
+        await publisher.PublishAsync(events[..2], recorded[..2]);
         return new SubmittedRequest(id, reference, owner, token, exchanges);
     }
 
