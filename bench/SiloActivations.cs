@@ -9,7 +9,8 @@ namespace Actors.Bench;
 
 /// <summary>
 /// An Orleans client of the bench's silo processes (found, as the API finds them, in the PostgreSQL membership table)
-/// that asks the management grain which grains are active: what a phase of the run activated, by grain type.
+/// that asks the management grain which grains are active (what a phase of the run activated, by grain type), and
+/// deactivates those of a class.
 /// </summary>
 public sealed class SiloActivations : IAsyncDisposable
 {
@@ -43,6 +44,29 @@ public sealed class SiloActivations : IAsyncDisposable
     {
         var grains = _host.Services.GetRequiredService<IClusterClient>();
         return ScaleActivations.Of(await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics());
+    }
+
+    /// <summary>
+    /// Deactivates every activation of <paramref name="grainClass"/>, <paramref name="parallel"/> at once (what an idle
+    /// age does, without the wait), and waits until none is left (or a minute has passed); returns how many it asked.
+    /// </summary>
+    public async Task<int> DeactivateAsync(Type grainClass, int parallel)
+    {
+        var grains = _host.Services.GetRequiredService<IClusterClient>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var type = Orleans.Serialization.TypeSystem.RuntimeTypeNameFormatter.Format(grainClass);
+        var active = await management.GetDetailedGrainStatistics([type]);
+        await Parallel.ForEachAsync(
+            active,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (grain, _) => await grains.GetGrain(grain.GrainId).AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle());
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await management.GetDetailedGrainStatistics([type])).Length > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(200);
+        }
+
+        return active.Length;
     }
 
     public async ValueTask DisposeAsync()
