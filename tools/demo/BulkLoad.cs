@@ -38,6 +38,7 @@ public sealed class BulkLoad(DemoPlan plan, string connectionString, TextWriter?
         var byStatus = new ConcurrentDictionary<RequestStatus, int>();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var copy = $"COPY {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var deferred = await DeferredIndexes.DropForLoadAsync(dataSource, table.Name, plan.Requests, cancellationToken);
 
         // Chunks are built on one core while the streams copy the ones before: building and copying took turns before,
         // and the load took as long as both together. (A builder per stream was tried with the indexes built after the
@@ -112,7 +113,6 @@ public sealed class BulkLoad(DemoPlan plan, string connectionString, TextWriter?
             await writer.CompleteAsync(token);
         }
 
-        var deferred = await DeferredIndexes.DropForLoadAsync(dataSource, table.Name, plan.Requests, cancellationToken);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(CopyAsync, cancellationToken)));

@@ -115,7 +115,7 @@ public sealed class OutboxRelay(
         activity?.SetTag("actors.outbox.consumer", consumer.Name);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (handled, rows, lastSeq) = await ReadBatchAsync(connection, transaction, consumer, cancellationToken);
-        activity?.SetTag("actors.outbox.events", handled.Count);
+        activity?.SetTag("actors.outbox.events", rows);
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
