@@ -32,8 +32,9 @@ public static class ColdRun
         var cold = seeded.Skip(warmCount).ToList();
 
         // Every request inactive, its state only in PostgreSQL; the silo and the API as they were.
+        var requestGrain = typeof(Actors.Grains.Requests.CitizenRequestGrain);
         await using var activations = await SiloActivations.ConnectAsync(cluster.Processes);
-        var deactivated = await activations.DeactivateAsync(typeof(Actors.Grains.Requests.CitizenRequestGrain), options.Clients);
+        var deactivated = await activations.DeactivateAsync(requestGrain, options.Clients);
         Console.WriteLine($"request grains deactivated: {deactivated}");
 
         // Warm-up: the warm requests read while inactive, deactivated and read again, for the warm-up's length: the API's
@@ -47,7 +48,7 @@ public static class ColdRun
         {
             warmUp = await load.RunAsync(ReadLoad.GraphQL(ReadsRun.OwnRequest, Calls(warm)), TimeSpan.FromSeconds(60), warm.Count);
             warmReads += warmUp.Latencies.Length;
-            await activations.DeactivateAsync(typeof(Actors.Grains.Requests.CitizenRequestGrain), options.Clients);
+            await activations.DeactivateAsync(requestGrain, options.Clients);
         }
         while (warming.Elapsed < TimeSpan.FromSeconds(Math.Max(3, options.Warmup)));
 

@@ -89,7 +89,7 @@ public static class MemoryRun
             // (so that no wake brings one back): what the age does, without the wait.
             var settling = Stopwatch.StartNew();
             await RelayCaughtUpAsync(connection, SettleLimit);
-            await DeactivateClocksAsync(grains, options.Clients);
+            await GrainDeactivation.RequestAsync(grains, typeof(Actors.Grains.Clocks.RequestClockGrain), options.Clients);
             var activeSettled = await ActivationsAsync(grains);
             while (activeSettled.Clocks > activeSettled.Requests / 100 && settling.Elapsed < SettleLimit)
             {
@@ -232,17 +232,6 @@ public static class MemoryRun
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
-    }
-
-    /// <summary>Every active request clock deactivated (as its collection age would), <paramref name="parallel"/> at once.</summary>
-    private static async Task DeactivateClocksAsync(IGrainFactory grains, int parallel)
-    {
-        var clockType = Orleans.Serialization.TypeSystem.RuntimeTypeNameFormatter.Format(typeof(Actors.Grains.Clocks.RequestClockGrain));
-        var clocks = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics([clockType]);
-        await Parallel.ForEachAsync(
-            clocks,
-            new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (clock, _) => await grains.GetGrain(clock.GrainId).AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle());
     }
 
     private static async Task<ScaleActivations> ActivationsAsync(IGrainFactory grains)

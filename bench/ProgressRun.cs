@@ -129,8 +129,8 @@ public static class ProgressRun
             // The question over request_index row by row is for the record (what the summary saves), not the target: one
             // client for as long as one call takes (at a million rows up to 24 s for center × day; sixteen clients made
             // that question's phase 49 s). Without a summary it is the target's reference, at the run's clients.
-            var sqlClients = question.SummarySql is null ? options.Clients : 1;
-            var sql = await PgBench.RunScriptAsync(server, "actors", question.Sql, sqlClients, question.SummarySql is null ? Math.Max(3, options.Warmup) : 1);
+            var (sqlClients, sqlSeconds) = question.SummarySql is null ? (options.Clients, Math.Max(3, options.Warmup)) : (1, 1);
+            var sql = await PgBench.RunScriptAsync(server, "actors", question.Sql, sqlClients, sqlSeconds);
             var apiP99 = Percentiles.Of(graphql.Latencies, 0.99);
             var sqlP99 = Percentiles.Of(sql.LatenciesMs, 0.99);
             if (question.SummarySql is { } summarySql)

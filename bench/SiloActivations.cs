@@ -53,20 +53,14 @@ public sealed class SiloActivations : IAsyncDisposable
     public async Task<int> DeactivateAsync(Type grainClass, int parallel)
     {
         var grains = _host.Services.GetRequiredService<IClusterClient>();
-        var management = grains.GetGrain<IManagementGrain>(0);
-        var type = Orleans.Serialization.TypeSystem.RuntimeTypeNameFormatter.Format(grainClass);
-        var active = await management.GetDetailedGrainStatistics([type]);
-        await Parallel.ForEachAsync(
-            active,
-            new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (grain, _) => await grains.GetGrain(grain.GrainId).AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle());
+        var asked = await GrainDeactivation.RequestAsync(grains, grainClass, parallel);
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((await management.GetDetailedGrainStatistics([type])).Length > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        while (await GrainDeactivation.ActiveAsync(grains, grainClass) > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(200);
         }
 
-        return active.Length;
+        return asked;
     }
 
     public async ValueTask DisposeAsync()

@@ -74,7 +74,6 @@ public sealed class OutboxRelay(
     private readonly IReadOnlyList<IOutboxObserver> _observers = observers.ToList();
     private readonly OutboxRelayOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, bool> _checkpointed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _handledTypes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Applies at most one batch for <paramref name="consumer"/> and returns how many outbox rows it moved past:
@@ -154,7 +153,7 @@ public sealed class OutboxRelay(
         await using var read = new NpgsqlCommand(ReadBatchSql, connection, transaction);
         read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
         read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
-        read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _handledTypes.GetOrAdd(consumer.Name, _ => [.. consumer.HandledTypes]) });
+        read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. consumer.HandledTypes] });
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -18,21 +18,21 @@ public sealed class DeferredIndexesTests(PostgresServer server)
     public async Task A_load_into_an_empty_index_builds_its_secondary_indexes_afterwards_as_they_were()
     {
         await using var db = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
-        var before = await IndexesAsync(db);
+        var before = await RequestIndexDefinitions.ReadAsync(db);
 
         var deferred = await DeferredIndexes.DropForLoadAsync(db, "request_index", rows: 10, Cancel);
 
         Assert.Equal(before.Count - 1, deferred.Names.Count);
-        Assert.Equal(["request_index_pkey"], (await IndexesAsync(db)).Select(i => i.Name));
+        Assert.Equal(["request_index_pkey"], (await RequestIndexDefinitions.ReadAsync(db)).Select(i => i.Name));
         await deferred.RebuildAsync(db, parallel: 3);
-        Assert.Equal(before, await IndexesAsync(db));
+        Assert.Equal(before, await RequestIndexDefinitions.ReadAsync(db));
     }
 
     [Fact]
     public async Task A_load_smaller_than_the_table_keeps_its_indexes()
     {
         await using var db = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
-        var before = await IndexesAsync(db);
+        var before = await RequestIndexDefinitions.ReadAsync(db);
         // Two requests already indexed; a load of two more would not double the table.
         await using (var seed = db.CreateCommand("""
             INSERT INTO request_index (id, reference, kind, status, center_id, governorate, owner_subject,
@@ -48,19 +48,6 @@ public sealed class DeferredIndexesTests(PostgresServer server)
         var deferred = await DeferredIndexes.DropForLoadAsync(db, "request_index", rows: 2, Cancel);
 
         Assert.Empty(deferred.Names);
-        Assert.Equal(before, await IndexesAsync(db));
-    }
-
-    private static async Task<List<(string Name, string Definition)>> IndexesAsync(NpgsqlDataSource db)
-    {
-        await using var command = db.CreateCommand("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'request_index' ORDER BY indexname");
-        await using var reader = await command.ExecuteReaderAsync(Cancel);
-        var indexes = new List<(string, string)>();
-        while (await reader.ReadAsync(Cancel))
-        {
-            indexes.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return indexes;
+        Assert.Equal(before, await RequestIndexDefinitions.ReadAsync(db));
     }
 }

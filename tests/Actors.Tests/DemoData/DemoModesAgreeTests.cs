@@ -59,20 +59,7 @@ public sealed class DemoModesAgreeTests(PostgresServer server)
         Assert.True(bulkFigures.Completed > 0 && bulkFigures.Rejected > 0, "The plan has completed and rejected requests.");
 
         // The bulk load built the index's secondary indexes after its rows: every one is back, as the migrations made it.
-        Assert.Equal(await IndexesAsync(realIndex), await IndexesAsync(bulkIndex));
-    }
-
-    private static async Task<List<string>> IndexesAsync(NpgsqlDataSource db)
-    {
-        await using var command = db.CreateCommand("SELECT indexdef FROM pg_indexes WHERE tablename = 'request_index' ORDER BY indexname");
-        await using var reader = await command.ExecuteReaderAsync(Cancel);
-        var definitions = new List<string>();
-        while (await reader.ReadAsync(Cancel))
-        {
-            definitions.Add(reader.GetString(0));
-        }
-
-        return definitions;
+        Assert.Equal(await RequestIndexDefinitions.ReadAsync(realIndex), await RequestIndexDefinitions.ReadAsync(bulkIndex));
     }
 
     private static List<string> Rows(RequestCounts counts) =>

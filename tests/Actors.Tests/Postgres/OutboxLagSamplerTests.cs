@@ -29,8 +29,8 @@ public sealed class OutboxLagSamplerTests(PostgresServer server)
             SELECT 'Probe', 'p', v, 'ProbeTransitioned', jsonb_build_object('padding', repeat('x', 1500), 'v', v), now()
             FROM generate_series(1, {Events}) AS v
             """);
-        await CheckpointAsync(db, "caught-up", version: Events);
-        await CheckpointAsync(db, "behind", version: Events - 1_000);
+        await OutboxCheckpoints.AtVersionAsync(db, "caught-up", version: Events);
+        await OutboxCheckpoints.AtVersionAsync(db, "behind", version: Events - 1_000);
         await ExecuteAsync(db, "INSERT INTO outbox_checkpoint (consumer) VALUES ('new')");
         await ExecuteAsync(db, "ANALYZE outbox");
         var (seqScansBefore, indexScansBefore) = await ScansAsync(db);
@@ -73,17 +73,5 @@ public sealed class OutboxLagSamplerTests(PostgresServer server)
     {
         await using var command = db.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(Cancel);
-    }
-
-    /// <summary>A consumer that has applied every event up to that version's.</summary>
-    private static async Task CheckpointAsync(NpgsqlDataSource db, string consumer, long version)
-    {
-        await using var command = db.CreateCommand("""
-            INSERT INTO outbox_checkpoint (consumer, last_tx, last_seq)
-            SELECT $1, tx_id, seq FROM outbox WHERE aggregate_id = 'p' AND version = $2
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
-        Assert.Equal(1, await command.ExecuteNonQueryAsync(Cancel));
     }
 }

@@ -23,8 +23,8 @@ public sealed class OutboxPrunerTests(PostgresServer server)
         // Versions 1–6 forty days old, 7–10 from today; one consumer has applied up to 8, the other only up to 4.
         await InsertAsync(db, 1, 6, TimeSpan.FromDays(40));
         await InsertAsync(db, 7, 10, TimeSpan.Zero);
-        await CheckpointAsync(db, "ahead", version: 8);
-        await CheckpointAsync(db, "behind", version: 4);
+        await OutboxCheckpoints.AtVersionAsync(db, "ahead", version: 8);
+        await OutboxCheckpoints.AtVersionAsync(db, "behind", version: 4);
 
         Assert.Equal(3, await Pruner(db).PruneAsync(Cancel));
 
@@ -32,7 +32,7 @@ public sealed class OutboxPrunerTests(PostgresServer server)
         Assert.Equal([4, 5, 6, 7, 8, 9, 10], await VersionsAsync(db));
 
         // Once "behind" has caught up, the lowest checkpoint is "ahead"'s (8): the old 4–6 go, the young stay.
-        await CheckpointAsync(db, "behind", version: 10);
+        await OutboxCheckpoints.AtVersionAsync(db, "behind", version: 10);
         Assert.Equal(3, await Pruner(db).PruneAsync(Cancel));
         Assert.Equal([7, 8, 9, 10], await VersionsAsync(db));
     }
@@ -45,7 +45,7 @@ public sealed class OutboxPrunerTests(PostgresServer server)
 
         Assert.Equal(0, await Pruner(db).PruneAsync(Cancel));
 
-        await CheckpointAsync(db, "applied-all", version: 5);
+        await OutboxCheckpoints.AtVersionAsync(db, "applied-all", version: 5);
         Assert.Equal(0, await Pruner(db, retainFor: TimeSpan.Zero).PruneAsync(Cancel));
         Assert.Equal([1, 2, 3, 4, 5], await VersionsAsync(db));
     }
@@ -56,7 +56,7 @@ public sealed class OutboxPrunerTests(PostgresServer server)
         await using var db = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
         await InsertAsync(db, 1, 2_500, TimeSpan.FromDays(31));
         await InsertAsync(db, 2_501, 2_510, TimeSpan.FromDays(1));
-        await CheckpointAsync(db, "applied-all", version: 2_510);
+        await OutboxCheckpoints.AtVersionAsync(db, "applied-all", version: 2_510);
 
         Assert.Equal(2_500, await Pruner(db, batch: 300).PruneAsync(Cancel));
         Assert.Equal(Enumerable.Range(2_501, 10).Select(v => (long)v), await VersionsAsync(db));
@@ -79,19 +79,6 @@ public sealed class OutboxPrunerTests(PostgresServer server)
             insert.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = age });
             await insert.ExecuteNonQueryAsync(Cancel);
         }
-    }
-
-    /// <summary>A consumer that has applied every event up to that version's (its checkpoint at that row).</summary>
-    private static async Task CheckpointAsync(NpgsqlDataSource db, string consumer, long version)
-    {
-        await using var command = db.CreateCommand("""
-            INSERT INTO outbox_checkpoint (consumer, last_tx, last_seq)
-            SELECT $1, tx_id, seq FROM outbox WHERE aggregate_id = 'p' AND version = $2
-            ON CONFLICT (consumer) DO UPDATE SET last_tx = excluded.last_tx, last_seq = excluded.last_seq
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
-        Assert.Equal(1, await command.ExecuteNonQueryAsync(Cancel));
     }
 
     private static async Task<List<long>> VersionsAsync(NpgsqlDataSource db)
