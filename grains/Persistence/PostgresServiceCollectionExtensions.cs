@@ -87,7 +87,6 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AppointmentSeatConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, BookingDisplacementConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, RequestClockConsumer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AppointmentSeatConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Campaigns.CampaignCounterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Retention.RetentionConsumer>());

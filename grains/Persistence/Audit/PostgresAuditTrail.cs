@@ -29,16 +29,21 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // One round trip: the lock, then under it (the statements of a batch run in order) the ids stored already, so
-        // that no concurrent append can store the same id in between, and the tail to chain after.
+        // that no concurrent append can store the same id in between, and the tail to chain after. Both lookups are
+        // index probes whatever the table's size: a connection's prepared statement keeps the generic plan it chose
+        // when the table was small (a sequential scan), and on a new database that plan read the whole trail on every
+        // append until the next ANALYZE (0.04 → 0.94 ms a call in a bench run).
         var stored = new HashSet<Guid>();
         var (sequence, previousHash) = (0L, AuditChain.Genesis);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_seqscan = off"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = AppendLock } } });
             var asked = records.Where(r => r.EntryId != Guid.Empty).Select(r => r.EntryId).Distinct().ToArray();
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM audit_entries WHERE id = ANY($1)") { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = asked } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            // Past the lock's row (a statement without rows, the SET, has no result of its own).
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -14,6 +14,9 @@ public sealed class CampaignCounterConsumer(IGrainFactory grains) : IOutboxConsu
 {
     public string Name => "campaign-counters";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => CampaignCounting.Types;
 
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

@@ -13,6 +13,9 @@ public sealed class BookingDisplacementConsumer(IGrainFactory grains) : IOutboxC
 {
     public string Name => "booking-displacement";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => BookingDisplacements.Types;
 
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ public sealed class CenterDirectoryConsumer(IGrainFactory grains) : IOutboxConsu
     public string Name => "center-directory";
 
     /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
+    /// <inheritdoc />
     public IReadOnlySet<string> HandledTypes => CenterEvents.Types;
 
     /// <inheritdoc />

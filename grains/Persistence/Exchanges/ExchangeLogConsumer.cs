@@ -15,6 +15,9 @@ public sealed class ExchangeLogConsumer : IOutboxConsumer
     public string Name => PostgresExchangeLog.ConsumerName;
 
     /// <inheritdoc />
+    public string Lane => OutboxLanes.Database;
+
+    /// <inheritdoc />
     public IReadOnlySet<string> HandledTypes => ExchangeEvents.LoggedTypes;
 
     /// <inheritdoc />

@@ -16,6 +16,9 @@ public sealed class AllocationIndexConsumer : IOutboxConsumer
     public string Name => PostgresAllocationIndex.ConsumerName;
 
     /// <inheritdoc />
+    public string Lane => OutboxLanes.Database;
+
+    /// <inheritdoc />
     public IReadOnlySet<string> HandledTypes => FundEvents.AllocationEventTypes;
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public sealed class AmendmentRegisterConsumer(IGrainFactory grains) : IOutboxCon
     public string Name => "amendment-register";
 
     /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
+    /// <inheritdoc />
     public IReadOnlySet<string> HandledTypes => FundEvents.AmendmentEventTypes;
 
     /// <inheritdoc />

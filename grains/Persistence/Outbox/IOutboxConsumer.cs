@@ -17,6 +17,13 @@ public interface IOutboxConsumer
     /// </summary>
     string Name { get; }
 
+    /// <summary>
+    /// The consumers of one lane share the relay's rounds in a process: one idle probe, one read of the batch and one
+    /// transaction that moves all their checkpoints (each consumer still from its own checkpoint, exactly once, in
+    /// order). By default a consumer has a lane of its own; <see cref="OutboxLanes"/> names the built-in ones.
+    /// </summary>
+    string Lane => Name;
+
     /// <summary>Event types it wants (<see cref="OutboxEventTypes"/>); the others are skipped but still checkpointed.</summary>
     IReadOnlySet<string> HandledTypes { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Actors.Contracts.Outbox;
 using Actors.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +11,14 @@ using Npgsql;
 namespace Actors.Persistence.Outbox;
 
 /// <summary>
-/// Delivers the outbox to every <see cref="IOutboxConsumer"/>, one loop per consumer. Runs on every silo; the
-/// checkpoint row is locked FOR UPDATE SKIP LOCKED, so for each consumer only one silo applies a batch at a time
-/// and the others simply find nothing to do. If that silo dies, its transaction ends and another one takes over.
+/// Delivers the outbox to every <see cref="IOutboxConsumer"/>, one loop per lane (<see cref="IOutboxConsumer.Lane"/>).
+/// Runs on every silo; a consumer's checkpoint row is locked FOR UPDATE SKIP LOCKED, so for each consumer only one silo
+/// applies a batch at a time and the others simply find nothing to do. If that silo dies, its transaction ends and
+/// another one takes over. The consumers of a lane share their rounds (<see cref="ProcessRoundAsync"/>): one idle
+/// probe, one read of the batch and one transaction that moves every checkpoint it locked, instead of one of each per
+/// consumer. A consumer that fails, or that is more than a batch behind the others of its lane, leaves the rounds and
+/// runs alone (<see cref="ProcessBatchAsync(IOutboxConsumer, CancellationToken)"/>) in a task of its own until it has
+/// succeeded and caught up, so that the others neither wait for it nor for its back-off.
 /// </summary>
 public sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -67,6 +73,39 @@ public sealed class OutboxRelay(
         WHERE c.consumer = $1 AND o.seq = $2
         """;
 
+    // A round's idle probe: the lane's consumers with a ready row beyond their checkpoint, one index probe each.
+    private const string PendingRoundSql = $$"""
+        SELECT c.consumer FROM outbox_checkpoint AS c WHERE c.consumer = ANY($1) AND {{ReadyBeyondCheckpoint}}
+        """;
+
+    // In key order, so that two silos' rounds lock checkpoints in the same order; those another relay holds are
+    // skipped, and a checkpoint with nothing ready is not locked (a round that finds nothing takes no transaction id).
+    private const string LockRoundSql = $$"""
+        SELECT c.consumer, c.last_tx::text, c.last_seq FROM outbox_checkpoint AS c
+        WHERE c.consumer = ANY($1) AND {{ReadyBeyondCheckpoint}}
+        ORDER BY c.consumer
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    // The order and horizon of ReadBatchSql, from the lowest checkpoint of the round; payloads for the types some
+    // consumer of the round handles.
+    private const string ReadRoundSql = """
+        SELECT o.tx_id::text, o.seq, o.aggregate_type, o.aggregate_id, o.version, o.type,
+               CASE WHEN o.type = ANY($4) THEN o.payload::text END, o.occurred_at
+        FROM outbox AS o
+        WHERE (o.tx_id, o.seq) > ($1::xid8, $2)
+          AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY o.tx_id, o.seq
+        LIMIT $3
+        """;
+
+    private const string AdvanceRoundSql = """
+        UPDATE outbox_checkpoint AS c
+        SET last_tx = v.last_tx::xid8, last_seq = v.last_seq, updated_at = now()
+        FROM unnest($1::text[], $2::text[], $3::bigint[]) AS v(consumer, last_tx, last_seq)
+        WHERE c.consumer = v.consumer
+        """;
+
     private const string EnsureCheckpointSql =
         "INSERT INTO outbox_checkpoint (consumer) VALUES ($1) ON CONFLICT (consumer) DO NOTHING";
 
@@ -91,13 +130,7 @@ public sealed class OutboxRelay(
     {
         ArgumentNullException.ThrowIfNull(consumer);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!_checkpointed.ContainsKey(consumer.Name))
-        {
-            await using var ensure = new NpgsqlCommand(EnsureCheckpointSql, connection);
-            ensure.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
-            await ensure.ExecuteNonQueryAsync(cancellationToken);
-            _checkpointed[consumer.Name] = true;
-        }
+        await EnsureCheckpointAsync(connection, consumer.Name, cancellationToken);
 
         if (probe)
         {
@@ -138,6 +171,185 @@ public sealed class OutboxRelay(
         if (handled.Count > 0)
         {
             await NotifyAsync(consumer.Name, handled, cancellationToken);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Applies at most one batch for each of <paramref name="consumers"/> in one transaction. The batch is read once,
+    /// from the lowest checkpoint among those it could lock; each consumer gets the rows beyond its own checkpoint, in
+    /// order, and every checkpoint moves in the one statement that commits with their effects, so each consumer still
+    /// applies each event exactly once. A consumer that throws rolls the whole round back and is named by the
+    /// <see cref="OutboxConsumerException"/>. Without the <paramref name="probe"/> (after a round that moved rows) the
+    /// checkpoints are locked at once.
+    /// </summary>
+    public async Task<OutboxRound> ProcessRoundAsync(IReadOnlyList<IOutboxConsumer> consumers, bool probe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumers);
+        if (consumers.Count == 0)
+        {
+            return OutboxRound.Idle;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var consumer in consumers)
+        {
+            await EnsureCheckpointAsync(connection, consumer.Name, cancellationToken);
+        }
+
+        var names = consumers.Select(c => c.Name).ToArray();
+        if (probe && (await PendingAsync(connection, names, cancellationToken)).Length == 0)
+        {
+            return OutboxRound.Idle;
+        }
+
+        // A span per round that found something: which lane, how many consumers it moved, how many events it read.
+        using var activity = ActorsTelemetry.Source.StartActivity($"outbox {consumers[0].Lane}", ActivityKind.Consumer);
+        activity?.SetTag("actors.outbox.lane", consumers[0].Lane);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var positions = await LockRoundAsync(connection, transaction, names, cancellationToken);
+        if (positions.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return OutboxRound.Idle;
+        }
+
+        var locked = consumers.Where(c => positions.ContainsKey(c.Name)).ToList();
+        var wanted = locked.SelectMany(c => c.HandledTypes).Distinct(StringComparer.Ordinal).ToArray();
+        var rows = await ReadRoundAsync(connection, transaction, positions.Values.Min(), wanted, cancellationToken);
+        activity?.SetTag("actors.outbox.events", rows.Count);
+        var applied = new List<(IOutboxConsumer Consumer, List<OutboxEvent> Handled, OutboxPosition Last)>();
+        foreach (var consumer in locked)
+        {
+            var position = positions[consumer.Name];
+            var first = rows.FindIndex(r => r.Position.CompareTo(position) > 0);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var handled = new List<OutboxEvent>();
+            for (var i = first; i < rows.Count; i++)
+            {
+                if (rows[i].Event is { } e && consumer.HandledTypes.Contains(e.Type))
+                {
+                    handled.Add(e);
+                }
+            }
+
+            if (handled.Count > 0)
+            {
+                try
+                {
+                    await consumer.ApplyAsync(handled, connection, transaction, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    throw new OutboxConsumerException(consumer.Name, ex);
+                }
+            }
+
+            applied.Add((consumer, handled, rows[^1].Position));
+        }
+
+        activity?.SetTag("actors.outbox.consumers", applied.Count);
+        if (applied.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return OutboxRound.Idle;
+        }
+
+        await using (var advance = new NpgsqlCommand(AdvanceRoundSql, connection, transaction))
+        {
+            advance.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = applied.Select(a => a.Consumer.Name).ToArray() });
+            advance.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = applied.Select(a => a.Last.Tx.ToString(CultureInfo.InvariantCulture)).ToArray() });
+            advance.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = applied.Select(a => a.Last.Seq).ToArray() });
+            await advance.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var (consumer, handled, _) in applied)
+        {
+            if (handled.Count > 0)
+            {
+                await NotifyAsync(consumer.Name, handled, cancellationToken);
+            }
+        }
+
+        // A full batch that did not reach some of the lane's consumers (their checkpoints were beyond it, or they had
+        // nothing ready, or another relay holds them): the ones it fed are more than a batch behind those, and go on
+        // alone until they catch up rather than hold the lane back batch after batch.
+        var behind = rows.Count >= _options.BatchSize && applied.Count < consumers.Count
+            ? applied.Select(a => a.Consumer.Name).ToList()
+            : [];
+        return new OutboxRound(rows.Count, behind);
+    }
+
+    private async Task EnsureCheckpointAsync(NpgsqlConnection connection, string consumer, CancellationToken cancellationToken)
+    {
+        if (_checkpointed.ContainsKey(consumer))
+        {
+            return;
+        }
+
+        await using var ensure = new NpgsqlCommand(EnsureCheckpointSql, connection);
+        ensure.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer });
+        await ensure.ExecuteNonQueryAsync(cancellationToken);
+        _checkpointed[consumer] = true;
+    }
+
+    private static async Task<string[]> PendingAsync(NpgsqlConnection connection, string[] names, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+        await using var command = new NpgsqlCommand(PendingRoundSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(reader.GetString(0));
+        }
+
+        return [.. pending];
+    }
+
+    private static async Task<Dictionary<string, OutboxPosition>> LockRoundAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] names, CancellationToken cancellationToken)
+    {
+        var positions = new Dictionary<string, OutboxPosition>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(LockRoundSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions[reader.GetString(0)] = new OutboxPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(2));
+        }
+
+        return positions;
+    }
+
+    /// <summary>The round's rows in commit order; an event only where some consumer of the round handles its type.</summary>
+    private async Task<List<(OutboxPosition Position, OutboxEvent? Event)>> ReadRoundAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxPosition from, string[] wanted, CancellationToken cancellationToken)
+    {
+        var rows = new List<(OutboxPosition Position, OutboxEvent? Event)>();
+        await using var read = new NpgsqlCommand(ReadRoundSql, connection, transaction);
+        read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = from.Tx.ToString(CultureInfo.InvariantCulture) });
+        read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Seq });
+        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
+        read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = wanted });
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var position = new OutboxPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1));
+            rows.Add((position, reader.IsDBNull(6) ? null : new OutboxEvent(
+                AggregateType: reader.GetString(2),
+                AggregateId: reader.GetString(3),
+                Version: reader.GetInt64(4),
+                Type: reader.GetString(5),
+                Payload: reader.GetString(6),
+                OccurredAt: reader.GetFieldValue<DateTimeOffset>(7))));
         }
 
         return rows;
@@ -194,12 +406,16 @@ public sealed class OutboxRelay(
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_consumers.Select(consumer => RunAsync(consumer, stoppingToken)));
+        Task.WhenAll(_consumers.GroupBy(c => c.Lane, StringComparer.Ordinal).Select(lane => lane.Count() == 1
+            ? RunAloneAsync(lane.First(), failures: 0, untilCaughtUp: false, stoppingToken)
+            : RunLaneAsync(lane.ToList(), stoppingToken)));
 
-    private async Task RunAsync(IOutboxConsumer consumer, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(IReadOnlyList<IOutboxConsumer> lane, CancellationToken stoppingToken)
     {
-        // Leave the host's start-up path at once; each consumer then runs on its own.
+        // Leave the host's start-up path at once.
         await Task.Yield();
+        // The lane's consumers running on their own for now (failing, or catching up), and their tasks.
+        var alone = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
         var failures = 0;
         var moved = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -207,8 +423,94 @@ public sealed class OutboxRelay(
             TimeSpan pause;
             try
             {
+                var round = await ProcessRoundAsync(lane.Where(c => !alone.ContainsKey(c.Name)).ToList(), probe: moved == 0, stoppingToken);
+                moved = round.Rows;
+                failures = 0;
+                foreach (var name in round.Behind)
+                {
+                    Leave(alone, lane.First(c => c.Name == name), failures: 0, stoppingToken);
+                }
+
+                pause = moved >= _options.BatchSize ? TimeSpan.Zero : _options.PollInterval;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (OutboxConsumerException ex)
+            {
+                // The others go on at once without it; it is retried alone after its back-off.
+                moved = 0;
+                logger.LogError(ex.InnerException ?? ex, "Outbox consumer {Consumer} failed (1 in a row); retrying it alone in {Pause}.", ex.Consumer, Backoff(1));
+                Leave(alone, lane.First(c => c.Name == ex.Consumer), failures: 1, stoppingToken);
+                pause = TimeSpan.Zero;
+            }
+            catch (Exception ex)
+            {
+                moved = 0;
+                failures++;
+                pause = Backoff(failures);
+                logger.LogError(ex, "Outbox round of lane {Lane} failed ({Failures} in a row); retrying in {Pause}.", lane[0].Lane, failures, pause);
+            }
+
+            if (pause > TimeSpan.Zero && !await PauseAsync(pause, stoppingToken))
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(alone.Values);
+    }
+
+    private void Leave(ConcurrentDictionary<string, Task> alone, IOutboxConsumer consumer, int failures, CancellationToken stoppingToken)
+    {
+        if (alone.ContainsKey(consumer.Name))
+        {
+            return;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        alone[consumer.Name] = done.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAloneAsync(consumer, failures, untilCaughtUp: true, stoppingToken);
+            }
+            finally
+            {
+                alone.TryRemove(consumer.Name, out _);
+                done.SetResult();
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// One consumer's own loop: for ever when it has a lane of its own, or (<paramref name="untilCaughtUp"/>) until a
+    /// batch succeeds without being full, when it rejoins its lane's rounds.
+    /// </summary>
+    private async Task RunAloneAsync(IOutboxConsumer consumer, int failures, bool untilCaughtUp, CancellationToken stoppingToken)
+    {
+        // Leave the host's start-up path (or the lane's loop) at once.
+        await Task.Yield();
+        var moved = 0;
+        var pause = failures > 0 ? Backoff(failures) : TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (pause > TimeSpan.Zero && !await PauseAsync(pause, stoppingToken))
+            {
+                return;
+            }
+
+            try
+            {
                 moved = await ProcessBatchAsync(consumer, probe: moved == 0, stoppingToken);
                 failures = 0;
+                if (untilCaughtUp && moved < _options.BatchSize)
+                {
+                    return;
+                }
+
                 pause = moved >= _options.BatchSize ? TimeSpan.Zero : _options.PollInterval;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -219,21 +521,25 @@ public sealed class OutboxRelay(
             {
                 moved = 0;
                 failures++;
-                pause = TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures, 16))));
+                pause = Backoff(failures);
                 logger.LogError(ex, "Outbox consumer {Consumer} failed ({Failures} in a row); retrying in {Pause}.", consumer.Name, failures, pause);
-            }
-
-            if (pause > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
             }
         }
     }
+
+    private static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pause, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures, 16))));
 }

@@ -14,6 +14,9 @@ public sealed class AppointmentSeatConsumer(IGrainFactory grains) : IOutboxConsu
 {
     public string Name => "appointment-seats";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => AppointmentSeats.Types;
 
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

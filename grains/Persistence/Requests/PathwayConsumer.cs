@@ -15,6 +15,9 @@ public sealed class PathwayConsumer(IGrainFactory grains, IOptionsMonitor<Pathwa
 {
     public string Name => "request-pathway";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => PathwayTriggers.Types;
 
     /// <summary>With the pathway off (an operator's switch), events pass by: agents take every step.</summary>

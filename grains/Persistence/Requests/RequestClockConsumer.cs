@@ -15,6 +15,9 @@ public sealed class RequestClockConsumer(IGrainFactory grains) : IOutboxConsumer
 {
     public string Name => "request-clock";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => ClockTriggers.Types;
 
     public Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

@@ -16,6 +16,9 @@ public sealed class RequestIndexConsumer : IOutboxConsumer
     public string Name => PostgresRequestIndex.ConsumerName;
 
     /// <inheritdoc />
+    public string Lane => OutboxLanes.Database;
+
+    /// <inheritdoc />
     public IReadOnlySet<string> HandledTypes => RequestEvents.IndexedTypes;
 
     /// <inheritdoc />

@@ -17,6 +17,9 @@ public sealed class RetentionConsumer(IGrainFactory grains, IOptionsMonitor<Rete
 {
     public string Name => "retention";
 
+    /// <inheritdoc />
+    public string Lane => OutboxLanes.Grains;
+
     public IReadOnlySet<string> HandledTypes => RetentionTriggers.Types;
 
     public async Task ApplyAsync(IReadOnlyList<OutboxEvent> batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Actors.Contracts.Audit;
+using Actors.Persistence;
 using Actors.Persistence.Audit;
 using Actors.Tests.Infrastructure;
 using Npgsql;
@@ -60,6 +61,53 @@ public sealed class PostgresAuditTrailTests(PostgresServer server) : AuditTrailC
 
         Assert.Equal(new AuditChainBreak(2, "sequence", "2", "3"), (await AuditChainVerifier.VerifyAsync(trail, 10, Cancel)).Break);
         Assert.Equal(1, await VerifyCommandAsync());
+    }
+
+    [Fact]
+    public async Task An_append_on_a_connection_that_began_with_a_small_trail_still_probes_it_by_index()
+    {
+        // The hosts' settings (statements prepared after a few uses), one connection: its prepared statements are
+        // planned while the trail is small, then run against a trail that has grown.
+        _connectionString = await server.CreateDatabaseAsync();
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(_connectionString)) { MaxPoolSize = 1 }.ConnectionString);
+        _dataSources.Add(dataSource);
+        var trail = new PostgresAuditTrail(dataSource);
+        await trail.AppendAsync([.. Enumerable.Range(0, 60).Select(i => Record("op", $"small-{i}"))], Cancel);
+        // What autovacuum does early in a new database's life: the statistics say the trail is small.
+        await ExecuteAsync("ANALYZE audit_entries");
+        for (var i = 0; i < 8; i++)
+        {
+            await trail.AppendAsync([Record("op", $"small-again-{i}")], Cancel);
+        }
+
+        await trail.AppendAsync([.. Enumerable.Range(0, 20_000).Select(i => Record("request", $"grown-{i}", kind: AuditKind.Read))], Cancel);
+        var before = await SettledScansAsync(previous: null);
+
+        await trail.AppendAsync([Record("op", "after-growth")], Cancel);
+
+        var after = await SettledScansAsync(before);
+        Assert.True(after.Index > before.Index, "the append's lookups were reported");
+        Assert.Equal(before.Sequential, after.Sequential);
+    }
+
+    /// <summary>The trail's scan counters once the appending backend has reported its statistics (at most a second after it goes idle).</summary>
+    private async Task<(long Sequential, long Index)> SettledScansAsync((long Sequential, long Index)? previous)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await Task.Delay(1500, Cancel);
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync(Cancel);
+            await using var read = new NpgsqlCommand("SELECT seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'audit_entries'", connection);
+            await using var reader = await read.ExecuteReaderAsync(Cancel);
+            await reader.ReadAsync(Cancel);
+            var scans = (reader.GetInt64(0), reader.GetInt64(1));
+            if (previous is null ? scans.Item2 > 0 : scans.Item2 > previous.Value.Index || DateTime.UtcNow > deadline)
+            {
+                return scans;
+            }
+        }
     }
 
     protected override async Task<IAuditTrail> CreateTrailAsync()

@@ -102,6 +102,184 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SharedRoundsApplyEachConsumerFromItsOwnCheckpointOnceInOrderAcrossSilos()
+    {
+        var db = await DatabaseAsync();
+        var ahead = new RecordingConsumer("ahead", "ProbeTransitioned") { Lane = "shared" };
+        var behind = new RecordingConsumer("behind", "ProbeTransitioned") { Lane = "shared" };
+        var other = new RecordingConsumer("other-type", "Ignored") { Lane = "shared" };
+        IOutboxConsumer[] consumers = [ahead, behind, other];
+        for (var version = 1; version <= 4; version++)
+        {
+            await OutboxStateWriter.WriteAsync(db, "w0", OutboxStateWriter.Event("w0", version), OutboxStateWriter.Event("w0", version, "Ignored"));
+        }
+
+        // One consumer is ahead of the others when the rounds start (as after it ran alone for a while).
+        var alone = Relay(db, ahead, batchSize: 3);
+        Assert.Equal(3, await alone.ProcessBatchAsync(ahead, Cancel));
+
+        // Three silos' relays run rounds while eight writers commit events.
+        var relays = Enumerable.Range(0, 3).Select(_ => RoundRelay(db, consumers, batchSize: 7)).ToList();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var polling = relays.Select(relay => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await relay.ProcessRoundAsync(consumers, probe: true, CancellationToken.None);
+            }
+        }, Cancel)).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var version = writer == 0 ? 5 : 1; version <= 20; version++)
+            {
+                await OutboxStateWriter.WriteAsync(db, $"w{writer}", OutboxStateWriter.Event($"w{writer}", version), OutboxStateWriter.Event($"w{writer}", version, "Ignored"));
+            }
+        }, Cancel)));
+        await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [480], TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await Task.WhenAll(polling);
+
+        Assert.Equal([1], await ScalarsAsync<int>(db, "SELECT DISTINCT applied FROM probe_effect"));
+        foreach (var consumer in consumers)
+        {
+            // Each writer's events reached each consumer in version order.
+            Assert.Equal([0L], await ScalarsAsync<long>(db, $"""
+                SELECT count(*) FROM (
+                  SELECT version < lag(version) OVER (PARTITION BY aggregate_id ORDER BY applied_order) AS backwards
+                  FROM probe_effect WHERE consumer = '{consumer.Name}') AS o
+                WHERE backwards
+                """));
+            Assert.Equal([160L], await ScalarsAsync<long>(db, $"SELECT count(*) FROM probe_effect WHERE consumer = '{consumer.Name}'"));
+        }
+    }
+
+    [Fact]
+    public async Task AConsumerThatFailsInARoundRollsTheRoundBackThenIsAppliedOnceAlone()
+    {
+        var db = await DatabaseAsync();
+        var steady = new RecordingConsumer("steady", "ProbeTransitioned") { Lane = "shared" };
+        var flaky = new RecordingConsumer("flaky-in-round", "ProbeTransitioned") { Lane = "shared", FailNextBatches = 1 };
+        await OutboxStateWriter.WriteAsync(db, "r", OutboxStateWriter.Event("r", 1));
+        await OutboxStateWriter.WriteAsync(db, "r", OutboxStateWriter.Event("r", 2));
+        var relay = RoundRelay(db, [steady, flaky], batchSize: 100);
+
+        var failed = await Assert.ThrowsAsync<OutboxConsumerException>(() => relay.ProcessRoundAsync([steady, flaky], probe: true, Cancel));
+        Assert.Equal("flaky-in-round", failed.Consumer);
+        Assert.Empty(await ScalarsAsync<long>(db, "SELECT version FROM probe_effect"));
+
+        Assert.Equal(2, (await relay.ProcessRoundAsync([steady], probe: true, Cancel)).Rows);
+        await DrainAsync(relay, flaky);
+        Assert.Equal(OutboxRound.Idle, await relay.ProcessRoundAsync([steady, flaky], probe: true, Cancel));
+
+        Assert.Equal(["flaky-in-round:1:1", "flaky-in-round:2:1", "steady:1:1", "steady:2:1"], await ScalarsAsync<string>(db,
+            "SELECT consumer || ':' || version || ':' || applied FROM probe_effect ORDER BY consumer, version"));
+    }
+
+    [Fact]
+    public async Task TheRunningRelayRetriesAFailingConsumerAloneWhileTheOthersOfItsLaneGoOn()
+    {
+        var db = await DatabaseAsync();
+        var steady = new RecordingConsumer("steady-hosted", "ProbeTransitioned") { Lane = "hosted" };
+        var flaky = new RecordingConsumer("flaky-hosted", "ProbeTransitioned") { Lane = "hosted", FailNextBatches = 1_000 };
+        var relay = new OutboxRelay(db, [steady, flaky], [], Options.Create(new OutboxRelayOptions
+        {
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            MaxBackoff = TimeSpan.FromMilliseconds(300),
+        }), NullLogger<OutboxRelay>.Instance);
+        await relay.StartAsync(Cancel);
+        try
+        {
+            // The flaky one fails in the first round, then again and again alone: the steady one gets every event meanwhile.
+            await OutboxStateWriter.WriteAsync(db, "h", OutboxStateWriter.Event("h", 1));
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect WHERE consumer = 'steady-hosted'") is [1],
+                TimeSpan.FromSeconds(30));
+            await OutboxStateWriter.WriteAsync(db, "h", OutboxStateWriter.Event("h", 2));
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect WHERE consumer = 'steady-hosted'") is [2],
+                TimeSpan.FromSeconds(30));
+            Assert.Empty(await ScalarsAsync<long>(db, "SELECT version FROM probe_effect WHERE consumer = 'flaky-hosted'"));
+            Assert.True(flaky.FailNextBatches < 1_000);
+
+            flaky.FailNextBatches = 0;
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [4], TimeSpan.FromSeconds(30));
+
+            // Back in the rounds after its success: the next event reaches both.
+            await OutboxStateWriter.WriteAsync(db, "h", OutboxStateWriter.Event("h", 3));
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [6], TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([1], await ScalarsAsync<int>(db, "SELECT DISTINCT applied FROM probe_effect"));
+        Assert.Equal(0, flaky.FailNextBatches);
+    }
+
+    [Fact]
+    public async Task AConsumerMoreThanABatchBehindItsLaneRunsAloneUntilItCatchesUp()
+    {
+        var db = await DatabaseAsync();
+        var ahead = new RecordingConsumer("lane-ahead", "ProbeTransitioned") { Lane = "catching-up" };
+        var behind = new RecordingConsumer("lane-behind", "ProbeTransitioned") { Lane = "catching-up" };
+        for (var version = 1; version <= 30; version++)
+        {
+            await OutboxStateWriter.WriteAsync(db, "c", OutboxStateWriter.Event("c", version));
+        }
+
+        var relay = new OutboxRelay(db, [ahead, behind], [], Options.Create(new OutboxRelayOptions
+        {
+            BatchSize = 10,
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        }), NullLogger<OutboxRelay>.Instance);
+        await DrainAsync(relay, ahead);
+
+        // The round reads a full batch from the lowest checkpoint; the one ahead is beyond all of it.
+        var round = await relay.ProcessRoundAsync([ahead, behind], probe: true, Cancel);
+        Assert.Equal(new[] { "lane-behind" }, round.Behind);
+        Assert.Equal([10L], await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect WHERE consumer = 'lane-behind'"));
+
+        await relay.StartAsync(Cancel);
+        try
+        {
+            await OutboxStateWriter.WriteAsync(db, "c", OutboxStateWriter.Event("c", 31));
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [62], TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([1], await ScalarsAsync<int>(db, "SELECT DISTINCT applied FROM probe_effect"));
+    }
+
+    [Fact]
+    public async Task ARoundMovesEveryConsumerOfItsLaneInOneTransaction()
+    {
+        var db = await DatabaseAsync();
+        IOutboxConsumer[] lane =
+        [
+            new RecordingConsumer("one-round-a", "ProbeTransitioned") { Lane = "one-round" },
+            new RecordingConsumer("one-round-b", "ProbeTransitioned") { Lane = "one-round" },
+            new RecordingConsumer("one-round-c", "Ignored") { Lane = "one-round" },
+        ];
+        for (var version = 1; version <= 5; version++)
+        {
+            await OutboxStateWriter.WriteAsync(db, "o", OutboxStateWriter.Event("o", version));
+        }
+
+        var round = await RoundRelay(db, lane, batchSize: 100).ProcessRoundAsync(lane, probe: true, Cancel);
+
+        Assert.Equal(5, round.Rows);
+        Assert.Empty(round.Behind);
+        Assert.Equal([10L], await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect"));
+        // The three checkpoints (the one that handles none of the events included) moved in the one transaction.
+        Assert.Equal(["1:3"], await ScalarsAsync<string>(db, """
+            SELECT count(DISTINCT xmin::text) || ':' || count(*) FROM outbox_checkpoint
+            WHERE consumer LIKE 'one-round-%' AND last_seq = (SELECT max(seq) FROM outbox)
+            """));
+    }
+
+    [Fact]
     public async Task AnEventThatCommitsLateIsNeitherSkippedNorReordered()
     {
         var db = await DatabaseAsync();
@@ -229,6 +407,9 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
 
     private static OutboxRelay Relay(NpgsqlDataSource db, IOutboxConsumer consumer, int batchSize = 100) =>
         new(db, [consumer], [], Options.Create(new OutboxRelayOptions { BatchSize = batchSize }), NullLogger<OutboxRelay>.Instance);
+
+    private static OutboxRelay RoundRelay(NpgsqlDataSource db, IOutboxConsumer[] consumers, int batchSize) =>
+        new(db, consumers, [], Options.Create(new OutboxRelayOptions { BatchSize = batchSize }), NullLogger<OutboxRelay>.Instance);
 
     private static async Task DrainAsync(OutboxRelay relay, IOutboxConsumer consumer)
     {

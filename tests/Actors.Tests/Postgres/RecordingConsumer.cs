@@ -27,6 +27,9 @@ public sealed class RecordingConsumer(string name, params string[] types) : IOut
 
     public string Name { get; } = name;
 
+    /// <summary>Its own by default, as for any consumer; consumers given one lane share the relay's rounds.</summary>
+    public string Lane { get; init; } = name;
+
     public IReadOnlySet<string> HandledTypes { get; } = types.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How many coming batches to fail after their effects were written.</summary>
