@@ -23,17 +23,12 @@ public sealed class OutboxLagSamplerTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync();
         await using var db = NpgsqlDataSource.Create(connectionString);
-        // Payloads of a real event's size, which PostgreSQL compresses: short rows, as a real outbox's.
-        await ExecuteAsync(db, $"""
-            INSERT INTO outbox (aggregate_type, aggregate_id, version, type, payload, occurred_at)
-            SELECT 'Probe', 'p', v, 'ProbeTransitioned', jsonb_build_object('padding', repeat('x', 1500), 'v', v), now()
-            FROM generate_series(1, {Events}) AS v
-            """);
+        await OutboxScans.FillAsync(db, Events, Cancel);
         await OutboxCheckpoints.AtVersionAsync(db, "caught-up", version: Events);
         await OutboxCheckpoints.AtVersionAsync(db, "behind", version: Events - 1_000);
         await ExecuteAsync(db, "INSERT INTO outbox_checkpoint (consumer) VALUES ('new')");
         await ExecuteAsync(db, "ANALYZE outbox");
-        var (seqScansBefore, indexScansBefore) = await ScansAsync(db);
+        var (seqScansBefore, indexScansBefore) = await OutboxScans.ReadAsync(db, Cancel);
 
         // Its own server process, which reports its table statistics when it exits.
         await using (var sampling = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
@@ -49,24 +44,10 @@ public sealed class OutboxLagSamplerTests(PostgresServer server)
 
         var after = (SeqScans: 0L, IndexScans: 0L);
         await Eventually.Async(
-            async () => (after = await ScansAsync(db)).IndexScans > indexScansBefore,
+            async () => (after = await OutboxScans.ReadAsync(db, Cancel)).IndexScans > indexScansBefore,
             TimeSpan.FromSeconds(30),
             "the sampler's server process reported its scans of the outbox");
         Assert.Equal(seqScansBefore, after.SeqScans);
-    }
-
-    private static async Task<(long SeqScans, long IndexScans)> ScansAsync(NpgsqlDataSource db)
-    {
-        await using var connection = await db.OpenConnectionAsync(Cancel);
-        await using (var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", connection))
-        {
-            await clear.ExecuteNonQueryAsync(Cancel);
-        }
-
-        await using var read = new NpgsqlCommand("SELECT seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'outbox'", connection);
-        await using var reader = await read.ExecuteReaderAsync(Cancel);
-        Assert.True(await reader.ReadAsync(Cancel));
-        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource db, string sql)
