@@ -114,6 +114,17 @@ public sealed class OutboxRelay(
     private readonly OutboxRelayOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, bool> _checkpointed = new(StringComparer.Ordinal);
 
+    // Completed by the next Wake and replaced at once: a loop takes it before its round, so a commit made while the round
+    // runs still shortens the pause after it.
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Tells the relay that this process has just committed outbox events: each loop runs its next round as soon as
+    /// <see cref="OutboxRelayOptions.WakeSpacing"/> has passed since its last one, instead of at its next poll. Commits
+    /// of other silos are found by the poll.
+    /// </summary>
+    public void Wake() => Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
     /// <summary>
     /// Applies at most one batch for <paramref name="consumer"/> and returns how many outbox rows it moved past:
     /// 0 when there is nothing new or another relay holds the consumer right now.
@@ -418,12 +429,14 @@ public sealed class OutboxRelay(
         var alone = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
         var failures = 0;
         var moved = 0;
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan pause;
+            var wake = _wake.Task;
             try
             {
-                var round = await ProcessRoundAsync(lane.Where(c => !alone.ContainsKey(c.Name)).ToList(), probe: moved == 0, stoppingToken);
+                var round = await ProcessRoundAsync(lane.Where(c => !alone.ContainsKey(c.Name)).ToList(), probe: moved == 0 && !woken, stoppingToken);
                 moved = round.Rows;
                 failures = 0;
                 foreach (var name in round.Behind)
@@ -453,9 +466,14 @@ public sealed class OutboxRelay(
                 logger.LogError(ex, "Outbox round of lane {Lane} failed ({Failures} in a row); retrying in {Pause}.", lane[0].Lane, failures, pause);
             }
 
-            if (pause > TimeSpan.Zero && !await PauseAsync(pause, stoppingToken))
+            if (pause > TimeSpan.Zero)
             {
-                break;
+                if (await PauseAsync(pause, failures == 0 ? wake : null, stoppingToken) is not { } wokenEarly)
+                {
+                    break;
+                }
+
+                woken = wokenEarly;
             }
         }
 
@@ -495,16 +513,24 @@ public sealed class OutboxRelay(
         await Task.Yield();
         var moved = 0;
         var pause = failures > 0 ? Backoff(failures) : TimeSpan.Zero;
+        var woken = false;
+        var wake = _wake.Task;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (pause > TimeSpan.Zero && !await PauseAsync(pause, stoppingToken))
+            if (pause > TimeSpan.Zero)
             {
-                return;
+                if (await PauseAsync(pause, failures == 0 ? wake : null, stoppingToken) is not { } wokenEarly)
+                {
+                    return;
+                }
+
+                woken = wokenEarly;
             }
 
+            wake = _wake.Task;
             try
             {
-                moved = await ProcessBatchAsync(consumer, probe: moved == 0, stoppingToken);
+                moved = await ProcessBatchAsync(consumer, probe: moved == 0 && !woken, stoppingToken);
                 failures = 0;
                 if (untilCaughtUp && moved < _options.BatchSize)
                 {
@@ -527,16 +553,36 @@ public sealed class OutboxRelay(
         }
     }
 
-    private static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits <paramref name="pause"/>, or less when <paramref name="wake"/> completes, though never less than the wake
+    /// spacing (a back-off passes no wake). Returns whether the wait was cut short by a wake; null once stopping.
+    /// </summary>
+    private async Task<bool?> PauseAsync(TimeSpan pause, Task? wake, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(pause, stoppingToken);
-            return true;
+            if (wake is null || pause <= _options.WakeSpacing)
+            {
+                await Task.Delay(pause, stoppingToken);
+                return false;
+            }
+
+            await Task.Delay(_options.WakeSpacing, stoppingToken);
+            if (wake.IsCompleted)
+            {
+                return true;
+            }
+
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(pause - _options.WakeSpacing, waiting.Token);
+            var first = await Task.WhenAny(delay, wake);
+            await waiting.CancelAsync();
+            stoppingToken.ThrowIfCancellationRequested();
+            return first == wake;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -280,6 +280,39 @@ public sealed class OutboxRelayTests(PostgresServer server) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_wake_brings_the_next_round_forward_from_the_poll_to_the_wake_spacing()
+    {
+        var db = await DatabaseAsync();
+        IOutboxConsumer[] consumers =
+        [
+            new RecordingConsumer("woken-a", "ProbeTransitioned") { Lane = "woken" },
+            new RecordingConsumer("woken-b", "ProbeTransitioned") { Lane = "woken" },
+            new RecordingConsumer("woken-alone", "ProbeTransitioned"),
+        ];
+        var relay = new OutboxRelay(db, consumers, [], Options.Create(new OutboxRelayOptions
+        {
+            PollInterval = TimeSpan.FromSeconds(30),
+            WakeSpacing = TimeSpan.FromMilliseconds(20),
+        }), NullLogger<OutboxRelay>.Instance);
+        await OutboxStateWriter.WriteAsync(db, "k", OutboxStateWriter.Event("k", 1));
+        await relay.StartAsync(Cancel);
+        try
+        {
+            // The first rounds, at start, take the first event; the loops then wait for their 30-s poll.
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [3], TimeSpan.FromSeconds(20));
+
+            await OutboxStateWriter.WriteAsync(db, "k", OutboxStateWriter.Event("k", 2));
+            relay.Wake();
+
+            await Eventually.Async(async () => await ScalarsAsync<long>(db, "SELECT count(*) FROM probe_effect") is [6], TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task AnEventThatCommitsLateIsNeitherSkippedNorReordered()
     {
         var db = await DatabaseAsync();
