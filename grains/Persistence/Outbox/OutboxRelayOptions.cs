@@ -9,7 +9,8 @@ public sealed class OutboxRelayOptions
     /// <summary>
     /// After a round, how long the relay waits at least before the next one when a commit of this process has woken it
     /// (<see cref="OutboxRelay.Wake"/>): under load the commits of that time share one round; when the cluster is quiet a
-    /// change reaches the read models in a few milliseconds instead of up to <see cref="PollInterval"/>.
+    /// change reaches the read models within this spacing of the previous round instead of at the next
+    /// <see cref="PollInterval"/>.
     /// </summary>
     public TimeSpan WakeSpacing { get; set; } = TimeSpan.FromMilliseconds(50);
 
