@@ -26,6 +26,33 @@ public static class OutboxScans
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a data source of its own without pooling (each server process reports its table
+    /// statistics when it exits), on freshly analysed statistics, and asserts that it read the outbox by index and
+    /// never by a sequential scan.
+    /// </summary>
+    public static async Task ReadByIndexOnlyAsync(
+        NpgsqlDataSource db, string connectionString, string what, Func<NpgsqlDataSource, Task> work, CancellationToken cancellationToken)
+    {
+        await using (var analyze = db.CreateCommand("ANALYZE outbox"))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var (seqScansBefore, indexScansBefore) = await ReadAsync(db, cancellationToken);
+        await using (var own = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await work(own);
+        }
+
+        var after = (SeqScans: 0L, IndexScans: 0L);
+        await Eventually.Async(
+            async () => (after = await ReadAsync(db, cancellationToken)).IndexScans > indexScansBefore,
+            TimeSpan.FromSeconds(30),
+            $"{what} reported its scans of the outbox");
+        Assert.Equal(seqScansBefore, after.SeqScans);
+    }
+
     /// <summary>Fills the outbox with <paramref name="events"/> events of a real event's size (compressed payloads: short rows, as a real outbox's).</summary>
     public static async Task FillAsync(NpgsqlDataSource db, int events, CancellationToken cancellationToken)
     {
