@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Actors.Contracts.Outbox;
 using Actors.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -37,42 +38,6 @@ public sealed class OutboxRelay(
          LIMIT 1) < pg_snapshot_xmin(pg_current_snapshot())
         """;
 
-    // Rows are read in (tx_id, seq) order and only from transactions older than every running one: a seq
-    // drawn by a transaction that commits later can then never fall behind the checkpoint (see 0004_outbox.sql).
-    // The checkpoint row is locked only when a row beyond it is ready, so a read that finds nothing takes no
-    // transaction id: a round may then skip the idle probe below and read at once. A row of a type the consumer does
-    // not handle comes without its payload: printing a jsonb document as text was most of the read's time, and a
-    // request's event reached a dozen consumers, half of which only move past it.
-    private const string ReadBatchSql = $$"""
-        SELECT o.seq, o.aggregate_type, o.aggregate_id, o.version, o.type,
-               CASE WHEN o.type = ANY($3) THEN o.payload::text END, o.occurred_at
-        FROM (
-          SELECT c.last_tx, c.last_seq FROM outbox_checkpoint AS c
-          WHERE c.consumer = $1 AND {{ReadyBeyondCheckpoint}}
-          FOR UPDATE SKIP LOCKED
-        ) AS c
-        CROSS JOIN LATERAL (
-          SELECT * FROM outbox
-          WHERE (outbox.tx_id, outbox.seq) > (c.last_tx, c.last_seq)
-            AND outbox.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY outbox.tx_id, outbox.seq
-          LIMIT $2
-        ) AS o
-        ORDER BY o.tx_id, o.seq
-        """;
-
-    // Idle polls only read: no row lock, no transaction id, no WAL, however often silos ask.
-    private const string PendingSql = $$"""
-        SELECT EXISTS (SELECT 1 FROM outbox_checkpoint AS c WHERE c.consumer = $1 AND {{ReadyBeyondCheckpoint}})
-        """;
-
-    private const string AdvanceSql = """
-        UPDATE outbox_checkpoint AS c
-        SET last_tx = o.tx_id, last_seq = o.seq, updated_at = now()
-        FROM outbox AS o
-        WHERE c.consumer = $1 AND o.seq = $2
-        """;
-
     // A round's idle probe: the lane's consumers with a ready row beyond their checkpoint, one index probe each.
     private const string PendingRoundSql = $$"""
         SELECT c.consumer FROM outbox_checkpoint AS c WHERE c.consumer = ANY($1) AND {{ReadyBeyondCheckpoint}}
@@ -87,8 +52,11 @@ public sealed class OutboxRelay(
         FOR UPDATE SKIP LOCKED
         """;
 
-    // The order and horizon of ReadBatchSql, from the lowest checkpoint of the round; payloads for the types some
-    // consumer of the round handles.
+    // Read from the lowest checkpoint of the round, in (tx_id, seq) order and only from transactions older than every
+    // running one: a seq drawn by a transaction that commits later can then never fall behind a checkpoint (see
+    // 0004_outbox.sql). A row of a type no consumer of the round handles comes without its payload: printing a jsonb
+    // document as text was most of the read's time, and a request's event reaches a dozen consumers, half of which
+    // only move past it.
     private const string ReadRoundSql = """
         SELECT o.tx_id::text, o.seq, o.aggregate_type, o.aggregate_id, o.version, o.type,
                CASE WHEN o.type = ANY($4) THEN o.payload::text END, o.occurred_at
@@ -135,56 +103,21 @@ public sealed class OutboxRelay(
     /// <summary>
     /// As <see cref="ProcessBatchAsync(IOutboxConsumer, CancellationToken)"/>; without the <paramref name="probe"/> (after
     /// a round that moved rows, when the next is likely to find some) the batch is read at once: one round trip less
-    /// per batch under load, one more (the empty transaction's end) when nothing came meanwhile.
+    /// per batch under load, one more (the empty transaction's end) when nothing came meanwhile. A round of one: the
+    /// consumer's own exception comes out as it was thrown.
     /// </summary>
     public async Task<int> ProcessBatchAsync(IOutboxConsumer consumer, bool probe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await EnsureCheckpointAsync(connection, consumer.Name, cancellationToken);
-
-        if (probe)
+        try
         {
-            await using var pending = new NpgsqlCommand(PendingSql, connection);
-            pending.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
-            if (await pending.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                return 0;
-            }
+            return (await ProcessRoundAsync([consumer], probe, cancellationToken)).Rows;
         }
-
-        // A span per batch (idle polls have none): which consumer applied how many events, and how long it took.
-        using var activity = ActorsTelemetry.Source.StartActivity($"outbox {consumer.Name}", ActivityKind.Consumer);
-        activity?.SetTag("actors.outbox.consumer", consumer.Name);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (handled, rows, lastSeq) = await ReadBatchAsync(connection, transaction, consumer, cancellationToken);
-        activity?.SetTag("actors.outbox.events", rows);
-        if (rows == 0)
+        catch (OutboxConsumerException ex) when (ex.InnerException is { } thrown)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return 0;
+            ExceptionDispatchInfo.Throw(thrown);
+            throw;
         }
-
-        if (handled.Count > 0)
-        {
-            await consumer.ApplyAsync(handled, connection, transaction, cancellationToken);
-        }
-
-        await using (var advance = new NpgsqlCommand(AdvanceSql, connection, transaction))
-        {
-            advance.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
-            advance.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lastSeq });
-            await advance.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-
-        if (handled.Count > 0)
-        {
-            await NotifyAsync(consumer.Name, handled, cancellationToken);
-        }
-
-        return rows;
     }
 
     /// <summary>
@@ -215,9 +148,16 @@ public sealed class OutboxRelay(
             return OutboxRound.Idle;
         }
 
-        // A span per round that found something: which lane, how many consumers it moved, how many events it read.
-        using var activity = ActorsTelemetry.Source.StartActivity($"outbox {consumers[0].Lane}", ActivityKind.Consumer);
+        // A span per round that found something: which lane, how many consumers it moved, how many events it read. A
+        // consumer running alone (its own lane, or out of its lane's rounds for now) names the span.
+        using var activity = ActorsTelemetry.Source.StartActivity(
+            consumers.Count == 1 ? $"outbox {consumers[0].Name}" : $"outbox {consumers[0].Lane}", ActivityKind.Consumer);
         activity?.SetTag("actors.outbox.lane", consumers[0].Lane);
+        if (consumers.Count == 1)
+        {
+            activity?.SetTag("actors.outbox.consumer", consumers[0].Name);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var positions = await LockRoundAsync(connection, transaction, names, cancellationToken);
         if (positions.Count == 0)
@@ -364,39 +304,6 @@ public sealed class OutboxRelay(
         }
 
         return rows;
-    }
-
-    /// <summary>The consumer's events of the batch (the types it handles), how many rows the batch moves past, and the last one's seq.</summary>
-    private async Task<(List<OutboxEvent> Handled, int Rows, long LastSeq)> ReadBatchAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IOutboxConsumer consumer, CancellationToken cancellationToken)
-    {
-        var events = new List<OutboxEvent>();
-        var rows = 0;
-        var lastSeq = 0L;
-        await using var read = new NpgsqlCommand(ReadBatchSql, connection, transaction);
-        read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumer.Name });
-        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
-        read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. consumer.HandledTypes] });
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows++;
-            lastSeq = reader.GetInt64(0);
-            if (reader.IsDBNull(5))
-            {
-                continue;
-            }
-
-            events.Add(new OutboxEvent(
-                AggregateType: reader.GetString(1),
-                AggregateId: reader.GetString(2),
-                Version: reader.GetInt64(3),
-                Type: reader.GetString(4),
-                Payload: reader.GetString(5),
-                OccurredAt: reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-
-        return (events, rows, lastSeq);
     }
 
     private async Task NotifyAsync(string consumer, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
