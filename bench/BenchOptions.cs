@@ -12,7 +12,7 @@ namespace Actors.Bench;
 /// --cold-requests N (requests seeded for --cold, 1000: each is read once, cold);
 /// --progress (analysts' questions over bulk-loaded requests, see <see cref="ProgressRun"/>) with --requests N (1,000,000),
 /// --memory (resident memory per active request grain, see <see cref="MemoryRun"/>) with --grains N (100,000),
-/// --collection-age MINUTES (60) and --gcdump PATH;
+/// --collection-age MINUTES (60), --gcdump PATH and --by-steps;
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
 /// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try);
@@ -45,6 +45,9 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
     /// activation takes, so that no request is collected before memory is read.
     /// </summary>
     public int CollectionAgeMinutes { get; init; } = 60;
+
+    /// <summary>--by-steps: --memory activates its requests by submitting each and taking it one step, not by reading stored states.</summary>
+    public bool MemoryBySteps { get; init; }
 
     /// <summary>--gcdump PATH: --memory writes a gcdump of its silo (dotnet-gcdump) with the requests active, and prints its heap by type.</summary>
     public string? GcDump { get; init; }
@@ -88,6 +91,7 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--grains" => options with { Grains = Next() },
                 "--collection-age" => options with { CollectionAgeMinutes = Next() },
                 "--gcdump" when i + 1 < args.Length => options with { GcDump = args[++i] },
+                "--by-steps" => options with { MemoryBySteps = true },
                 "--tries" => options with { Tries = Next() },
                 "--abusers" => options with { Abusers = Next() },
                 "--only" when i + 1 < args.Length => options with { Only = args[++i] },
@@ -96,7 +100,7 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                     options with { ApiSettings = WithSetting(options.ApiSettings, args[++i]) },
                 "--silo-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { SiloSettings = WithSetting(options.SiloSettings, args[++i]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --tries N --abusers N --only TEXT --api-setting Key=Value --silo-setting Key=Value --topology client,cohosted"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --by-steps --tries N --abusers N --only TEXT --api-setting Key=Value --silo-setting Key=Value --topology client,cohosted"),
             };
         }
 

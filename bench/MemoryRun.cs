@@ -2,27 +2,35 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Actors.Contracts.Centers;
+using Actors.Contracts.Naming;
 using Actors.Contracts.Requests;
 using Actors.Demo;
+using Actors.Persistence.Storage;
 using Actors.SiloHosting;
 using Actors.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Actors.Bench;
 
 /// <summary>
 /// <c>--memory</c> (issue 15, target 5): resident memory per active request grain. A silo in this process with the silo's
 /// own configuration on a throwaway PostgreSQL (storage, outbox and read models as in production), the demo's centers
-/// opened; <c>--grains N</c> requests of the demo plan (the citizens' real applications, pupils left out: they need a
-/// campaign) submitted and taken one step (VERIFYING) through the grains, so each holds realistic state. The silo's
-/// collection age (<c>--collection-age</c>, 60 minutes) outlasts the activation, so every request is still active when
-/// memory is read (after a full compacting collection): right after the activation, then once the request clocks (a
-/// two-minute age of their own) have gone — deactivated by the run once the outbox relay has caught up, rather than
-/// waited for — then after the management grain deactivated every idle grain. Each
-/// reading comes with the activations per grain type. <c>--gcdump PATH</c> also writes the heap with the requests active.
+/// opened. A warm-up's requests of the demo plan (the citizens' real applications, pupils left out: they need a
+/// campaign) are submitted and taken one step (VERIFYING) through the grains. Then <c>--grains N</c> requests are
+/// activated: by default as a citizen or an agent opening them does, by a read, each of a stored state that the warm-up's
+/// grains wrote (their rows copied under N new request keys, the id inside replaced: see
+/// <see cref="CopyStatesAsync"/>); with <c>--by-steps</c>, each submitted and taken one step through the grains like the
+/// warm-up (200,000 persisted transitions at N = 100,000: some 200 s of this machine, against about 30 s by reads).
+/// The silo's collection age (<c>--collection-age</c>, 60 minutes) outlasts the activation, so every request is still
+/// active when memory is read (after a full compacting collection): right after the activation, then once the request
+/// clocks (a two-minute age of their own; only steps wake them) have gone — deactivated by the run once the outbox relay
+/// has caught up, rather than waited for — then after the management grain deactivated every idle grain. Each reading
+/// comes with the activations per grain type. <c>--gcdump PATH</c> also writes the heap with the requests active.
 /// </summary>
 public static class MemoryRun
 {
@@ -69,15 +77,29 @@ public static class MemoryRun
             var requests = plan.All().Where(r => !r.IsPupil);
 
             // Warm-up on requests of their own: code paths jitted, pools and the outbox relay running, before the baseline.
+            // Their stored states are what the copies start from; the read path is warmed on copies of its own.
             var warmup = requests.Take(Math.Min(2_000, count / 10)).ToList();
             await ActivateAsync(grains, warmup, options.Clients);
+            var serviceId = host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+            var copied = 0.0;
+            if (!options.MemoryBySteps)
+            {
+                var copying = Stopwatch.StartNew();
+                await CopyStatesAsync(grains, connection, serviceId, warmup, CopiesWarmingUp + count);
+                copied = copying.Elapsed.TotalSeconds;
+                await ReadCopiesAsync(grains, 0, CopiesWarmingUp, options.Clients);
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2));
             var before = ScaleMemory.Measure();
             var activeBefore = await ActivationsAsync(grains);
 
             // The plan lives only in the helper: held here, its own objects (some 370 bytes a request) would be counted.
+            // The copies' keys are derived from their number, so nothing of them is held either.
             var clock = Stopwatch.StartNew();
-            var plannedCount = await ActivatePlannedAsync(grains, requests.Skip(warmup.Count).Take(count), options.Clients);
+            var plannedCount = options.MemoryBySteps
+                ? await ActivatePlannedAsync(grains, requests.Skip(warmup.Count).Take(count), options.Clients)
+                : await ReadCopiesAsync(grains, CopiesWarmingUp, count, options.Clients);
             var seconds = clock.Elapsed.TotalSeconds;
             // The outbox relay wakes each request's clock after the commit: its backlog drains before the reading.
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -119,7 +141,9 @@ public static class MemoryRun
             var addedSettled = activeSettled.Requests - activeBefore.Requests;
             Row("machine", Machine.Describe());
             Row("GC", $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "default"}");
-            Row($"activation of {plannedCount} requests (submit + startVerification, {options.Clients} at once)",
+            Row(options.MemoryBySteps
+                    ? $"activation of {plannedCount} requests (submit + startVerification, {options.Clients} at once)"
+                    : $"activation of {plannedCount} requests (a read of each: states copied from {warmup.Count} requests taken through submit + startVerification in {copied.ToString("F1", invariant)} s; {options.Clients} at once)",
                 $"{seconds.ToString("F0", invariant)} s ({(plannedCount / seconds).ToString("F0", invariant)} requests/s), collection age {collectionAge.TotalSeconds.ToString("F0", invariant)} s"
                 + (seconds >= collectionAge.TotalSeconds ? " — **longer than the collection age: the figures below are not valid**" : ""));
             Row("before (after warm-up)", $"{before.Describe()}; activations: {activeBefore.Describe()}");
@@ -176,6 +200,107 @@ public static class MemoryRun
         {
             Console.WriteLine($"No gcdump: {missing.Message} (dotnet tool install -g dotnet-gcdump, and ~/.dotnet/tools on the PATH).");
         }
+    }
+
+    /// <summary>Copies read before the baseline, so that the measured reads run on jitted code and warm pools.</summary>
+    private const int CopiesWarmingUp = 2_000;
+
+    private const int CopiesPerStatement = 5_000;
+
+    // The copies' stored events are not new events: the trigger that copies a state's events to the outbox is off while
+    // they are written (the table's owner may, in one transaction), so no consumer sees them.
+    private const string CopyStatesSql = """
+        INSERT INTO orleans_storage (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version, modified_at)
+        SELECT s.service_id, s.grain_type, c.n0, c.n1, '',
+               convert_to(replace(convert_from(s.payload, 'UTF8'), c.source_id, c.id), 'UTF8'), s.version, s.modified_at
+        FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])
+               AS c(n0, n1, id, source_n0, source_n1, source_id)
+        JOIN orleans_storage AS s
+          ON s.service_id = $7 AND s.grain_type = $8 AND s.grain_id_n0 = c.source_n0 AND s.grain_id_n1 = c.source_n1
+             AND s.grain_id_extension = ''
+        """;
+
+    /// <summary>
+    /// The key of copy <paramref name="number"/>: derived as a citizen's submission is (<see cref="RequestKeys"/>), from
+    /// the number alone, so the copies are written and then read without holding a list of them.
+    /// </summary>
+    private static Guid CopyId(int number) =>
+        RequestKeys.For("memory-bench", number.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Writes <paramref name="copies"/> request states: copy i is the stored state of source i mod n, the request id
+    /// inside it (its own, and its events') replaced by the copy's, under the copy's key. Each copy is thus a state that
+    /// the grains wrote, as a silo that has served for a while finds its requests in storage.
+    /// </summary>
+    private static async Task CopyStatesAsync(IGrainFactory grains, string connection, string serviceId, IReadOnlyList<PlannedRequest> sources, int copies)
+    {
+        var sourceKeys = sources.Select(r => (Key: StorageKeyOf(grains, r.Id), Id: r.Id.ToString("D"))).ToList();
+        await using var database = Npgsql.NpgsqlDataSource.Create(connection);
+        await using var session = await database.OpenConnectionAsync();
+        await using var transaction = await session.BeginTransactionAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("ALTER TABLE orleans_storage DISABLE TRIGGER orleans_storage_outbox", session, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        var written = 0L;
+        for (var first = 0; first < copies; first += CopiesPerStatement)
+        {
+            var numbers = Enumerable.Range(first, Math.Min(CopiesPerStatement, copies - first)).ToList();
+            var keys = numbers.Select(n => StorageKeyOf(grains, CopyId(n))).ToArray();
+            var from = numbers.Select(n => sourceKeys[n % sourceKeys.Count]).ToArray();
+            await using var copy = new Npgsql.NpgsqlCommand(CopyStatesSql, session, transaction);
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = keys.Select(k => k.N0).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = keys.Select(k => k.N1).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = numbers.Select(n => CopyId(n).ToString("D")).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = from.Select(f => f.Key.N0).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = from.Select(f => f.Key.N1).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = from.Select(f => f.Id).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = serviceId });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = StorageNames.CitizenRequestState });
+            written += await copy.ExecuteNonQueryAsync();
+        }
+
+        await using (var on = new Npgsql.NpgsqlCommand("ALTER TABLE orleans_storage ENABLE TRIGGER orleans_storage_outbox", session, transaction))
+        {
+            await on.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        if (written != copies)
+        {
+            throw new InvalidOperationException($"{written} request states copied, {copies} wanted: a source request has no stored state.");
+        }
+
+        await using var analyze = database.CreateCommand("ANALYZE orleans_storage");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static GrainStorageKey StorageKeyOf(IGrainFactory grains, Guid requestId) =>
+        GrainStorageKey.Of(grains.GetGrain<ICitizenRequestGrain>(requestId).GetGrainId());
+
+    /// <summary>
+    /// Reads copies <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 once each, as the
+    /// system (in scope of every request): each activation loads its state from PostgreSQL. A copy that does not come
+    /// back as the request of its key stops the run.
+    /// </summary>
+    private static async Task<int> ReadCopiesAsync(IGrainFactory grains, int first, int count, int parallel)
+    {
+        var next = first - 1;
+        var last = first + count;
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(worker => Task.Run(async () =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < last; n = Interlocked.Increment(ref next))
+            {
+                var id = CopyId(n);
+                var found = await grains.GetGrain<ICitizenRequestGrain>(id).Find(DemoActors.System);
+                if (found?.Id != id)
+                {
+                    throw new InvalidOperationException($"Copy {n} ({id}) read back as {found?.Id.ToString() ?? "nothing"}.");
+                }
+            }
+        })));
+        return count;
     }
 
     private static string KiB(long bytes, long grains) =>
