@@ -157,7 +157,7 @@ public static class MemoryRun
             Row($"after deactivating idle grains ({idle.Elapsed.TotalSeconds.ToString("F0", invariant)} s)", $"{collected.Describe()}; activations: {activeIdle.Describe()}");
             if (addedSettled > 0)
             {
-                TargetSummary.AtMost($"memory: resident KB per active request ({addedSettled} requests)", (settled.ResidentBytes - before.ResidentBytes) / 1024.0 / addedSettled, 10);
+                TargetSummary.AtMost($"memory: resident KB per active request ({addedSettled} requests, activated {(options.MemoryBySteps ? "by steps" : "by reads")})", (settled.ResidentBytes - before.ResidentBytes) / 1024.0 / addedSettled, 10);
             }
 
             TargetSummary.AtMost("memory: resident MiB of the silo with them", settled.ResidentBytes / 1048576.0, 1024);

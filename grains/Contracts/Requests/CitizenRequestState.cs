@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Actors.Contracts.Interop;
 using Actors.Contracts.Outbox;
 using Actors.Contracts.Requests.Payments;
@@ -39,7 +40,9 @@ public sealed class CitizenRequestState : IAggregateState
     [Id(21)] public List<HistoryEntry> History { get; set; } = [];
     [Id(22)] public string? IdempotencyKey { get; set; }
     [Id(23)] public string ApplicationFingerprint { get; set; } = "";
-    [Id(24)] public List<OutboxEvent> Outbox { get; set; } = [];
+    [Id(24)]
+    [JsonConverter(typeof(CommittedEventsJsonConverter))]
+    public List<OutboxEvent> Outbox { get; set; } = [];
     [Id(25)] public List<Payment> Payments { get; set; } = [];
     [Id(26)] public OutsideSystem? PendingOn { get; set; }
     [Id(27)] public DateTimeOffset? PendingSince { get; set; }

@@ -68,7 +68,8 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
     {
         // The stored state carries its latest transition's events, each with a snapshot of the whole request: the outbox
         // took them when that write committed, and the next write sets its own. Kept in memory they would double
-        // what an active request costs (issue 15, memory per request).
+        // what an active request costs (issue 15, memory per request). Read from PostgreSQL's JSON they are none already
+        // (CommittedEventsJsonConverter); the embedded in-memory storage keeps them.
         DropCommittedEvents();
         return base.OnActivateAsync(cancellationToken);
     }
