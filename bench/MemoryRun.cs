@@ -247,12 +247,13 @@ public static class MemoryRun
         for (var first = 0; first < copies; first += CopiesPerStatement)
         {
             var numbers = Enumerable.Range(first, Math.Min(CopiesPerStatement, copies - first)).ToList();
-            var keys = numbers.Select(n => StorageKeyOf(grains, CopyId(n))).ToArray();
+            var ids = numbers.Select(CopyId).ToArray();
+            var keys = ids.Select(id => StorageKeyOf(grains, id)).ToArray();
             var from = numbers.Select(n => sourceKeys[n % sourceKeys.Count]).ToArray();
             await using var copy = new Npgsql.NpgsqlCommand(CopyStatesSql, session, transaction);
             copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = keys.Select(k => k.N0).ToArray() });
             copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = keys.Select(k => k.N1).ToArray() });
-            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = numbers.Select(n => CopyId(n).ToString("D")).ToArray() });
+            copy.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = ids.Select(id => id.ToString("D")).ToArray() });
             copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = from.Select(f => f.Key.N0).ToArray() });
             copy.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = from.Select(f => f.Key.N1).ToArray() });
             copy.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = from.Select(f => f.Id).ToArray() });
@@ -286,21 +287,29 @@ public static class MemoryRun
     /// </summary>
     private static async Task<int> ReadCopiesAsync(IGrainFactory grains, int first, int count, int parallel)
     {
-        var next = first - 1;
-        var last = first + count;
-        await Task.WhenAll(Enumerable.Range(0, parallel).Select(worker => Task.Run(async () =>
+        await EachAsync(first, first + count, parallel, async n =>
         {
-            for (var n = Interlocked.Increment(ref next); n < last; n = Interlocked.Increment(ref next))
+            var id = CopyId(n);
+            var found = await grains.GetGrain<ICitizenRequestGrain>(id).Find(DemoActors.System);
+            if (found?.Id != id)
             {
-                var id = CopyId(n);
-                var found = await grains.GetGrain<ICitizenRequestGrain>(id).Find(DemoActors.System);
-                if (found?.Id != id)
-                {
-                    throw new InvalidOperationException($"Copy {n} ({id}) read back as {found?.Id.ToString() ?? "nothing"}.");
-                }
+                throw new InvalidOperationException($"Copy {n} ({id}) read back as {found?.Id.ToString() ?? "nothing"}.");
+            }
+        });
+        return count;
+    }
+
+    /// <summary>Runs <paramref name="work"/> for each number from <paramref name="first"/> up to <paramref name="end"/> (excluded), <paramref name="parallel"/> at once.</summary>
+    private static Task EachAsync(int first, int end, int parallel, Func<int, Task> work)
+    {
+        var next = first - 1;
+        return Task.WhenAll(Enumerable.Range(0, parallel).Select(worker => Task.Run(async () =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < end; n = Interlocked.Increment(ref next))
+            {
+                await work(n);
             }
         })));
-        return count;
     }
 
     private static string KiB(long bytes, long grains) =>
@@ -313,26 +322,20 @@ public static class MemoryRun
         return planned.Count;
     }
 
-    private static async Task ActivateAsync(IGrainFactory grains, IReadOnlyList<PlannedRequest> requests, int parallel)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, parallel).Select(worker => Task.Run(async () =>
+    private static Task ActivateAsync(IGrainFactory grains, IReadOnlyList<PlannedRequest> requests, int parallel) =>
+        EachAsync(0, requests.Count, parallel, async i =>
         {
-            for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
-            {
-                var request = requests[i];
-                var grain = grains.GetGrain<ICitizenRequestGrain>(request.Id);
-                var applicant = DemoPeople.Applicant(request);
-                _ = request.Kind == RequestKind.NationalIdCard
-                    ? await grain.SubmitIdCard(DemoActors.Owner(request), new IdCardApplication(
-                        IdCardReason.Renewal, applicant, request.CenterId, null, null, DemoPeople.Contact(request), request.IdempotencyKey))
-                    : await grain.SubmitCriminalRecord(DemoActors.Owner(request), new CriminalRecordApplication(
-                        applicant, request.CenterId, "Employment", DemoPeople.Contact(request), request.IdempotencyKey));
-                await grain.Perform(DemoActors.Agent(request), new RequestCommand(RequestAction.StartVerification, Reason: "memory bench",
-                    IdempotencyKey: request.IdempotencyKey + "-verify"));
-            }
-        })));
-    }
+            var request = requests[i];
+            var grain = grains.GetGrain<ICitizenRequestGrain>(request.Id);
+            var applicant = DemoPeople.Applicant(request);
+            _ = request.Kind == RequestKind.NationalIdCard
+                ? await grain.SubmitIdCard(DemoActors.Owner(request), new IdCardApplication(
+                    IdCardReason.Renewal, applicant, request.CenterId, null, null, DemoPeople.Contact(request), request.IdempotencyKey))
+                : await grain.SubmitCriminalRecord(DemoActors.Owner(request), new CriminalRecordApplication(
+                    applicant, request.CenterId, "Employment", DemoPeople.Contact(request), request.IdempotencyKey));
+            await grain.Perform(DemoActors.Agent(request), new RequestCommand(RequestAction.StartVerification, Reason: "memory bench",
+                IdempotencyKey: request.IdempotencyKey + "-verify"));
+        });
 
     private static async Task OpenCentersAsync(IGrainFactory grains)
     {

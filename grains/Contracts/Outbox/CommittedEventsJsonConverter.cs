@@ -17,15 +17,7 @@ public sealed class CommittedEventsJsonConverter : JsonConverter<List<OutboxEven
         return [];
     }
 
-    public override void Write(Utf8JsonWriter writer, List<OutboxEvent> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartArray();
-        foreach (var item in value ?? [])
-        {
-            JsonSerializer.Serialize(writer, item, options);
-        }
-
-        writer.WriteEndArray();
-    }
+    // The list as the options write it: this converter is on the property, not in the options, so it is not reentered.
+    public override void Write(Utf8JsonWriter writer, List<OutboxEvent> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, options);
 }
