@@ -43,6 +43,7 @@ public static class ServiceDefaultsExtensions
             logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
         var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var traceSampleRatio = telemetry.CheckedTraceSampleRatio();
         var openTelemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics =>
@@ -71,15 +72,20 @@ public static class ServiceDefaultsExtensions
                 {
                     metrics.AddPrometheusExporter();
                 }
-            })
-            .WithTracing(tracing => tracing
+            });
+
+        // Spans are built only when they go somewhere: without a collector nothing would read them, and recording them
+        // (tags, the processors at every stop) cost the hosts CPU on every request, grain step and command
+        // (docs/benchmarks.md, session 34). A request's log lines keep their TraceId without it: ASP.NET Core starts
+        // its own activity for the logs' scopes whether or not anything listens.
+        if (builder.Configuration[TelemetryOptions.OtlpEndpointKey] is { Length: > 0 } endpoint)
+        {
+            openTelemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(traceSampleRatio)))
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = ctx => !IsProbe(ctx.Request.Path))
                 .AddSource("Microsoft.Orleans.Runtime")
                 .AddSource("Microsoft.Orleans.Application")
                 .AddSource(ActorsTelemetry.Name, Npgsql));
-
-        if (builder.Configuration[TelemetryOptions.OtlpEndpointKey] is { Length: > 0 } endpoint)
-        {
             var protocol = builder.Configuration[TelemetryOptions.OtlpProtocolKey] is "http/protobuf"
                 ? OtlpExportProtocol.HttpProtobuf
                 : OtlpExportProtocol.Grpc;

@@ -1,6 +1,6 @@
 namespace Actors.ServiceDefaults;
 
-/// <summary>Configuration section "Telemetry": where Prometheus scrapes.</summary>
+/// <summary>Configuration section "Telemetry": where Prometheus scrapes, how many traces are kept.</summary>
 public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
@@ -17,4 +17,16 @@ public sealed class TelemetryOptions
     /// never exposes the metrics, and NetworkPolicies can open the port to the monitoring namespace only.
     /// </summary>
     public int MetricsPort { get; set; }
+
+    /// <summary>
+    /// The share of traces kept when an OTLP endpoint is set (1: every one). A trace is kept or dropped whole: the
+    /// decision is taken where it starts, from its trace id, and followed by every span after it (parent-based).
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
+
+    /// <summary><see cref="TraceSampleRatio"/>, or a startup error that names the setting when it is not a share.</summary>
+    public double CheckedTraceSampleRatio() => TraceSampleRatio is >= 0 and <= 1
+        ? TraceSampleRatio
+        : throw new InvalidOperationException(
+            $"Telemetry:TraceSampleRatio is {TraceSampleRatio.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it is the share of traces kept, from 0 (none) to 1 (every one).");
 }
