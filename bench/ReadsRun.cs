@@ -65,7 +65,8 @@ public static class ReadsRun
             ("request(id), citizen's token", ReadLoad.GraphQL(OwnRequest, seeded.Select(s => (s.CitizenToken, (object)new { id = s.Id })).ToList())),
             ("requests(where:) page of 50, agent's token", ReadLoad.GraphQL(CenterPage, [(cluster.AgentToken, page)])),
         };
-        var measured = new List<(string Name, ReadResult Result, double[] CpuMs)>();
+        var measured = new List<(string Name, ReadResult Result, double[] CpuMs, (double Kilobytes, double PauseMs) Api)>();
+        using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         foreach (var (name, request) in phases)
         {
             await load.RunAsync(request, TimeSpan.FromSeconds(options.Warmup));
@@ -75,9 +76,11 @@ public static class ReadsRun
                 ProcessCpu.Seconds(Environment.ProcessId), ProcessCpu.Seconds(cluster.ApiPid),
                 cluster.HasSiloProcess ? ProcessCpu.Seconds(cluster.SiloPid) : 0, ProcessCpu.TreeSeconds(cluster.Postmaster),
             ];
+            var countersBefore = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase);
             var before = Cpu();
             var result = await load.RunAsync(request, TimeSpan.FromSeconds(options.Seconds));
             var after = Cpu();
+            var countersAfter = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase);
             var cpuMs = after.Zip(before, (a, b) => (a - b) * 1000 / Math.Max(1, result.Latencies.Length)).ToArray();
             Console.WriteLine($"{name}: {result.Describe()}");
             if (result.FirstFailure is not null)
@@ -85,7 +88,7 @@ public static class ReadsRun
                 Console.WriteLine($"  first failure: {result.FirstFailure}");
             }
 
-            measured.Add((name, result, cpuMs));
+            measured.Add((name, result, cpuMs, RuntimeCounters.Per(countersBefore, countersAfter, result.Latencies.Length)));
         }
 
         var floor = measured[0].Result;
@@ -98,12 +101,12 @@ public static class ReadsRun
         var report = new StringBuilder();
         report.AppendLine(Invariant, $"### Reads, {options.Clients} clients × {options.Seconds} s per phase{label}");
         report.AppendLine();
-        report.AppendLine("| phase | answers/s | p50 / p99 (ms) | failed | CPU ms per answer: load generator / API / silo / PostgreSQL |");
-        report.AppendLine("|---|---|---|---|---|");
-        foreach (var (name, result, cpuMs) in measured)
+        report.AppendLine("| phase | answers/s | p50 / p99 (ms) | failed | CPU ms per answer: load generator / API / silo / PostgreSQL | API: KB allocated per answer; GC pauses, ms per 1,000 answers |");
+        report.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (name, result, cpuMs, api) in measured)
         {
             report.AppendLine(Invariant,
-                $"| {name} | {result.PerSecond:F0} | {result.P50:F1} / {result.P99:F1} | {result.Failed} | {string.Join(" / ", cpuMs.Select(c => c.ToString("F3", Invariant)))} |");
+                $"| {name} | {result.PerSecond:F0} | {result.P50:F1} / {result.P99:F1} | {result.Failed} | {string.Join(" / ", cpuMs.Select(c => c.ToString("F3", Invariant)))} | {api.Kilobytes:F1}; {api.PauseMs:F1} |");
         }
 
         report.AppendLine();

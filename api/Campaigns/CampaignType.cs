@@ -17,7 +17,7 @@ public sealed class CampaignType : ObjectGraphType<CampaignView>
         Description = "A campaign of the joint Education–Interior pupil pilot: its schools, their targets and its progress.";
         Interface<NodeInterface>();
         IsTypeOf = value => value is CampaignView;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString("N")));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("schoolYear").Description("e.g. 2026-2027.").Resolve(ctx => ctx.Source.SchoolYear);
         Field<NonNullGraphType<DateScalar>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);

@@ -12,7 +12,7 @@ public sealed class EnrolmentImportType : ObjectGraphType<EnrolmentImportView>
         Name = "EnrolmentImport";
         Description = "What an import of the Ministry of Education's pupil list did. Idempotent by enrolment id: the same file again counts every row unchanged.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.ImportId.ToString("D"));
-        Field<NonNullGraphType<IdGraphType>>("campaignId").Resolve(ctx => GlobalId.Encode(CampaignType.TypeName, ctx.Source.CampaignId.ToString("N")));
+        Field<NonNullGraphType<IdGraphType>>("campaignId").Resolve(ctx => GlobalId.Encode(CampaignType.TypeName, ctx.Source.CampaignId));
         Field<NonNullGraphType<EnrolmentImportStatusType>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Resolve(ctx => ctx.Source.StartedAt);
         Field<DateTimeScalar>("finishedAt").Resolve(ctx => ctx.Source.FinishedAt);

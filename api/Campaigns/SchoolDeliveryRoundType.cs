@@ -45,5 +45,5 @@ public sealed class SchoolDeliveryRoundType : ObjectGraphType<SchoolDeliveryRoun
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
     }
 
-    public static string Id(Guid id) => GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string Id(Guid id) => GlobalId.Encode(TypeName, id);
 }

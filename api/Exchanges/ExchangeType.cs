@@ -41,5 +41,5 @@ public sealed class ExchangeType : ObjectGraphType<ExchangeRecord>
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
     }
 
-    public static string Id(Guid id) => GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string Id(Guid id) => GlobalId.Encode(TypeName, id);
 }

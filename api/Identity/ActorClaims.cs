@@ -40,21 +40,37 @@ public static class ActorClaims
             return null;
         }
 
-        var subject = principal.FindFirst(Subject)?.Value ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-        var role = ParseRole(principal.FindFirst(Role)?.Value ?? principal.FindFirst(ClaimTypes.Role)?.Value);
-        if (string.IsNullOrWhiteSpace(subject) || role is null)
+        // One pass over the claims, the first of each type winning as FindFirst would: a request asks for its actor a few
+        // times (rate limits, the authorization gate, GraphQL's context), and a FindFirst per claim walked them all each time.
+        string? subject = null, nameIdentifier = null, role = null, roleClaim = null, center = null, governorate = null, issuer = null, nationalId = null;
+        foreach (var identity in principal.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                // Claim types compared as FindFirst compares them: ignoring case.
+                var type = claim.Type;
+                if (Is(type, Subject)) { subject ??= claim.Value; }
+                else if (Is(type, ClaimTypes.NameIdentifier)) { nameIdentifier ??= claim.Value; }
+                else if (Is(type, Role)) { role ??= claim.Value; }
+                else if (Is(type, ClaimTypes.Role)) { roleClaim ??= claim.Value; }
+                else if (Is(type, CenterId)) { center ??= claim.Value; }
+                else if (Is(type, Governorate)) { governorate ??= claim.Value; }
+                else if (Is(type, Issuer)) { issuer ??= claim.Value; }
+                else if (Is(type, NationalIdNumber)) { nationalId ??= claim.Value; }
+            }
+        }
+
+        subject ??= nameIdentifier;
+        var parsedRole = ParseRole(role ?? roleClaim);
+        if (string.IsNullOrWhiteSpace(subject) || parsedRole is null)
         {
             return null;
         }
 
-        return new Actor(
-            subject,
-            role.Value,
-            NullIfEmpty(principal.FindFirst(CenterId)?.Value),
-            NullIfEmpty(principal.FindFirst(Governorate)?.Value),
-            principal.FindFirst(Issuer)?.Value ?? "",
-            NullIfEmpty(principal.FindFirst(NationalIdNumber)?.Value));
+        return new Actor(subject, parsedRole.Value, NullIfEmpty(center), NullIfEmpty(governorate), issuer ?? "", NullIfEmpty(nationalId));
     }
+
+    private static bool Is(string type, string wanted) => string.Equals(type, wanted, StringComparison.OrdinalIgnoreCase);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -102,5 +102,5 @@ public sealed class CitizenRequestType : ObjectGraphType<CitizenRequestView>
         this.AddRequestExchanges();
     }
 
-    public static string Id(Guid id) => GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string Id(Guid id) => GlobalId.Encode(TypeName, id);
 }

@@ -136,8 +136,29 @@ public static class RequestQueries
     /// request's scope, as the grain itself checks.
     /// </summary>
     private static async Task<IReadOnlyList<CitizenRequestView?>> Nodes(
-        IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains, bool summaries) =>
-        await Task.WhenAll(entries.Select(entry => (summaries ? RequestSummaries.ViewOf(entry) : entry.Document) is { } view
-            ? Task.FromResult(RequestAccess.MaySee(actor, view) ? view : null)
-            : grains.Reference<ICitizenRequestGrain>(entry.Id).Find(actor)));
+        IReadOnlyList<RequestIndexEntry> entries, Actor actor, IGrainFactory grains, bool summaries)
+    {
+        // The rows the index answers need no task each; only a row without a document waits on its grain.
+        var views = new CitizenRequestView?[entries.Count];
+        List<(int Row, Task<CitizenRequestView?> Found)>? fromGrains = null;
+        for (var row = 0; row < entries.Count; row++)
+        {
+            var entry = entries[row];
+            if ((summaries ? RequestSummaries.ViewOf(entry) : entry.Document) is { } view)
+            {
+                views[row] = RequestAccess.MaySee(actor, view) ? view : null;
+            }
+            else
+            {
+                (fromGrains ??= []).Add((row, grains.Reference<ICitizenRequestGrain>(entry.Id).Find(actor)));
+            }
+        }
+
+        foreach (var (row, found) in fromGrains ?? [])
+        {
+            views[row] = await found;
+        }
+
+        return views;
+    }
 }

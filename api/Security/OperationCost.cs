@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -24,6 +26,11 @@ internal sealed class OperationCost
     private readonly Dictionary<string, SelectionFigures> costed = new(StringComparer.Ordinal);
     private readonly HashSet<string> costing = new(StringComparer.Ordinal);
 
+    /// <summary>Whether a page size was read from the variables: such figures hold for this request only.</summary>
+    private bool readsVariables;
+
+    private static readonly ConditionalWeakTable<GraphQLDocument, ConcurrentDictionary<KnownKey, SelectionFigures>> Known = new();
+
     private OperationCost(ISchema schema, GraphQLDocument document, GraphQLLimitsOptions limits, Inputs? variables)
     {
         this.schema = schema;
@@ -40,7 +47,28 @@ internal sealed class OperationCost
     public static SelectionFigures Of(
         ISchema schema, GraphQLDocument document, string? operationName, GraphQLLimitsOptions limits, Inputs? variables)
     {
+        // A kept document (ValidatedDocuments, a registered operation) is the same instance at every request, and both the
+        // request gate and the expensive operations' budget ask for its figures: walked once, unless a page size comes
+        // from the variables.
+        var known = Known.GetOrCreateValue(document);
+        var key = new KnownKey(operationName ?? "", schema, limits);
+        if (known.TryGetValue(key, out var figures))
+        {
+            return figures;
+        }
+
         var walker = new OperationCost(schema, document, limits, variables);
+        figures = walker.Walk(document, operationName);
+        if (!walker.readsVariables)
+        {
+            known.TryAdd(key, figures);
+        }
+
+        return figures;
+    }
+
+    private SelectionFigures Walk(GraphQLDocument document, string? operationName)
+    {
         var figures = SelectionFigures.None;
         foreach (var operation in OperationsToRun.Of(document, operationName))
         {
@@ -50,7 +78,7 @@ internal sealed class OperationCost
                 OperationType.Subscription => schema.Subscription,
                 _ => (IGraphType?)schema.Query,
             };
-            var one = walker.SelectionSet(operation.SelectionSet, root);
+            var one = SelectionSet(operation.SelectionSet, root);
             figures = one.Cost >= figures.Cost ? one with { Depth = Math.Max(one.Depth, figures.Depth) } : figures with { Depth = Math.Max(one.Depth, figures.Depth) };
         }
 
@@ -139,7 +167,7 @@ internal sealed class OperationCost
             var value = argument.Value switch
             {
                 GraphQLIntValue literal when long.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) => n,
-                GraphQLVariable variable when variables?.TryGetValue(variable.Name.StringValue, out var passed) == true => AsLong(passed),
+                GraphQLVariable variable when ReadVariable(variable, out var passed) => AsLong(passed),
                 _ => (long?)null,
             };
             if (value is { } n2)
@@ -149,6 +177,13 @@ internal sealed class OperationCost
         }
 
         return size ?? AsLong(arguments.Find("first")?.DefaultValue);
+    }
+
+    private bool ReadVariable(GraphQLVariable variable, out object? value)
+    {
+        readsVariables = true;
+        value = null;
+        return variables?.TryGetValue(variable.Name.StringValue, out value) == true;
     }
 
     private static long? AsLong(object? value) => value switch
@@ -193,4 +228,7 @@ internal sealed class OperationCost
 
         return type;
     }
+
+    /// <summary>The operation's name ("" for none), and the schema and limits its figures were walked with.</summary>
+    private readonly record struct KnownKey(string OperationName, ISchema Schema, GraphQLLimitsOptions Limits);
 }

@@ -38,7 +38,7 @@ public sealed class RateLimitingExpensiveOperations : IDisposable
 
     /// <summary>True when the operation that would run is expensive.</summary>
     public bool IsExpensive(ISchema schema, GraphQLDocument document, string? operationName, Inputs? variables) =>
-        ReadsReport(document, operationName) || OperationCost.Of(schema, document, operationName, limits, variables).Cost >= options.ExpensiveCost;
+        OperationCost.Of(schema, document, operationName, limits, variables).Cost >= options.ExpensiveCost || ReadsReport(document, operationName);
 
     /// <summary>Null when the caller may run this operation now; else the RATE_LIMITED refusal, with when to try again.</summary>
     public ExecutionError? TryAcquire(GraphQLUserContext caller, ISchema schema, GraphQLDocument document, string? operationName, Inputs? variables)
@@ -64,27 +64,51 @@ public sealed class RateLimitingExpensiveOperations : IDisposable
 
     private static bool ReadsReport(GraphQLDocument document, string? operationName)
     {
-        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
-            .GroupBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        return OperationsToRun.Of(document, operationName).Any(o => o.Operation == OperationType.Query && Selects(o.SelectionSet, fragments, visited));
+        Dictionary<string, GraphQLFragmentDefinition>? fragments = null;
+        HashSet<string>? visited = null;
+        foreach (var operation in OperationsToRun.Of(document, operationName))
+        {
+            if (operation.Operation == OperationType.Query && Selects(document, operation.SelectionSet, ref fragments, ref visited))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    /// <summary>Root fields only, through fragments; each fragment is looked at once.</summary>
-    private static bool Selects(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
+    /// <summary>
+    /// Root fields only, through fragments; each fragment is looked at once. The fragments are indexed when the first
+    /// spread is met: most operations have none.
+    /// </summary>
+    private static bool Selects(
+        GraphQLDocument document, GraphQLSelectionSet? set, ref Dictionary<string, GraphQLFragmentDefinition>? fragments, ref HashSet<string>? visited)
     {
         foreach (var selection in set?.Selections ?? [])
         {
-            var found = selection switch
+            bool found;
+            switch (selection)
             {
-                GraphQLField field => ReportFields.Contains(field.Name.StringValue),
-                GraphQLInlineFragment inline => Selects(inline.SelectionSet, fragments, visited),
-                GraphQLFragmentSpread spread => visited.Add(spread.FragmentName.Name.StringValue)
-                    && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
-                    && Selects(fragment.SelectionSet, fragments, visited),
-                _ => false,
-            };
+                case GraphQLField field:
+                    found = ReportFields.Contains(field.Name.StringValue);
+                    break;
+                case GraphQLInlineFragment inline:
+                    found = Selects(document, inline.SelectionSet, ref fragments, ref visited);
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var name = spread.FragmentName.Name.StringValue;
+                    fragments ??= document.Definitions.OfType<GraphQLFragmentDefinition>()
+                        .GroupBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    visited ??= new HashSet<string>(StringComparer.Ordinal);
+                    found = visited.Add(name) && fragments.TryGetValue(name, out var fragment)
+                        && Selects(document, fragment.SelectionSet, ref fragments, ref visited);
+                    break;
+                default:
+                    found = false;
+                    break;
+            }
+
             if (found)
             {
                 return true;

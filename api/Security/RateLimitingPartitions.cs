@@ -56,7 +56,7 @@ internal static class RateLimitingPartitions
             return null;
         }
 
-        return endpoint + "|" + WebSocketConnectionCounts.IdentityKey(user.FindFirst("iss")?.Value, actor.Subject);
+        return endpoint + "|" + WebSocketConnectionCounts.IdentityKey(actor.Issuer, actor.Subject);
     }
 
     public static string? IdentityKey(GraphQLUserContext caller) => IdentityKey(GraphQL, caller.User);

@@ -142,7 +142,11 @@ public static class GraphQLHttpEndpoint
             return (false, null, "The Authorization header must be 'Bearer <token>'.");
         }
 
-        var result = await context.AuthenticateAsync();
+        // The authentication middleware has checked the token already and kept a success; a refusal is asked for again
+        // (the handler answers it from its own per-request result) to say why.
+        var result = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } checkedOnce
+            ? checkedOnce
+            : await context.AuthenticateAsync();
         if (result.Succeeded)
         {
             context.User = result.Principal;

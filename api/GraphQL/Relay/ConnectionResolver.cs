@@ -42,7 +42,7 @@ public static class ConnectionResolver
         var found = await nodes(result.Items);
         var edges = result.Items.Zip(found)
             .Where(row => row.Second is not null)
-            .Select(row => new Edge<TNode>(CursorCodec.Encode(scope, order.KeyOf(row.First), row.First.Id.ToString("N")), row.Second!))
+            .Select(row => new Edge<TNode>(() => CursorCodec.Encode(scope, order.KeyOf(row.First), row.First.Id.ToString("N")), row.Second!))
             .ToList();
         return Connect(edges, result, result.AsOf);
     }
