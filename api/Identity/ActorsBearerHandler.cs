@@ -26,7 +26,8 @@ public sealed class ActorsBearerHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var check = await validator.ValidateAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
+        var check = validator.Kept(header.AsSpan(Prefix.Length).Trim())
+            ?? await validator.ValidateAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
         return check.Principal is { } principal
             ? AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name))
             : AuthenticateResult.Fail(check.Failure!);

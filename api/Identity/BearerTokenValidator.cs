@@ -34,6 +34,9 @@ public sealed class BearerTokenValidator
 
     public IReadOnlyCollection<TrustedIssuer> Issuers => byIssuer.Values;
 
+    /// <summary>The check of a token accepted before and still kept, without copying it out of its header; null otherwise.</summary>
+    public TokenCheck? Kept(ReadOnlySpan<char> token) => accepted?.Find(token) is { } known ? TokenCheck.Accepted(known) : null;
+
     public async Task<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         if (accepted?.Find(token) is { } known)

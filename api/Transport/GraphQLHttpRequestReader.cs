@@ -31,49 +31,58 @@ internal static class GraphQLHttpRequestReader
             return TooLarge(maxBytes);
         }
 
-        using var body = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // The body is read into a pooled buffer, grown by doubling for the rare large one, and parsed from there: a
+        // growing MemoryStream allocated its arrays at every request.
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
+            var length = 0;
             int read;
-            while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await http.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
                 // Content-Length may be absent (chunked) or wrong: count what actually arrives.
-                if (body.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     return TooLarge(maxBytes);
                 }
 
-                body.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
+
+            if (length == 0)
+            {
+                return ParsedGraphQLRequest.Fail(StatusCodes.Status400BadRequest, "The request body is empty: send a JSON object with a 'query'.");
+            }
+
+            GraphQLRequest? request;
+            try
+            {
+                using var body = new MemoryStream(buffer, 0, length, writable: false);
+                request = await serializer.ReadAsync<GraphQLRequest>(body, cancellationToken);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+            {
+                // The serializer reports wrongly typed members (a non-string query, a non-object
+                // variables...) the same way as malformed JSON: both are a bad request.
+                return ParsedGraphQLRequest.Fail(
+                    StatusCodes.Status400BadRequest,
+                    "The body must be a UTF-8 JSON object: 'query' a string, 'operationName' a string or null, "
+                    + "'variables' and 'extensions' objects or null." + Position(ex));
+            }
+
+            return Complete(request);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        if (body.Length == 0)
-        {
-            return ParsedGraphQLRequest.Fail(StatusCodes.Status400BadRequest, "The request body is empty: send a JSON object with a 'query'.");
-        }
-
-        body.Position = 0;
-        GraphQLRequest? request;
-        try
-        {
-            request = await serializer.ReadAsync<GraphQLRequest>(body, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
-        {
-            // The serializer reports wrongly typed members (a non-string query, a non-object
-            // variables...) the same way as malformed JSON: both are a bad request.
-            return ParsedGraphQLRequest.Fail(
-                StatusCodes.Status400BadRequest,
-                "The body must be a UTF-8 JSON object: 'query' a string, 'operationName' a string or null, "
-                + "'variables' and 'extensions' objects or null." + Position(ex));
-        }
-
-        return Complete(request);
     }
 
     public static ParsedGraphQLRequest ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)

@@ -45,6 +45,12 @@ public static class GlobalId
     /// <summary>Decodes an id of one expected type; another type's id or a malformed one is BAD_USER_INPUT.</summary>
     public static string DecodeKey(string? id, string expectedType)
     {
+        // The common case, an id of the expected type, in one allocation (the key's); anything else is explained below.
+        if (TryDecodeKey(id, expectedType) is { } found)
+        {
+            return found;
+        }
+
         var (typeName, key) = Decode(id);
         if (typeName != expectedType)
         {
@@ -58,6 +64,37 @@ public static class GlobalId
         Guid.TryParseExact(DecodeKey(id, expectedType), "N", out var guid)
             ? guid
             : throw ApiErrors.BadInput("Malformed id.", "id");
+
+    /// <summary>The key of a well-formed id of <paramref name="typeName"/>; null for any other id.</summary>
+    private static string? TryDecodeKey(string? id, string typeName)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 256)
+        {
+            return null;
+        }
+
+        Span<byte> buffer = stackalloc byte[256];
+        if (Base64Url.DecodeFromChars(id, buffer, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return null;
+        }
+
+        Span<char> text = stackalloc char[256];
+        int length;
+        try
+        {
+            length = StrictUtf8.GetChars(buffer[..written], text);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+
+        var decoded = text[..length];
+        return decoded.Length > typeName.Length + 1 && decoded[typeName.Length] == ':' && decoded.StartsWith(typeName, StringComparison.Ordinal)
+            ? new string(decoded[(typeName.Length + 1)..])
+            : null;
+    }
 
     public static bool TryDecode(string? id, out string typeName, out string key)
     {

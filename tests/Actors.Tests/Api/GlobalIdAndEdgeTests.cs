@@ -25,6 +25,23 @@ public sealed class GlobalIdAndEdgeTests
     }
 
     [Fact]
+    public void An_id_read_as_one_type_gives_its_key_and_another_type_s_id_or_a_malformed_one_is_refused()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        Assert.Equal(key, GlobalId.DecodeKey(GlobalId.Encode(CitizenRequestType.TypeName, key), CitizenRequestType.TypeName));
+        Assert.Equal("a:b", GlobalId.DecodeKey(GlobalId.Encode("Center", "a:b"), "Center"));
+
+        var other = Assert.ThrowsAny<Exception>(() => GlobalId.DecodeKey(GlobalId.Encode("Exchange", key), CitizenRequestType.TypeName));
+        Assert.Equal("Expected the id of a CitizenRequest, got one of a Exchange.", other.Message);
+        var prefix = Assert.ThrowsAny<Exception>(() => GlobalId.DecodeKey(GlobalId.Encode("CitizenRequestX", key), CitizenRequestType.TypeName));
+        Assert.Equal("Expected the id of a CitizenRequest, got one of a CitizenRequestX.", prefix.Message);
+        foreach (var malformed in new[] { "", "not base64!", GlobalId.Encode(CitizenRequestType.TypeName, ""), new string('A', 300) })
+        {
+            Assert.Equal("Malformed id.", Assert.ThrowsAny<Exception>(() => GlobalId.DecodeKey(malformed, CitizenRequestType.TypeName)).Message);
+        }
+    }
+
+    [Fact]
     public void An_edge_encodes_its_cursor_once_and_only_when_asked()
     {
         var encoded = 0;
