@@ -111,13 +111,27 @@ public static class WritesRun
 
             // 3. Bookings at the same concurrency: one hot center, then spread over every demo center that takes card requests.
             var hotCount = options.Clients * 20;
+            // What a booking allocates in each host (refusals included: SLOT_FULL answers are most of a hot center's calls).
+            using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            async Task<RuntimeCounters[]> CountersAsync() =>
+            [
+                await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase),
+                silo is null ? new RuntimeCounters(0, 0) : await RuntimeCounters.ReadAsync(metrics, cluster.Silos[0].HealthBase),
+            ];
+            string Allocated(RuntimeCounters[] before, RuntimeCounters[] after, long calls) => string.Join(" / ", before.Zip(after, (b, a) =>
+                RuntimeCounters.Per(b, a, calls).KilobytesPerAnswer.ToString("F1", invariant)));
+
             var hot = new BookingRun(api, citizens, "hot");
             var hotRequests = await hot.PrepareAsync(["TN11-GU1"], hotCount, options.Clients);
+            var beforeHot = await CountersAsync();
             await hot.RunAsync(hotRequests, options.Clients);
+            var hotAllocated = Allocated(beforeHot, await CountersAsync(), hot.Booked + hot.Full + hot.Failed);
             var cardCenters = await BookingRun.CardCentersAsync(api);
             var spread = new BookingRun(api, citizens, "spread");
             var spreadRequests = await spread.PrepareAsync(cardCenters, Math.Max(2, hotCount / cardCenters.Count), options.Clients);
+            var beforeSpread = await CountersAsync();
             await spread.RunAsync(spreadRequests, options.Clients);
+            var spreadAllocated = Allocated(beforeSpread, await CountersAsync(), spread.Booked + spread.Full + spread.Failed);
 
             var report = new StringBuilder();
             void Row(string what, string value) => report.AppendLine(invariant, $"| {what} | {value} |");
@@ -161,12 +175,13 @@ public static class WritesRun
                 $"{Percentile(latencies, 0.50).ToString("F1", invariant)} / {Percentile(latencies, 0.99).ToString("F1", invariant)}",
                 string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))),
                 (cpuPerTransition * 1000).ToString("F2", invariant), cpuTarget.Figure.ToString("F2", invariant)));
-            foreach (var (name, run) in new[] { ("one hot center (TN11-GU1)", hot), ($"spread over {cardCenters.Count} demo centers", spread) })
+            foreach (var (name, run, allocated) in new[] { ("one hot center (TN11-GU1)", hot, hotAllocated), ($"spread over {cardCenters.Count} demo centers", spread, spreadAllocated) })
             {
                 var sorted = run.Latencies.Order().ToArray();
                 Row($"bookings/s, {name}: booked / SLOT_FULL retries / failed",
                     $"{(run.Booked / run.Seconds).ToString("F0", invariant)} ({run.Booked} / {run.Full} / {run.Failed} in {run.Seconds.ToString("F1", invariant)} s)");
                 Row($"booking latency p50 / p99 (ms), {name}", $"{Percentile(sorted, 0.50).ToString("F1", invariant)} / {Percentile(sorted, 0.99).ToString("F1", invariant)}");
+                Row($"KB allocated per booking call (booked or refused), API / silo, {name}", allocated);
             }
 
             Row($"bytes per request ({requests} requests): orleans_storage / outbox / request_index / total",
