@@ -87,6 +87,17 @@ public static class WritesRun
                 await ScalarAsync(actors, "SELECT pg_stat_statements_reset()");
             }
 
+            // What each host allocates per transition, and per booking below (the runtime's counters on their /metrics).
+            using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            async Task<RuntimeCounters[]> CountersAsync() =>
+            [
+                await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase),
+                silo is null ? new RuntimeCounters(0, 0) : await RuntimeCounters.ReadAsync(metrics, cluster.Silos[0].HealthBase),
+            ];
+            string Allocated(RuntimeCounters[] before, RuntimeCounters[] after, long calls) => string.Join(" / ", before.Zip(after, (b, a) =>
+                RuntimeCounters.Per(b, a, calls).KilobytesPerAnswer.ToString("F1", invariant)));
+
+            var countersBefore = await CountersAsync();
             var before = await DatabaseCounters.ReadAsync(admin, database);
             var cpuBefore = (Self: ProcessCpu.Seconds(Environment.ProcessId), Silo: SiloSeconds(silo), Api: ProcessCpu.Seconds(apiHost.Pid), Pg: ProcessCpu.TreeSeconds(postmaster));
             var clock = Stopwatch.StartNew();
@@ -94,6 +105,7 @@ public static class WritesRun
             var elapsed = clock.Elapsed.TotalSeconds;
             var cpu = (Self: ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore.Self, Silo: SiloSeconds(silo) - cpuBefore.Silo,
                 Api: ProcessCpu.Seconds(apiHost.Pid) - cpuBefore.Api, Pg: ProcessCpu.TreeSeconds(postmaster) - cpuBefore.Pg);
+            var transitionsAllocated = Allocated(countersBefore, await CountersAsync(), workload.Acknowledged);
             // Backends report their statistics at most once a second; the relay finishes the last batches meanwhile.
             await Task.Delay(1500);
             var delta = await DatabaseCounters.ReadAsync(admin, database) - before;
@@ -111,16 +123,6 @@ public static class WritesRun
 
             // 3. Bookings at the same concurrency: one hot center, then spread over every demo center that takes card requests.
             var hotCount = options.Clients * 20;
-            // What a booking allocates in each host (refusals included: SLOT_FULL answers are most of a hot center's calls).
-            using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            async Task<RuntimeCounters[]> CountersAsync() =>
-            [
-                await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase),
-                silo is null ? new RuntimeCounters(0, 0) : await RuntimeCounters.ReadAsync(metrics, cluster.Silos[0].HealthBase),
-            ];
-            string Allocated(RuntimeCounters[] before, RuntimeCounters[] after, long calls) => string.Join(" / ", before.Zip(after, (b, a) =>
-                RuntimeCounters.Per(b, a, calls).KilobytesPerAnswer.ToString("F1", invariant)));
-
             var hot = new BookingRun(api, citizens, "hot");
             var hotRequests = await hot.PrepareAsync(["TN11-GU1"], hotCount, options.Clients);
             var beforeHot = await CountersAsync();
@@ -158,6 +160,7 @@ public static class WritesRun
                 Split(elapsed, cpu.Self, cpu.Api, cpu.Silo, cpu.Pg));
             Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
                 string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))));
+            Row("KB allocated per transition: API / silo", transitionsAllocated);
             Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
             Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
                 $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
