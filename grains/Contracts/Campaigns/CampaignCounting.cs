@@ -25,8 +25,8 @@ public static class CampaignCounting
         foreach (var e in events.Where(e => Types.Contains(e.Type) && e.AggregateType == AggregateTypes.CitizenRequest))
         {
             var request = e.Type == nameof(RequestSubmitted)
-                ? OutboxJson.Deserialize<RequestSubmitted>(e.Payload).Request
-                : OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request;
+                ? e.PayloadAs<RequestSubmitted>().Request
+                : e.PayloadAs<RequestStatusChanged>().Request;
             if (request.Kind == RequestKind.NationalIdCard && request.Pupil is { } pupil)
             {
                 found.Add((TunisTime.DayOf(request.SubmittedAt),

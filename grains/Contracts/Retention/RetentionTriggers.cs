@@ -30,7 +30,7 @@ public static class RetentionTriggers
         ArgumentNullException.ThrowIfNull(events);
         return events
             .Where(e => e.Type == nameof(RequestPurged) && e.AggregateType == AggregateTypes.CitizenRequest)
-            .Select(e => OutboxJson.Deserialize<RequestPurged>(e.Payload).Request.DocumentCode)
+            .Select(e => e.PayloadAs<RequestPurged>().Request.DocumentCode)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -59,7 +59,7 @@ public static class RetentionTriggers
                 continue;
             }
 
-            var changed = OutboxJson.Deserialize<RequestStatusChanged>(e.Payload);
+            var changed = e.PayloadAs<RequestStatusChanged>();
             if (policy.DueAt(changed.To, changed.At) is { } at)
             {
                 due[Guid.Parse(e.AggregateId)] = at;

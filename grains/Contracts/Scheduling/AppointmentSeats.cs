@@ -39,7 +39,7 @@ public static class AppointmentSeats
         ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events.Where(e => Types.Contains(e.Type)))
         {
-            var change = OutboxJson.Deserialize<RequestAppointmentChanged>(e.Payload);
+            var change = e.PayloadAs<RequestAppointmentChanged>();
             if (ScheduleOf(grains, change.Current) is { } current)
             {
                 await current.Confirm(change.Current!.HoldId!);

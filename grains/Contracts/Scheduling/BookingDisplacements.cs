@@ -21,7 +21,7 @@ public static class BookingDisplacements
             switch (e.Type)
             {
                 case nameof(CenterCalendarChanged):
-                    var changed = OutboxJson.Deserialize<CenterCalendarChanged>(e.Payload);
+                    var changed = e.PayloadAs<CenterCalendarChanged>();
                     if (changed is { Change: CenterCalendarChange.ClosureAdded, Closure: { } closure })
                     {
                         await grains.Reference<IBookingDisplacementGrain>(changed.CenterCode).ClosureAdded(closure);
@@ -29,7 +29,7 @@ public static class BookingDisplacements
 
                     break;
                 case nameof(CenterPhaseChanged):
-                    var phase = OutboxJson.Deserialize<CenterPhaseChanged>(e.Payload);
+                    var phase = e.PayloadAs<CenterPhaseChanged>();
                     if (phase.From is RolloutPhase.Pilot or RolloutPhase.Live && !phase.Center.TakesRequests)
                     {
                         await grains.Reference<IBookingDisplacementGrain>(phase.Center.Code).StoppedTakingBookings(phase.To, phase.Reason);

@@ -26,7 +26,7 @@ public static class CenterEvents
         ArgumentNullException.ThrowIfNull(outboxEvent);
         if (outboxEvent.Type == OutboxEventTypes.ServiceCenterChanged)
         {
-            return OutboxJson.Deserialize<ServiceCenterView>(outboxEvent.Payload);
+            return outboxEvent.PayloadAs<ServiceCenterView>();
         }
 
         return ByName.TryGetValue(outboxEvent.Type, out var type)

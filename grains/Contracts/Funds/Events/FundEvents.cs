@@ -36,7 +36,7 @@ public static class FundEvents
         ArgumentNullException.ThrowIfNull(outboxEvent);
         if (outboxEvent.Type == OutboxEventTypes.AllocationChanged)
         {
-            return OutboxJson.Deserialize<AllocationIndexEntry>(outboxEvent.Payload);
+            return outboxEvent.PayloadAs<AllocationIndexEntry>();
         }
 
         return AllocationTypes.TryGetValue(outboxEvent.Type, out var type)
@@ -50,7 +50,7 @@ public static class FundEvents
         ArgumentNullException.ThrowIfNull(outboxEvent);
         if (outboxEvent.Type == OutboxEventTypes.FundAmendmentChanged)
         {
-            return OutboxJson.Deserialize<FundAmendment>(outboxEvent.Payload);
+            return outboxEvent.PayloadAs<FundAmendment>();
         }
 
         return AmendmentTypes.TryGetValue(outboxEvent.Type, out var type) ? Read<IAmendmentEvent>(outboxEvent, type).Amendment : null;

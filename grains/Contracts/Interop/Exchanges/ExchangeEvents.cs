@@ -11,6 +11,6 @@ public static class ExchangeEvents
     /// <summary>The log rows the events leave behind; events of other types are skipped.</summary>
     public static IReadOnlyList<ExchangeLogEntry> LogEntries(IEnumerable<OutboxEvent> events) =>
         events.Where(e => LoggedTypes.Contains(e.Type))
-            .Select(e => ExchangeLogEntry.From(OutboxJson.Deserialize<ExchangeRecorded>(e.Payload)))
+            .Select(e => ExchangeLogEntry.From(e.PayloadAs<ExchangeRecorded>()))
             .ToList();
 }

@@ -67,6 +67,6 @@ public static class ClockTriggers
     }
 
     private static CitizenRequestView RequestOf(OutboxEvent e) => e.Type == nameof(RequestSubmitted)
-        ? OutboxJson.Deserialize<RequestSubmitted>(e.Payload).Request
-        : OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request;
+        ? e.PayloadAs<RequestSubmitted>().Request
+        : e.PayloadAs<RequestStatusChanged>().Request;
 }

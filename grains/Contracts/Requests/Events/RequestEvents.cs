@@ -25,15 +25,15 @@ public static class RequestEvents
         ArgumentNullException.ThrowIfNull(e);
         return e.Type switch
         {
-            nameof(RequestSubmitted) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestSubmitted>(e.Payload).Request),
-            nameof(RequestStatusChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestStatusChanged>(e.Payload).Request),
-            nameof(RequestPaymentChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPaymentChanged>(e.Payload).Request),
-            nameof(RequestPendingChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPendingChanged>(e.Payload).Request),
-            nameof(RequestCenterChanged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestCenterChanged>(e.Payload).Request),
-            nameof(RequestOverdue) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestOverdue>(e.Payload).Request),
-            nameof(RequestEscalated) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestEscalated>(e.Payload).Request),
-            nameof(RequestPurged) => RequestIndexEntry.From(OutboxJson.Deserialize<RequestPurged>(e.Payload).Request),
-            OutboxEventTypes.CitizenRequestChanged => OutboxJson.Deserialize<RequestIndexEntry>(e.Payload),
+            nameof(RequestSubmitted) => RequestIndexEntry.From(e.PayloadAs<RequestSubmitted>().Request),
+            nameof(RequestStatusChanged) => RequestIndexEntry.From(e.PayloadAs<RequestStatusChanged>().Request),
+            nameof(RequestPaymentChanged) => RequestIndexEntry.From(e.PayloadAs<RequestPaymentChanged>().Request),
+            nameof(RequestPendingChanged) => RequestIndexEntry.From(e.PayloadAs<RequestPendingChanged>().Request),
+            nameof(RequestCenterChanged) => RequestIndexEntry.From(e.PayloadAs<RequestCenterChanged>().Request),
+            nameof(RequestOverdue) => RequestIndexEntry.From(e.PayloadAs<RequestOverdue>().Request),
+            nameof(RequestEscalated) => RequestIndexEntry.From(e.PayloadAs<RequestEscalated>().Request),
+            nameof(RequestPurged) => RequestIndexEntry.From(e.PayloadAs<RequestPurged>().Request),
+            OutboxEventTypes.CitizenRequestChanged => e.PayloadAs<RequestIndexEntry>(),
             _ => throw new ArgumentException($"{e.Type} is not an event of the request index.", nameof(e)),
         };
     }
