@@ -49,8 +49,21 @@ public sealed record CenterCalendar(
     }
 
     /// <summary>The special-hours period whose hours apply that day, if any (the precedence of <see cref="SessionsOn"/>).</summary>
-    public SpecialHoursPeriod? PeriodOn(DateOnly day) =>
-        SpecialPeriods.Where(p => p.Covers(day)).OrderBy(p => p.National).ThenByDescending(p => p.From).FirstOrDefault();
+    public SpecialHoursPeriod? PeriodOn(DateOnly day)
+    {
+        // The center's own before the national ones, then the latest to start; the first listed of equals. A loop, as
+        // the clocks ask it for every day they walk.
+        SpecialHoursPeriod? chosen = null;
+        foreach (var period in SpecialPeriods)
+        {
+            if (period.Covers(day) && (chosen is null || (!period.National && chosen.National) || (period.National == chosen.National && period.From > chosen.From)))
+            {
+                chosen = period;
+            }
+        }
+
+        return chosen;
+    }
 
     /// <summary>
     /// This calendar with the national special-hours periods added after the center's own (marked

@@ -15,8 +15,40 @@ public sealed record WeeklyHours([property: Id(0)] IReadOnlyList<DayHours> Days)
     ]);
 
     /// <summary>The sessions of a weekday, in order; empty when closed.</summary>
-    public IReadOnlyList<OpeningHours> On(DayOfWeek day) =>
-        Days.Where(d => d.Day == day).SelectMany(d => d.Sessions).OrderBy(s => s.Opens).ToList();
+    public IReadOnlyList<OpeningHours> On(DayOfWeek day)
+    {
+        // A loop, not a query: the service-level clocks ask this for every day they walk, at every step of every request.
+        List<OpeningHours>? sessions = null;
+        foreach (var listed in Days)
+        {
+            if (listed.Day == day)
+            {
+                (sessions ??= []).AddRange(listed.Sessions);
+            }
+        }
+
+        if (sessions is null)
+        {
+            return [];
+        }
+
+        // An insertion sort, stable as OrderBy was (sessions opening at the same time keep their listed order); a day has
+        // two or three.
+        for (var i = 1; i < sessions.Count; i++)
+        {
+            var session = sessions[i];
+            var j = i - 1;
+            while (j >= 0 && sessions[j].Opens > session.Opens)
+            {
+                sessions[j + 1] = sessions[j];
+                j--;
+            }
+
+            sessions[j + 1] = session;
+        }
+
+        return sessions;
+    }
 
     private static DayHours Double(DayOfWeek day) =>
         new(day, [new OpeningHours(new TimeOnly(8, 0), new TimeOnly(12, 0)), new OpeningHours(new TimeOnly(13, 0), new TimeOnly(17, 0))]);
