@@ -68,24 +68,8 @@ public static class GlobalId
     /// <summary>The key of a well-formed id of <paramref name="typeName"/>; null for any other id.</summary>
     private static string? TryDecodeKey(string? id, string typeName)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > 256)
-        {
-            return null;
-        }
-
-        Span<byte> buffer = stackalloc byte[256];
-        if (Base64Url.DecodeFromChars(id, buffer, out _, out var written) != System.Buffers.OperationStatus.Done)
-        {
-            return null;
-        }
-
         Span<char> text = stackalloc char[256];
-        int length;
-        try
-        {
-            length = StrictUtf8.GetChars(buffer[..written], text);
-        }
-        catch (DecoderFallbackException)
+        if (!TryDecodeText(id, text, out var length))
         {
             return null;
         }
@@ -96,9 +80,10 @@ public static class GlobalId
             : null;
     }
 
-    public static bool TryDecode(string? id, out string typeName, out string key)
+    /// <summary>An id's text, "TypeName:key", into <paramref name="text"/> (256 characters); false when the id is not base64url of UTF-8.</summary>
+    private static bool TryDecodeText(string? id, Span<char> text, out int length)
     {
-        typeName = key = "";
+        length = 0;
         if (string.IsNullOrEmpty(id) || id.Length > 256)
         {
             return false;
@@ -110,24 +95,35 @@ public static class GlobalId
             return false;
         }
 
-        string text;
         try
         {
-            text = StrictUtf8.GetString(buffer[..written]);
+            length = StrictUtf8.GetChars(buffer[..written], text);
+            return true;
         }
         catch (DecoderFallbackException)
         {
             return false;
         }
+    }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
+    public static bool TryDecode(string? id, out string typeName, out string key)
+    {
+        typeName = key = "";
+        Span<char> decoded = stackalloc char[256];
+        if (!TryDecodeText(id, decoded, out var length))
+        {
+            return false;
+        }
+
+        var text = decoded[..length];
+        var colon = text.IndexOf(':');
         if (colon <= 0 || colon == text.Length - 1)
         {
             return false;
         }
 
-        typeName = text[..colon];
-        key = text[(colon + 1)..];
+        typeName = new string(text[..colon]);
+        key = new string(text[(colon + 1)..]);
         return true;
     }
 }
