@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Actors.Api.Centers;
 using Actors.Api.Progress;
 using Actors.Api.Funds;
@@ -35,7 +37,9 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
-            .AddSystemTextJson()
+            // Arabic and accented French as UTF-8, not \uXXXX: an Arabic name is a third of the bytes and reads as itself
+            // in a raw response or a log. HTML's own characters (< > & ' ") stay escaped.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddGraphTypes(typeof(ActorsSchema).Assembly)
             .AddErrorInfoProvider<ActorsErrorInfoProvider>()
             .AddUnhandledExceptionHandler(context =>
