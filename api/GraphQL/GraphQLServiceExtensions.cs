@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Actors.Api.Centers;
 using Actors.Api.Progress;
 using Actors.Api.Funds;
@@ -37,9 +36,11 @@ public static class GraphQLServiceExtensions
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<ActorsSchema>()
-            // Arabic and accented French as UTF-8, not \uXXXX: an Arabic name is a third of the bytes and reads as itself
-            // in a raw response or a log. HTML's own characters (< > & ' ") stay escaped.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            // Arabic and accented French as UTF-8, not \uXXXX (an Arabic name is then a third of the bytes and reads as
+            // itself in a raw answer), and an offset's "+" as "+". The stricter encoders also escape < > & ' for JSON pasted
+            // into an HTML page; these answers never are: they go out as JSON with nosniff and a CSP of 'none'
+            // (SecurityHeaders), and a page that shows them parses them first, which undoes any escaping anyway.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(ActorsSchema).Assembly)
             .AddErrorInfoProvider<ActorsErrorInfoProvider>()
             .AddUnhandledExceptionHandler(context =>
