@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Actors.Tests.Infrastructure;
 
@@ -12,10 +10,7 @@ public sealed class ResponseEncodingTests(ApiFactory api)
     [Fact]
     public async Task Arabic_and_accented_names_are_written_as_utf8_text()
     {
-        using var response = await api.Http.PostAsJsonAsync("/graphql", new { query = "{ governorates { code name nameAr } }" },
-            TestContext.Current.CancellationToken);
-        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        var raw = Encoding.UTF8.GetString(bytes);
+        var (_, raw) = await api.GraphQLText("{ governorates { code name nameAr } }");
 
         var governorates = JsonNode.Parse(raw)!["data"]!["governorates"]!.AsArray();
         var tunis = governorates.Single(g => g!["code"]!.GetValue<string>() == "TUNIS")!;
@@ -37,13 +32,7 @@ public sealed class ResponseEncodingTests(ApiFactory api)
         var submitted = await api.GraphQL(RequestPathwayApiTests.SubmitCard, RequestPathwayApiTests.CardInput("TN11-GU1", "encoding", card: card), token);
         Assert.NotNull(submitted["data"]?["submitIdCardRequest"]?["request"]?["id"]);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query = "{ requests(first: 1) { nodes { submittedAt } } }" }),
-        };
-        request.Headers.Authorization = new("Bearer", token);
-        using var response = await api.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        var raw = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var (_, raw) = await api.GraphQLText("{ requests(first: 1) { nodes { submittedAt } } }", token: token);
 
         var submittedAt = JsonNode.Parse(raw)!["data"]!["requests"]!["nodes"]![0]!["submittedAt"]!.GetValue<string>();
         Assert.EndsWith("+00:00", submittedAt, StringComparison.Ordinal);

@@ -102,6 +102,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>POSTs a GraphQL operation and returns the whole response body.</summary>
     public async Task<JsonNode> GraphQL(string query, object? variables = null, string? token = null, string? language = null)
     {
+        var (status, text) = await GraphQLText(query, variables, token, language);
+        return JsonNode.Parse(text) ?? throw new JsonException($"Empty response ({status}).");
+    }
+
+    /// <summary>The same POST, the body as the server wrote it (for tests of the bytes themselves) with its status.</summary>
+    public async Task<(int Status, string Text)> GraphQLText(string query, object? variables = null, string? token = null, string? language = null)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query, variables }),
@@ -118,7 +125,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return JsonNode.Parse(text) ?? throw new JsonException($"Empty response ({(int)response.StatusCode}).");
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
