@@ -5,6 +5,9 @@ public interface IAggregateState
 {
     long Version { get; set; }
 
-    /// <summary>The events of the latest step only, written in the same document as the state (the outbox trigger copies them).</summary>
+    /// <summary>
+    /// The events of the latest step only, committed with the state: as outbox rows of the state's own statement by
+    /// PostgresGrainStorage, inside the state's document by Orleans' ADO.NET provider (the outbox trigger copies them).
+    /// </summary>
     List<OutboxEvent> Outbox { get; set; }
 }

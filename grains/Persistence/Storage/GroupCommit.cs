@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Actors.Contracts.Outbox;
 using Actors.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace Actors.Persistence.Storage;
 /// transaction has committed. <see cref="GroupCommitOptions.Committers"/> transactions may be in flight at once.
 /// <para>
 /// A write statement never fails on a version conflict (it returns no version, for that grain alone), so a batch fails
-/// only when PostgreSQL refuses a statement (the outbox trigger, a constraint): the whole transaction rolls back and each
+/// only when PostgreSQL refuses a statement (an event whose payload is not JSON, a constraint): the whole transaction rolls back and each
 /// of its writes is tried again in a transaction of its own, so that only the refused one fails. A broken connection
 /// fails every write of the batch, as it fails a single write: the grains read their state back
 /// (<c>WriteOrRestoreAsync</c>) and find whether it landed.
@@ -22,19 +23,23 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _writeSql;
+    private readonly string _writeWithEventsSql;
     private readonly int _maxWrites;
     private readonly ILogger _logger;
     private readonly Channel<StateWrite> _waiting = Channel.CreateUnbounded<StateWrite>();
     private readonly Task[] _committers;
 
-    public GroupCommit(NpgsqlDataSource dataSource, string writeSql, GroupCommitOptions options, ILogger logger)
+    /// <param name="writeSql">The state's write (migration 0003's <c>WriteToStorageKey</c>).</param>
+    /// <param name="writeWithEventsSql">The state's write with its step's outbox rows (0016's <c>WriteToStorageWithEventsKey</c>).</param>
+    public GroupCommit(NpgsqlDataSource dataSource, string writeSql, string writeWithEventsSql, GroupCommitOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentException.ThrowIfNullOrWhiteSpace(writeSql);
+        ArgumentException.ThrowIfNullOrWhiteSpace(writeWithEventsSql);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxWritesPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Committers, 1);
-        (_dataSource, _writeSql, _maxWrites, _logger) = (dataSource, writeSql, options.MaxWritesPerCommit, logger);
+        (_dataSource, _writeSql, _writeWithEventsSql, _maxWrites, _logger) = (dataSource, writeSql, writeWithEventsSql, options.MaxWritesPerCommit, logger);
         _committers = Enumerable.Range(0, options.Committers).Select(_ => Task.Run(CommitLoopAsync)).ToArray();
     }
 
@@ -119,10 +124,15 @@ public sealed class GroupCommit : IAsyncDisposable
         await using var batch = new NpgsqlBatch(connection);
         foreach (var write in writes)
         {
-            var command = new NpgsqlBatchCommand(_writeSql);
+            var command = new NpgsqlBatchCommand(write.Events.Count > 0 ? _writeWithEventsSql : _writeSql);
             write.Key.AddParameters(command.Parameters, write.ServiceId, write.StateName);
             command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
+            if (write.Events.Count > 0)
+            {
+                AddEvents(command.Parameters, write.Events);
+            }
+
             batch.BatchCommands.Add(command);
         }
 
@@ -139,5 +149,26 @@ public sealed class GroupCommit : IAsyncDisposable
         }
 
         return versions;
+    }
+
+    /// <summary>The events as one array per outbox column, in their order (the statement unnests them side by side).</summary>
+    private static void AddEvents(NpgsqlParameterCollection parameters, IReadOnlyList<OutboxEvent> events)
+    {
+        var count = events.Count;
+        var (aggregateTypes, aggregateIds, versions, types, payloads, occurredAt) =
+            (new string[count], new string[count], new long[count], new string[count], new string[count], new DateTime[count]);
+        for (var i = 0; i < count; i++)
+        {
+            var e = events[i];
+            (aggregateTypes[i], aggregateIds[i], versions[i], types[i], payloads[i]) = (e.AggregateType, e.AggregateId, e.Version, e.Type, e.Payload);
+            occurredAt[i] = e.OccurredAt.UtcDateTime;
+        }
+
+        parameters.Add(new NpgsqlParameter<string[]>("EventAggregateTypes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = aggregateTypes });
+        parameters.Add(new NpgsqlParameter<string[]>("EventAggregateIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = aggregateIds });
+        parameters.Add(new NpgsqlParameter<long[]>("EventVersions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = versions });
+        parameters.Add(new NpgsqlParameter<string[]>("EventTypes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
+        parameters.Add(new NpgsqlParameter<string[]>("EventPayloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = payloads });
+        parameters.Add(new NpgsqlParameter<DateTime[]>("EventOccurredAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = occurredAt });
     }
 }

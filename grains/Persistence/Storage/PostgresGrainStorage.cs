@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Contracts.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Actors.Persistence.Storage;
 /// Grain state in <c>orleans_storage</c> on Npgsql directly, with the statements of migration 0003 (read from
 /// <c>OrleansQuery</c>, as Orleans' ADO.NET provider reads them) and the same rows, keys, versions and JSON: the two
 /// providers read what the other wrote. What differs is the write: through <see cref="GroupCommit"/>, many grains'
-/// writes in one transaction. A cleared state's row is deleted (the domain storage's <c>DeleteStateOnClear</c>).
+/// writes in one transaction, and a domain state's events as outbox rows of its write's statement (0016) rather than
+/// inside its JSON. A cleared state's row is deleted (the domain storage's <c>DeleteStateOnClear</c>).
 /// </summary>
 public sealed class PostgresGrainStorage(
     string serviceId,
@@ -68,8 +70,8 @@ public sealed class PostgresGrainStorage(
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var commits = await CommitsAsync();
-        var payload = serializer.Serialize(grainState.State).ToArray();
-        var write = new StateWrite(serviceId, stateName, GrainStorageKey.Of(grainId), Version(grainState.ETag), payload);
+        var (payload, events) = Serialize(grainState.State);
+        var write = new StateWrite(serviceId, stateName, GrainStorageKey.Of(grainId), Version(grainState.ETag), payload, events);
         var stored = await commits.WriteAsync(write)
             ?? throw Conflict("WriteState", stateName, grainId, grainState.ETag);
         grainState.ETag = stored.ToString(CultureInfo.InvariantCulture);
@@ -112,6 +114,31 @@ public sealed class PostgresGrainStorage(
         _starting.Dispose();
     }
 
+    /// <summary>
+    /// The state's JSON and the events of its step. A domain state's events go to the outbox as rows of the same
+    /// statement, so its JSON is written with an empty "Outbox": a request's events each hold a snapshot of the whole
+    /// request, which inside the state were a second, escaped copy rewritten at every step and parsed again by the
+    /// trigger (migration 0016). The list is put back at once: the grain publishes it after the write.
+    /// </summary>
+    private (byte[] Payload, IReadOnlyList<OutboxEvent> Events) Serialize<T>(T state)
+    {
+        if (state is not IAggregateState { Outbox.Count: > 0 } aggregate)
+        {
+            return (serializer.Serialize(state).ToArray(), []);
+        }
+
+        var events = aggregate.Outbox;
+        aggregate.Outbox = [];
+        try
+        {
+            return (serializer.Serialize(state).ToArray(), events);
+        }
+        finally
+        {
+            aggregate.Outbox = events;
+        }
+    }
+
     private static int? Version(string? etag) =>
         string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
 
@@ -136,7 +163,7 @@ public sealed class PostgresGrainStorage(
         await _starting.WaitAsync();
         try
         {
-            return _commits ??= new GroupCommit(dataSource, queries.Write, options, logger);
+            return _commits ??= new GroupCommit(dataSource, queries.Write, queries.WriteWithEvents, options, logger);
         }
         finally
         {
@@ -159,7 +186,7 @@ public sealed class PostgresGrainStorage(
             {
                 await using var connection = await dataSource.OpenConnectionAsync();
                 await using var command = new NpgsqlCommand(
-                    "SELECT querykey, querytext FROM orleansquery WHERE querykey IN ('WriteToStorageKey', 'ReadFromStorageKey', 'DeleteStorageKey')",
+                    "SELECT querykey, querytext FROM orleansquery WHERE querykey IN ('WriteToStorageKey', 'WriteToStorageWithEventsKey', 'ReadFromStorageKey', 'DeleteStorageKey')",
                     connection);
                 await using var reader = await command.ExecuteReaderAsync();
                 var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -171,7 +198,7 @@ public sealed class PostgresGrainStorage(
                 string Text(string key) => texts.TryGetValue(key, out var text)
                     ? text
                     : throw new InvalidOperationException($"OrleansQuery holds no {key}: run the migrations first (silo migrate).");
-                _queries = new Queries(Text("ReadFromStorageKey"), Text("WriteToStorageKey"), Text("DeleteStorageKey"));
+                _queries = new Queries(Text("ReadFromStorageKey"), Text("WriteToStorageKey"), Text("WriteToStorageWithEventsKey"), Text("DeleteStorageKey"));
             }
 
             return _queries;
@@ -182,5 +209,5 @@ public sealed class PostgresGrainStorage(
         }
     }
 
-    private sealed record Queries(string Read, string Write, string Delete);
+    private sealed record Queries(string Read, string Write, string WriteWithEvents, string Delete);
 }

@@ -16,12 +16,14 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>
     /// Configures clustering, reminders, the <see cref="StorageNames.Domain"/> and <see cref="StorageNames.PubSub"/>
     /// grain storages (domain state as System.Text.Json, pub-sub state in Orleans' binary format), the outbox relay with its consumers, and the PostgreSQL request index.
-    /// The database must be migrated first (<c>silo migrate</c>). With <see cref="GroupCommitOptions.GroupCommit"/>, domain
-    /// states are written by <see cref="PostgresGrainStorage"/> (the same rows, grouped commits) instead of the ADO.NET provider.
+    /// The database must be migrated first (<c>silo migrate</c>). Domain states are written by
+    /// <see cref="PostgresGrainStorage"/> (the same rows, grouped commits, events as outbox rows of the same statement)
+    /// unless <see cref="GroupCommitOptions.GroupCommit"/> is off, which writes them through the ADO.NET provider.
     /// </summary>
     public static ISiloBuilder UseActorsPostgres(this ISiloBuilder silo, string connectionString, GroupCommitOptions? grainStorage = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        grainStorage ??= new GroupCommitOptions();
         var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
 
         silo.UseAdoNetClustering(options =>
@@ -34,7 +36,7 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = PostgresConnectionStrings.AdoNetInvariant;
             options.ConnectionString = tuned;
         });
-        if (grainStorage is { GroupCommit: true })
+        if (grainStorage.GroupCommit)
         {
             silo.Services.AddGrainStorage(StorageNames.Domain, (services, _) => PostgresGrainStorage.FromServices(services, grainStorage));
         }

@@ -16,8 +16,9 @@ namespace Actors.Tests.Postgres;
 /// <summary>
 /// <see cref="PostgresGrainStorage"/> against a real PostgreSQL, beside Orleans' own ADO.NET provider on the same
 /// database: the rows either writes are the rows the other reads (keys of every kind, versions, cleared states), a stale
-/// version is a conflict that changes nothing, writes that wait together commit in one transaction, and a write
-/// PostgreSQL refuses fails alone although it was grouped with others.
+/// version is a conflict that changes nothing, writes that wait together commit in one transaction, a write
+/// PostgreSQL refuses fails alone although it was grouped with others, and a domain state's events become outbox rows
+/// of its own write (migration 0016), never of a stale one.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGrainStorageTests(PostgresServer server)
@@ -155,6 +156,82 @@ public sealed class PostgresGrainStorageTests(PostgresServer server)
         Assert.Equal((long)good.Count, (long)(await outbox.ExecuteScalarAsync(Cancel))!);
     }
 
+    [Fact]
+    public async Task A_domain_state_is_stored_without_its_events_which_become_outbox_rows_of_the_same_write()
+    {
+        var connection = await server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await using var ours = Storage(dataSource, new GroupCommitOptions { GroupCommit = true });
+        var grain = GrainOf("guid");
+        var id = grain.ToString();
+        var at = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(1));
+        List<OutboxEvent> events =
+        [
+            new("Probe", id, 1, "ProbeOpened", """{"note":"تونس","n":1}""", at),
+            new("Probe", id, 1, "ProbeCounted", """{"n":1}""", at),
+        ];
+        var state = new GrainState<DomainProbeState>(new DomainProbeState { Version = 1, Notes = ["opened"], Outbox = events });
+
+        await ours.WriteStateAsync(StateName, grain, state);
+
+        // The grain keeps its list (it publishes it after the write); the row has none; the outbox has both, as sent.
+        Assert.Same(events, state.State!.Outbox);
+        Assert.Contains("\"Outbox\":[]", await StoredJsonAsync(dataSource), StringComparison.Ordinal);
+        Assert.Equal(
+            [("ProbeOpened", 1L, """{"n": 1, "note": "تونس"}""", at), ("ProbeCounted", 1L, """{"n": 1}""", at)],
+            await OutboxRowsAsync(dataSource, id));
+
+        // A stale writer's events are not written with it; a retried write of the same step adds no row; the next
+        // step's events land beside the first ones.
+        var stale = new GrainState<DomainProbeState>(new DomainProbeState { Version = 2, Outbox = [new("Probe", id, 2, "ProbeStale", "{}", at)] }) { ETag = "7" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => ours.WriteStateAsync(StateName, grain, stale));
+        await ours.WriteStateAsync(StateName, grain, state);
+        state.State.Version = 2;
+        state.State.Outbox = [new("Probe", id, 2, "ProbeClosed", "{}", at.AddMinutes(5))];
+        await ours.WriteStateAsync(StateName, grain, state);
+        Assert.Equal(["ProbeOpened", "ProbeCounted", "ProbeClosed"], (await OutboxRowsAsync(dataSource, id)).Select(r => r.Type));
+
+        // Orleans' ADO.NET provider reads the state ours wrote, and the state it writes with events is copied by the trigger.
+        var theirs = await AdoNetStorageAsync(connection);
+        var read = new GrainState<DomainProbeState>();
+        await theirs.ReadStateAsync(StateName, grain, read);
+        Assert.Equal(state.ETag, read.ETag);
+        read.State!.Version = 3;
+        read.State.Outbox = [new("Probe", id, 3, "ProbeReopened", "{}", at.AddMinutes(9))];
+        await theirs.WriteStateAsync(StateName, grain, read);
+        Assert.Equal(["ProbeOpened", "ProbeCounted", "ProbeClosed", "ProbeReopened"], (await OutboxRowsAsync(dataSource, id)).Select(r => r.Type));
+    }
+
+    [Fact]
+    public async Task A_domain_event_PostgreSQL_refuses_fails_its_write_alone_and_writes_nothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        await using var storage = Storage(dataSource, new GroupCommitOptions { GroupCommit = true, Committers = 1 });
+        var grains = Enumerable.Range(0, 6).Select(_ => GrainOf("guid")).ToList();
+        var (blocker, held) = await HoldAsync(dataSource, storage, grains[0]);
+        var first = storage.WriteStateAsync(StateName, grains[0], held);
+        await Task.Delay(300, Cancel);
+
+        var refused = new GrainState<DomainProbeState>(new DomainProbeState { Outbox = [new("Probe", "refused", 1, "ProbeOpened", "{not json", DateTimeOffset.UtcNow)] });
+        var good = grains.Skip(2).Select(g => new GrainState<DomainProbeState>(new DomainProbeState
+        {
+            Outbox = [new("Probe", g.ToString(), 1, "ProbeOpened", "{}", DateTimeOffset.UtcNow)],
+        })).ToList();
+        var writes = grains.Skip(2).Select((grain, i) => storage.WriteStateAsync(StateName, grain, good[i])).ToList();
+        var refusedWrite = storage.WriteStateAsync(StateName, grains[1], refused);
+        await Task.Delay(300, Cancel);
+        await blocker.RollbackAsync(Cancel);
+        await first;
+
+        await Assert.ThrowsAsync<PostgresException>(() => refusedWrite);
+        await Task.WhenAll(writes);
+        Assert.Null(refused.ETag);
+        Assert.Equal(grains.Count - 1, await RowsAsync(dataSource));
+        Assert.Empty(await OutboxRowsAsync(dataSource, "refused"));
+        await using var outbox = dataSource.CreateCommand("SELECT count(*) FROM outbox WHERE aggregate_type = 'Probe'");
+        Assert.Equal((long)good.Count, (long)(await outbox.ExecuteScalarAsync(Cancel))!);
+    }
+
     private static PostgresGrainStorage Storage(NpgsqlDataSource dataSource, GroupCommitOptions options) =>
         new(ServiceId, dataSource, Json, Activators, options, NullLogger<PostgresGrainStorage>.Instance);
 
@@ -212,6 +289,27 @@ public sealed class PostgresGrainStorageTests(PostgresServer server)
         return (long)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
+    private static async Task<string> StoredJsonAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT convert_from(payload, 'UTF8') FROM orleans_storage WHERE grain_type = '{StateName}'");
+        return (string)(await command.ExecuteScalarAsync(Cancel))!;
+    }
+
+    /// <summary>An aggregate's outbox rows in the order they were written: type, version, payload (as jsonb prints it), time.</summary>
+    private static async Task<List<(string Type, long Version, string Payload, DateTimeOffset OccurredAt)>> OutboxRowsAsync(NpgsqlDataSource dataSource, string aggregateId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT type, version, payload::text, occurred_at FROM outbox WHERE aggregate_id = $1 ORDER BY seq");
+        command.Parameters.Add(new NpgsqlParameter { Value = aggregateId });
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var rows = new List<(string, long, string, DateTimeOffset)>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return rows;
+    }
+
     // Transaction ids are server-wide: the tests of this collection run one at a time.
     private static async Task<long> XidsAsync(NpgsqlDataSource dataSource)
     {
@@ -221,6 +319,16 @@ public sealed class PostgresGrainStorageTests(PostgresServer server)
 
     /// <summary>Shaped like the domain states: some data, and the events of the latest transition for the outbox trigger.</summary>
     public sealed class ProbeState
+    {
+        public long Version { get; set; }
+
+        public List<string> Notes { get; set; } = [];
+
+        public List<OutboxEvent> Outbox { get; set; } = [];
+    }
+
+    /// <summary>A domain state, as the step pipeline sees it: its events leave with the write as rows, not inside it.</summary>
+    public sealed class DomainProbeState : IAggregateState
     {
         public long Version { get; set; }
 
