@@ -66,10 +66,11 @@ public sealed partial class CitizenRequestGrain : Grain, ICitizenRequestGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The stored state carries its latest transition's events, each with a snapshot of the whole request: the outbox
-        // took them when that write committed, and the next write sets its own. Kept in memory they would double
-        // what an active request costs (issue 15, memory per request). Read from PostgreSQL's JSON they are none already
-        // (CommittedEventsJsonConverter); the embedded in-memory storage keeps them.
+        // A state stored by Orleans' ADO.NET provider (or an earlier release) carries its latest transition's events, each
+        // with a snapshot of the whole request: the outbox took them when that write committed, and the next write sets
+        // its own. Kept in memory they would double what an active request costs (issue 15, memory per request). Read
+        // from PostgreSQL's JSON they are none already (CommittedEventsJsonConverter; the default storage writes none,
+        // migration 0016); the embedded in-memory storage keeps them.
         DropCommittedEvents();
         return base.OnActivateAsync(cancellationToken);
     }
