@@ -41,6 +41,7 @@ ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
 -- A state written with an empty outbox (every write of PostgresGrainStorage now, most of the ADO.NET provider's:
 -- directories, a step without events) no longer calls the trigger's function at all; the same test it made first.
+-- Swapping the trigger locks orleans_storage for that moment (writes wait for it; no row is read or rewritten).
 DROP TRIGGER orleans_storage_outbox ON orleans_storage;
 CREATE TRIGGER orleans_storage_outbox
 AFTER INSERT OR UPDATE OF payload ON orleans_storage
