@@ -13,8 +13,8 @@ namespace Actors.Persistence.Storage;
 /// transaction has committed. <see cref="GroupCommitOptions.Committers"/> transactions may be in flight at once.
 /// <para>
 /// A write statement never fails on a version conflict (it returns no version, for that grain alone), so a batch fails
-/// only when PostgreSQL refuses a statement (an event whose payload is not JSON, a constraint): the whole transaction rolls back and each
-/// of its writes is tried again in a transaction of its own, so that only the refused one fails. A broken connection
+/// only when PostgreSQL refuses a statement (an event whose payload is not JSON, a constraint): the whole transaction
+/// rolls back and each of its writes is tried again in a transaction of its own, so that only the refused one fails. A broken connection
 /// fails every write of the batch, as it fails a single write: the grains read their state back
 /// (<c>WriteOrRestoreAsync</c>) and find whether it landed.
 /// </para>
