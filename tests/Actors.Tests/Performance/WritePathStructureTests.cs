@@ -25,8 +25,8 @@ public sealed class WritePathStructureTests
     private const int PubSubStreams = StreamNames.RequestStatusPartitions;
 
     // Write transactions other than the relay's batches (whose number depends on how the events fall into batches):
-    // the transition (1, fewer when its state write is grouped with others), the audit trail's group commits (0.79 measured), the clock's reminder 1/3, membership
-    // heartbeats, the few pub-sub writes above.
+    // the transition (1, fewer when its state write is grouped with others), the audit trail's group commits (0.79
+    // measured), the clock's reminder 1/3, membership heartbeats, the few pub-sub writes above.
     private const double OtherWriteTransactionsPerTransition = 2.8;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
