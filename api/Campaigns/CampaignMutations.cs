@@ -40,7 +40,7 @@ public static class CampaignMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<SetCampaignSchoolsInput>("input");
-                var id = GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName);
+                var id = GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName, "input.campaignId");
                 return await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(id).SetSchools(actor, Schools(input.Schools));
             });
     }

@@ -30,9 +30,9 @@ public static class SchoolDeliveryMutations
                 }
 
                 var plan = new SchoolDeliveryPlan(
-                    GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName),
+                    GlobalId.DecodeGuid(input.CampaignId, CampaignType.TypeName, "input.campaignId"),
                     InputText.Required(input.SchoolCode, "input.schoolCode", 32),
-                    input.RequestIds?.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName)).ToList());
+                    input.RequestIds?.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName, "input.requestIds")).ToList());
                 return await ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(SchoolDeliveryRoundIds.For(actor, key)).Prepare(actor, plan);
             });
 
@@ -56,8 +56,8 @@ public static class SchoolDeliveryMutations
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<RecordSchoolHandoverInput>("input");
                 var handover = new SchoolHandover(
-                    input.Delivered.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName)).ToList(),
-                    input.Returned.Select(r => new SchoolDeliveryReturn(GlobalId.DecodeGuid(r.RequestId, CitizenRequestType.TypeName), r.Reason ?? "")).ToList());
+                    input.Delivered.Select(id => GlobalId.DecodeGuid(id, CitizenRequestType.TypeName, "input.delivered")).ToList(),
+                    input.Returned.Select(r => new SchoolDeliveryReturn(GlobalId.DecodeGuid(r.RequestId, CitizenRequestType.TypeName, "input.returned"), r.Reason ?? "")).ToList());
                 return await Round(ctx, input.RoundId).RecordHandover(actor, handover);
             });
 
@@ -73,5 +73,5 @@ public static class SchoolDeliveryMutations
     }
 
     private static ISchoolDeliveryRoundGrain Round(IResolveFieldContext ctx, string roundId) =>
-        ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(GlobalId.DecodeGuid(roundId, SchoolDeliveryRoundType.TypeName));
+        ctx.Service<IGrainFactory>().Reference<ISchoolDeliveryRoundGrain>(GlobalId.DecodeGuid(roundId, SchoolDeliveryRoundType.TypeName, "input.roundId"));
 }

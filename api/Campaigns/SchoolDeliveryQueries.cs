@@ -69,7 +69,7 @@ public static class SchoolDeliveryQueries
     /// <summary>The campaign and its school named by the arguments: NOT_FOUND for no campaign, SCHOOL_NOT_IN_CAMPAIGN for a school it does not have.</summary>
     private static async Task<(Guid CampaignId, CampaignSchool School)> School(IResolveFieldContext ctx)
     {
-        var campaignId = GlobalId.DecodeGuid(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName);
+        var campaignId = GlobalId.DecodeGuid(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName, "campaignId");
         var code = (ctx.GetArgument<string>("schoolCode") ?? "").Trim().ToUpperInvariant();
         var campaign = await ctx.Service<IGrainFactory>().Reference<ICampaignGrain>(campaignId).Find() ?? throw ApiErrors.NotFound();
         var school = campaign.Schools.FirstOrDefault(s => s.Code == code)

@@ -77,7 +77,7 @@ public static partial class CenterMutations
     /// <summary>The reason normalised; its length is the grain's rule (DomainLimits.MaxReasonLength), not checked here.</summary>
     private static string? Reason(string? reason) => InputText.Optional(reason, "input.reason", int.MaxValue);
 
-    private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
+    private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName, "input.centerId");
 
     private static IServiceCenterGrain Grain(IResolveFieldContext ctx, string code) =>
         ctx.Service<IGrainFactory>().Reference<IServiceCenterGrain>(code);

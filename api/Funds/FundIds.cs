@@ -16,10 +16,10 @@ public static class FundIds
     public static string Key(int year, Guid id) => string.Create(CultureInfo.InvariantCulture, $"{year}:{id:N}");
 
     /// <summary>Decodes an id of the expected type; anything else is BAD_USER_INPUT.</summary>
-    public static (int Year, Guid Id) Decode(string? id, string typeName) =>
-        TryParseKey(GlobalId.DecodeKey(id, typeName), out var year, out var guid)
+    public static (int Year, Guid Id) Decode(string? id, string typeName, string field) =>
+        TryParseKey(GlobalId.DecodeKey(id, typeName, field), out var year, out var guid)
             ? (year, guid)
-            : throw ApiErrors.BadInput("Malformed id.", "id");
+            : throw ApiErrors.BadInput("Malformed id.", field);
 
     public static bool TryParseKey(string key, out int year, out Guid id)
     {

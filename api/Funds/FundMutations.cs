@@ -50,7 +50,7 @@ public static class FundMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<DisburseAllocationInput>("input");
-                var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName);
+                var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName, "input.allocationId");
                 var order = new DisbursementOrder(id, FundAmounts.Millimes(input.AmountMillimes, input.AmountDinars, "input"),
                     Reason(input.Reason), IdempotencyKey(input.IdempotencyKey));
                 ctx.Service<FundLookup>().Forget(year);
@@ -103,7 +103,7 @@ public static class FundMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AllocationStepInput>("input");
-                var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName);
+                var (year, id) = FundIds.Decode(input.AllocationId, AllocationType.TypeName, "input.allocationId");
                 ctx.Service<FundLookup>().Forget(year);
                 return await Fund(ctx, year).Perform(actor, new AllocationCommand(id, action, Reason(input.Reason)));
             });
@@ -120,7 +120,7 @@ public static class FundMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<AmendmentDecisionInput>("input");
-                var (year, id) = FundIds.Decode(input.AmendmentId, FundAmendmentType.TypeName);
+                var (year, id) = FundIds.Decode(input.AmendmentId, FundAmendmentType.TypeName, "input.amendmentId");
                 ctx.Service<FundLookup>().Forget(year);
                 return await Fund(ctx, year).DecideAmendment(actor, new AmendmentDecision(id, action == AmendmentAction.Approve, Reason(input.Reason)));
             });

@@ -114,7 +114,7 @@ public static partial class ApplicationValidation
         return new ContactPoint(email, phone, language);
     }
 
-    private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName);
+    private static string CenterKey(string id) => GlobalId.DecodeKey(id, ServiceCenterType.TypeName, "input.centerId");
 
     /// <summary>An idempotency key as the policy allows it, or BAD_USER_INPUT on input.idempotencyKey.</summary>
     public static string? IdempotencyKey(string? key)

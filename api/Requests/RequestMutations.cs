@@ -47,7 +47,7 @@ public static class RequestMutations
                 {
                     var actor = ctx.RequireActor();
                     var input = ctx.GetArgument<Dictionary<string, object?>>("input");
-                    var id = GlobalId.DecodeGuid(input["requestId"] as string, CitizenRequestType.TypeName);
+                    var id = GlobalId.DecodeGuid(input["requestId"] as string, CitizenRequestType.TypeName, "input.requestId");
                     var command = TransitionInputs.Command(action, input);
                     return await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).Perform(actor, command);
                 });
@@ -66,8 +66,8 @@ public static class RequestMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<MoveRequestToCenterInput>("input");
-                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
-                var centerId = GlobalId.DecodeKey(input.CenterId, Centers.ServiceCenterType.TypeName);
+                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName, "input.requestId");
+                var centerId = GlobalId.DecodeKey(input.CenterId, Centers.ServiceCenterType.TypeName, "input.centerId");
                 return await ctx.Service<IGrainFactory>().Reference<ICitizenRequestGrain>(id).MoveToCenter(actor, centerId);
             });
 
@@ -80,7 +80,7 @@ public static class RequestMutations
             {
                 var actor = ctx.RequireActor();
                 var input = ctx.GetArgument<StartPaymentInput>("input");
-                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName);
+                var id = GlobalId.DecodeGuid(input.RequestId, CitizenRequestType.TypeName, "input.requestId");
                 var key = ApplicationValidation.IdempotencyKey(input.IdempotencyKey);
                 var started = await ctx.Service<IGrainFactory>().Reference<IPaymentDeskGrain>(0).Start(actor, id, key);
                 return new OnlinePayment(started.Payment, started.Request);

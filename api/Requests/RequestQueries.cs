@@ -102,7 +102,7 @@ public static class RequestQueries
     /// </summary>
     public static RequestFilter Scoped(Actor actor, RequestWhere where)
     {
-        var centerIds = where.CenterIds?.Select(id => GlobalId.DecodeKey(id, ServiceCenterType.TypeName)).ToList();
+        var centerIds = where.CenterIds?.Select(id => GlobalId.DecodeKey(id, ServiceCenterType.TypeName, "where.centerIds")).ToList();
         if (where.SubmittedFrom is { } from && where.SubmittedBefore is { } to && from >= to)
         {
             throw ApiErrors.BadInput("submittedFrom must be before submittedBefore.", "where.submittedFrom");

@@ -131,5 +131,5 @@ public static class CalendarMutations
     private static INationalCalendarGrain National(IResolveFieldContext ctx) => ctx.Service<IGrainFactory>().Reference<INationalCalendarGrain>(0);
 
     private static IServiceCenterGrain Center(IResolveFieldContext ctx, string centerId) =>
-        ctx.Service<IGrainFactory>().Reference<IServiceCenterGrain>(GlobalId.DecodeKey(centerId, ServiceCenterType.TypeName));
+        ctx.Service<IGrainFactory>().Reference<IServiceCenterGrain>(GlobalId.DecodeKey(centerId, ServiceCenterType.TypeName, "input.centerId"));
 }

@@ -59,7 +59,7 @@ public static class CalendarQueries
                     throw ApiErrors.BadInput($"At most {MaxOpeningDays} days.", "to");
                 }
 
-                var code = GlobalId.DecodeKey(ctx.GetArgument<string>("centerId"), ServiceCenterType.TypeName);
+                var code = GlobalId.DecodeKey(ctx.GetArgument<string>("centerId"), ServiceCenterType.TypeName, "centerId");
                 var grains = ctx.Service<IGrainFactory>();
                 var calendar = PublishedCalendars.Of(grains, code);
                 var holidays = grains.Reference<INationalCalendarGrain>(0).Holidays();

@@ -25,7 +25,7 @@ public static class SlotQueries
             .ResolveAsync(async ctx =>
             {
                 var page = PageArguments.Read(ctx);
-                var code = GlobalId.DecodeKey(ctx.GetArgument<string>("centerId"), ServiceCenterType.TypeName);
+                var code = GlobalId.DecodeKey(ctx.GetArgument<string>("centerId"), ServiceCenterType.TypeName, "centerId");
                 var (from, to) = (ctx.GetArgument<DateOnly>("from"), ctx.GetArgument<DateOnly>("to"));
                 if (to < from)
                 {

@@ -31,19 +31,22 @@ public static class GlobalId
         return Base64Url.EncodeToString(text);
     }
 
-    /// <summary>Decodes an id; malformed input is a BAD_USER_INPUT error.</summary>
-    public static (string TypeName, string Key) Decode(string? id)
+    /// <summary>
+    /// Decodes an id; malformed input is a BAD_USER_INPUT error naming <paramref name="field"/>, the argument or input
+    /// field as the caller wrote it (<c>input.centerId</c>), so that a form can put the message beside the right control.
+    /// </summary>
+    public static (string TypeName, string Key) Decode(string? id, string field = "id")
     {
         if (TryDecode(id, out var typeName, out var key))
         {
             return (typeName, key);
         }
 
-        throw ApiErrors.BadInput("Malformed id.", "id");
+        throw ApiErrors.BadInput("Malformed id.", field);
     }
 
     /// <summary>Decodes an id of one expected type; another type's id or a malformed one is BAD_USER_INPUT.</summary>
-    public static string DecodeKey(string? id, string expectedType)
+    public static string DecodeKey(string? id, string expectedType, string field = "id")
     {
         // The common case, an id of the expected type, in one allocation (the key's); anything else is explained below.
         if (TryDecodeKey(id, expectedType) is { } found)
@@ -51,19 +54,19 @@ public static class GlobalId
             return found;
         }
 
-        var (typeName, key) = Decode(id);
+        var (typeName, key) = Decode(id, field);
         if (typeName != expectedType)
         {
-            throw ApiErrors.BadInput($"Expected the id of a {expectedType}, got one of a {typeName}.", "id");
+            throw ApiErrors.BadInput($"Expected the id of a {expectedType}, got one of a {typeName}.", field);
         }
 
         return key;
     }
 
-    public static Guid DecodeGuid(string? id, string expectedType) =>
-        Guid.TryParseExact(DecodeKey(id, expectedType), "N", out var guid)
+    public static Guid DecodeGuid(string? id, string expectedType, string field = "id") =>
+        Guid.TryParseExact(DecodeKey(id, expectedType, field), "N", out var guid)
             ? guid
-            : throw ApiErrors.BadInput("Malformed id.", "id");
+            : throw ApiErrors.BadInput("Malformed id.", field);
 
     /// <summary>The key of a well-formed id of <paramref name="typeName"/>; null for any other id.</summary>
     private static string? TryDecodeKey(string? id, string typeName)

@@ -45,6 +45,43 @@ public sealed class BadInputApiTests(ApiFactory api)
         Assert.Equal(0, await CountOwn(token));
     }
 
+    public static TheoryData<string, string> WrongCenterIds => new()
+    {
+        { "TN11-GU1", "Malformed id." },
+        { GlobalIds.Of("CitizenRequest", Guid.NewGuid().ToString("N")), "Expected the id of a ServiceCenter, got one of a CitizenRequest." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongCenterIds))]
+    public async Task A_center_id_that_is_not_one_names_input_centerId(string centerId, string message)
+    {
+        var (token, _, card) = await Citizen();
+        var input = new
+        {
+            @in = new
+            {
+                reason = "RENEWAL", centerId,
+                applicant = new { givenName = "Amira", familyName = "Ben Salah", birthDate = "1995-02-03", nationalIdNumber = card },
+            },
+        };
+        var result = await api.GraphQL(RequestPathwayApiTests.SubmitCard, input, token);
+        Assert.Equal("BAD_USER_INPUT", Code(result));
+        Assert.Equal(message, result["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal("input.centerId", result["errors"]![0]!["extensions"]!["parameters"]!["field"]!.GetValue<string>());
+        Assert.Equal(0, await CountOwn(token));
+    }
+
+    [Fact]
+    public async Task A_malformed_request_id_in_a_step_names_input_requestId()
+    {
+        var agent = await api.Token("AGENT", "agent-tunis", "TN11-GU1");
+        var result = await api.GraphQL(
+            "mutation($in: StartVerificationInput!) { startVerification(input: $in) { request { id } } }",
+            new { @in = new { requestId = "CIN-2026-ABCDE-FGHIJ" } }, agent);
+        Assert.Equal("BAD_USER_INPUT", Code(result));
+        Assert.Equal("input.requestId", result["errors"]![0]!["extensions"]!["parameters"]!["field"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_birth_date_in_the_future_is_refused()
     {
