@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Actors.Contracts.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -124,20 +125,26 @@ public sealed class PostgresGrainStorage(
     {
         if (state is not IAggregateState { Outbox.Count: > 0 } aggregate)
         {
-            return (serializer.Serialize(state).ToArray(), []);
+            return (Bytes(serializer.Serialize(state)), []);
         }
 
         var events = aggregate.Outbox;
         aggregate.Outbox = [];
         try
         {
-            return (serializer.Serialize(state).ToArray(), events);
+            return (Bytes(serializer.Serialize(state)), events);
         }
         finally
         {
             aggregate.Outbox = events;
         }
     }
+
+    /// <summary>The serialized state's own array when it is one whole array (System.Text.Json's are): no second copy per write.</summary>
+    private static byte[] Bytes(BinaryData serialized) =>
+        MemoryMarshal.TryGetArray(serialized.ToMemory(), out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length
+            ? array
+            : serialized.ToArray();
 
     private static int? Version(string? etag) =>
         string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
