@@ -27,8 +27,11 @@ public readonly record struct GrainStorageKey(long N0, long N1, string? Extensio
         return new GrainStorageKey(0, 0, grainId.Key.ToString());
     }
 
+    /// <summary>The names <see cref="AddParameters"/> gives the key's parameters.</summary>
+    public static IReadOnlyList<string> ParameterNames { get; } = ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString"];
+
     /// <summary>The row's key as migration 0003's statements name it, typed as the columns are.</summary>
-    public void AddParameters(NpgsqlParameterCollection parameters, string serviceId, string stateName)
+    public void AddParameters(ICollection<NpgsqlParameter> parameters, string serviceId, string stateName)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId });

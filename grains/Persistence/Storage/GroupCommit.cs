@@ -22,8 +22,11 @@ namespace Actors.Persistence.Storage;
 public sealed class GroupCommit : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly string _writeSql;
-    private readonly string _writeWithEventsSql;
+    private static readonly string[] EventParameterNames =
+        ["EventAggregateTypes", "EventAggregateIds", "EventVersions", "EventTypes", "EventPayloads", "EventOccurredAt"];
+
+    private readonly PositionalStatement _write;
+    private readonly PositionalStatement _writeWithEvents;
     private readonly int _maxWrites;
     private readonly ILogger _logger;
     private readonly Channel<StateWrite> _waiting = Channel.CreateUnbounded<StateWrite>();
@@ -39,7 +42,10 @@ public sealed class GroupCommit : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxWritesPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Committers, 1);
-        (_dataSource, _writeSql, _writeWithEventsSql, _maxWrites, _logger) = (dataSource, writeSql, writeWithEventsSql, options.MaxWritesPerCommit, logger);
+        string[] stateParameterNames = [.. GrainStorageKey.ParameterNames, "GrainStateVersion", "PayloadBinary"];
+        _write = PositionalStatement.Of(writeSql, stateParameterNames);
+        _writeWithEvents = PositionalStatement.Of(writeWithEventsSql, [.. stateParameterNames, .. EventParameterNames]);
+        (_dataSource, _maxWrites, _logger) = (dataSource, options.MaxWritesPerCommit, logger);
         _committers = Enumerable.Range(0, options.Committers).Select(_ => Task.Run(CommitLoopAsync)).ToArray();
     }
 
@@ -122,17 +128,21 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
+        var named = new List<NpgsqlParameter>(GrainStorageKey.ParameterNames.Count + 2 + EventParameterNames.Length);
         foreach (var write in writes)
         {
-            var command = new NpgsqlBatchCommand(write.Events.Count > 0 ? _writeWithEventsSql : _writeSql);
-            write.Key.AddParameters(command.Parameters, write.ServiceId, write.StateName);
-            command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
+            var statement = write.Events.Count > 0 ? _writeWithEvents : _write;
+            named.Clear();
+            write.Key.AddParameters(named, write.ServiceId, write.StateName);
+            named.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
+            named.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
             if (write.Events.Count > 0)
             {
-                AddEvents(command.Parameters, write.Events);
+                AddEvents(named, write.Events);
             }
 
+            var command = new NpgsqlBatchCommand(statement.Text);
+            statement.Bind(command.Parameters, named);
             batch.BatchCommands.Add(command);
         }
 
@@ -152,7 +162,7 @@ public sealed class GroupCommit : IAsyncDisposable
     }
 
     /// <summary>The events as one array per outbox column, in their order (the statement unnests them side by side).</summary>
-    private static void AddEvents(NpgsqlParameterCollection parameters, IReadOnlyList<OutboxEvent> events)
+    private static void AddEvents(List<NpgsqlParameter> parameters, IReadOnlyList<OutboxEvent> events)
     {
         var count = events.Count;
         var (aggregateTypes, aggregateIds, versions, types, payloads, occurredAt) =

@@ -93,8 +93,9 @@ public sealed class PostgresGrainStorage(
 
         var queries = await QueriesAsync();
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = Command(queries.Delete, connection, stateName, GrainStorageKey.Of(grainId));
-        command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)Version(grainState.ETag) ?? DBNull.Value });
+        await using var command = Command(
+            queries.Delete, connection, stateName, GrainStorageKey.Of(grainId),
+            new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)Version(grainState.ETag) ?? DBNull.Value });
         if (await command.ExecuteScalarAsync() is not int)
         {
             throw Conflict("ClearState", stateName, grainId, grainState.ETag);
@@ -152,10 +153,13 @@ public sealed class PostgresGrainStorage(
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag) =>
         new($"Version conflict ({operation}): ServiceId={serviceId} GrainType={stateName} GrainId={grainId} ETag={etag}.");
 
-    private NpgsqlCommand Command(string sql, NpgsqlConnection connection, string stateName, GrainStorageKey key)
+    private NpgsqlCommand Command(PositionalStatement statement, NpgsqlConnection connection, string stateName, GrainStorageKey key, params NpgsqlParameter[] more)
     {
-        var command = new NpgsqlCommand(sql, connection);
-        key.AddParameters(command.Parameters, serviceId, stateName);
+        var named = new List<NpgsqlParameter>(GrainStorageKey.ParameterNames.Count + more.Length);
+        key.AddParameters(named, serviceId, stateName);
+        named.AddRange(more);
+        var command = new NpgsqlCommand(statement.Text, connection);
+        statement.Bind(command.Parameters, named);
         return command;
     }
 
@@ -205,7 +209,11 @@ public sealed class PostgresGrainStorage(
                 string Text(string key) => texts.TryGetValue(key, out var text)
                     ? text
                     : throw new InvalidOperationException($"OrleansQuery holds no {key}: run the migrations first (silo migrate).");
-                _queries = new Queries(Text("ReadFromStorageKey"), Text("WriteToStorageKey"), Text("WriteToStorageWithEventsKey"), Text("DeleteStorageKey"));
+                _queries = new Queries(
+                    PositionalStatement.Of(Text("ReadFromStorageKey"), GrainStorageKey.ParameterNames),
+                    Text("WriteToStorageKey"),
+                    Text("WriteToStorageWithEventsKey"),
+                    PositionalStatement.Of(Text("DeleteStorageKey"), [.. GrainStorageKey.ParameterNames, "GrainStateVersion"]));
             }
 
             return _queries;
@@ -216,5 +224,6 @@ public sealed class PostgresGrainStorage(
         }
     }
 
-    private sealed record Queries(string Read, string Write, string WriteWithEvents, string Delete);
+    /// <summary>The read and the delete as sent; the writes' texts go to <see cref="GroupCommit"/>, which turns them the same way.</summary>
+    private sealed record Queries(PositionalStatement Read, string Write, string WriteWithEvents, PositionalStatement Delete);
 }
