@@ -15,6 +15,11 @@ public static class OutboxJson
 
     public static string Serialize(object value, Type type) => JsonSerializer.Serialize(value, type, Options);
 
+    public static byte[] SerializeToUtf8(object value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, type, Options);
+
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.");
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.");
 }

@@ -294,13 +294,14 @@ public sealed class OutboxRelay(
         while (await reader.ReadAsync(cancellationToken))
         {
             var position = new OutboxPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1));
-            rows.Add((position, reader.IsDBNull(6) ? null : new OutboxEvent(
-                AggregateType: reader.GetString(2),
-                AggregateId: reader.GetString(3),
-                Version: reader.GetInt64(4),
-                Type: reader.GetString(5),
-                Payload: reader.GetString(6),
-                OccurredAt: reader.GetFieldValue<DateTimeOffset>(7))));
+            // The payload's UTF-8 as it came: the consumers parse it from there, none needs it as a string.
+            rows.Add((position, reader.IsDBNull(6) ? null : OutboxEvent.FromUtf8(
+                aggregateType: reader.GetString(2),
+                aggregateId: reader.GetString(3),
+                version: reader.GetInt64(4),
+                type: reader.GetString(5),
+                payloadUtf8: reader.GetFieldValue<byte[]>(6),
+                occurredAt: reader.GetFieldValue<DateTimeOffset>(7))));
         }
 
         return rows;

@@ -166,11 +166,11 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         var count = events.Count;
         var (aggregateTypes, aggregateIds, versions, types, payloads, occurredAt) =
-            (new string[count], new string[count], new long[count], new string[count], new string[count], new DateTime[count]);
+            (new string[count], new string[count], new long[count], new string[count], new byte[count][], new DateTime[count]);
         for (var i = 0; i < count; i++)
         {
             var e = events[i];
-            (aggregateTypes[i], aggregateIds[i], versions[i], types[i], payloads[i]) = (e.AggregateType, e.AggregateId, e.Version, e.Type, e.Payload);
+            (aggregateTypes[i], aggregateIds[i], versions[i], types[i], payloads[i]) = (e.AggregateType, e.AggregateId, e.Version, e.Type, e.PayloadUtf8());
             occurredAt[i] = e.OccurredAt.UtcDateTime;
         }
 
@@ -178,7 +178,8 @@ public sealed class GroupCommit : IAsyncDisposable
         parameters.Add(new NpgsqlParameter<string[]>("EventAggregateIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = aggregateIds });
         parameters.Add(new NpgsqlParameter<long[]>("EventVersions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = versions });
         parameters.Add(new NpgsqlParameter<string[]>("EventTypes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
-        parameters.Add(new NpgsqlParameter<string[]>("EventPayloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = payloads });
+        // The JSON's UTF-8 bytes as text: no UTF-16 copy of a request's snapshot on the way to PostgreSQL.
+        parameters.Add(new NpgsqlParameter<byte[][]>("EventPayloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = payloads });
         parameters.Add(new NpgsqlParameter<DateTime[]>("EventOccurredAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = occurredAt });
     }
 }
