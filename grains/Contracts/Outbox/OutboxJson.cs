@@ -15,6 +15,8 @@ public static class OutboxJson
 
     public static string Serialize(object value, Type type) => JsonSerializer.Serialize(value, type, Options);
 
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
     public static byte[] SerializeToUtf8(object value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, type, Options);
 
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>

@@ -33,8 +33,8 @@ public sealed class AuditEntriesTable : KeysetTable<AuditEntry, AuditFilter, Aud
         IndexColumn<AuditEntry>.Of("kind", "text", e => e.Record.Kind.ToString()),
         IndexColumn<AuditEntry>.Of("operation", "text", e => e.Record.Operation),
         // jsonb, not text[]: the insert unnests one array per column, and an array of text[] would be flattened.
-        IndexColumn<AuditEntry>.Json("object_ids", e => OutboxJson.Serialize(e.Record.ObjectIds)),
-        IndexColumn<AuditEntry>.Json("governorates", e => OutboxJson.Serialize(e.Record.Governorates)),
+        IndexColumn<AuditEntry>.Json("object_ids", e => OutboxJson.SerializeToUtf8(e.Record.ObjectIds)),
+        IndexColumn<AuditEntry>.Json("governorates", e => OutboxJson.SerializeToUtf8(e.Record.Governorates)),
         IndexColumn<AuditEntry>.Of("client_address_hash", "text", e => e.Record.ClientAddressHash),
         IndexColumn<AuditEntry>.Of("outcome", "text", e => e.Record.Outcome),
         IndexColumn<AuditEntry>.Of("previous_hash", "text", e => e.PreviousHash),

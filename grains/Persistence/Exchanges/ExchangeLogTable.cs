@@ -29,7 +29,7 @@ public sealed class ExchangeLogTable : KeysetTable<ExchangeLogEntry, ExchangeFil
         IndexColumn<ExchangeLogEntry>.Of("system", "text", e => e.Exchange.System.ToString()),
         IndexColumn<ExchangeLogEntry>.Of("purpose", "text", e => e.Exchange.Purpose),
         // jsonb, not text[]: the upsert unnests one array per column, and an array of text[] would be flattened.
-        IndexColumn<ExchangeLogEntry>.Json("data_items", e => OutboxJson.Serialize(e.Exchange.DataItems)),
+        IndexColumn<ExchangeLogEntry>.Json("data_items", e => OutboxJson.SerializeToUtf8(e.Exchange.DataItems)),
         IndexColumn<ExchangeLogEntry>.Of("outcome", "text", e => e.Exchange.Outcome),
         IndexColumn<ExchangeLogEntry>.Of("detail", "text", e => e.Exchange.Detail),
         IndexColumn<ExchangeLogEntry>.Of("latency_milliseconds", "bigint", e => e.Exchange.LatencyMilliseconds),

@@ -35,14 +35,14 @@ public sealed class RequestIndexTable : KeysetTable<RequestIndexEntry, RequestFi
         .. IndexColumn<RequestIndexEntry>.Instant("updated", e => e.UpdatedAt),
         IndexColumn<RequestIndexEntry>.Of("version", "bigint", e => e.Version),
         IndexColumn<RequestIndexEntry>.Of("is_pupil", "boolean", e => e.IsPupil),
-        IndexColumn<RequestIndexEntry>.Json("document", e => e.Document is null ? null : OutboxJson.Serialize(e.Document)),
+        IndexColumn<RequestIndexEntry>.Json("document", e => e.Document is null ? null : OutboxJson.SerializeToUtf8(e.Document)),
         IndexColumn<RequestIndexEntry>.Of("due_ticks", "bigint", e => e.DueAt?.UtcTicks),
         IndexColumn<RequestIndexEntry>.Of("overdue_since_ticks", "bigint", e => e.OverdueSince?.UtcTicks),
         IndexColumn<RequestIndexEntry>.Of("escalated_ticks", "bigint", e => e.EscalatedAt?.UtcTicks),
         IndexColumn<RequestIndexEntry>.Of("stuck_rank", "bigint", e => e.StuckRank),
         IndexColumn<RequestIndexEntry>.Of("school_code", "text", e => e.SchoolCode),
         IndexColumn<RequestIndexEntry>.Of("completion_seconds", "bigint", e => e.CompletionSeconds),
-        IndexColumn<RequestIndexEntry>.Json("status_stays", e => JsonSerializer.Serialize(
+        IndexColumn<RequestIndexEntry>.Json("status_stays", e => JsonSerializer.SerializeToUtf8Bytes(
             e.Stays.Select(s => new Dictionary<string, object> { ["stay_status"] = s.Status.ToString(), ["stay_seconds"] = s.Seconds }))),
     ];
 
