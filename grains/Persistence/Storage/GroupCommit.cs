@@ -21,10 +21,10 @@ namespace Actors.Persistence.Storage;
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource;
     private static readonly string[] EventParameterNames =
         ["EventAggregateTypes", "EventAggregateIds", "EventVersions", "EventTypes", "EventPayloads", "EventOccurredAt"];
 
+    private readonly NpgsqlDataSource _dataSource;
     private readonly PositionalStatement _write;
     private readonly PositionalStatement _writeWithEvents;
     private readonly int _maxWrites;
