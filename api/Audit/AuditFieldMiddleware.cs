@@ -1,6 +1,4 @@
-using Actors.Api.GraphQL;
 using Actors.Api.GraphQL.Errors;
-using Actors.Contracts.Audit;
 using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
@@ -49,15 +47,6 @@ public sealed class AuditFieldMiddleware : IFieldMiddleware
         }
 
         audit.Update(() => inputIds.ForEach(id => step.Touched(id, null)));
-
-        // The grains this mutation calls commit its record beside their change, when they write one: the answer then
-        // need not wait for the trail's own commit (AuditRecorder). Set in this method's flow, the stamp ends with it.
-        if (context.UserContext is GraphQLUserContext user && context.RequestServices?.GetService<AuditRecorder>() is { } recorder)
-        {
-            step.Stamp = recorder.StampOf(user.Actor, user.ClientAddress, step);
-            AuditStamp.Put(step.Stamp);
-        }
-
         try
         {
             var result = await next(context);

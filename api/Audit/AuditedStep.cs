@@ -11,12 +11,6 @@ internal sealed class AuditedStep(AuditKind kind, string operation)
 
     public AuditKind Kind => kind;
 
-    /// <summary>The id the step's entry carries, chosen now so that its stamp and the record sent later agree.</summary>
-    public Guid EntryId { get; } = Guid.CreateVersion7();
-
-    /// <summary>The record put in the grain calls' context when the step began, if it was (<see cref="AuditStamp"/>).</summary>
-    public AuditRecord? Stamp { get; set; }
-
     public string Operation => operation;
 
     public IReadOnlyList<string> ObjectIds => _objectIds;

@@ -35,7 +35,6 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IExchangeLog>(sp => sp.GetRequiredService<PostgresExchangeLog>());
         services.TryAddSingleton<PostgresAuditTrail>();
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<PostgresAuditTrail>());
-        services.TryAddSingleton<IAuditStamps, PostgresAuditStamps>();
         return services;
     }
 
@@ -91,12 +90,6 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, ExchangeLogConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Campaigns.CampaignCounterConsumer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, Retention.RetentionConsumer>());
-
-        // Mutations' audit stamps whose entry the API did not send: kept, then appended from the stamp (AuditStamp).
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AuditStampConsumer>());
-        services.AddOptions<AuditStampOptions>();
-        services.TryAddSingleton<AuditStampReconciler>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditStampReconciler>());
 
         // Requests final before the retention existed: put in their buckets once, at silo start (RetentionBackfillService).
         services.TryAddSingleton<Retention.RetentionBackfill>();

@@ -12,7 +12,6 @@ using Actors.Grains.Requests;
 using Actors.Grains.Retention;
 using Actors.Grains.Scheduling;
 using Actors.Interop;
-using Actors.Persistence.Audit;
 using Actors.Persistence.Outbox;
 using Actors.Persistence.Storage;
 using Actors.ServiceDefaults;
@@ -74,7 +73,6 @@ public static class ActorsSiloExtensions
             silo.UseActorsPostgres(connectionString, configuration.GetSection(GroupCommitOptions.Section).Get<GroupCommitOptions>());
             silo.Services.AddSingleton<IOutboxPublisher, DurableOutboxPublisher>();
             silo.Services.Configure<OutboxPruningOptions>(configuration.GetSection(OutboxPruningOptions.Section));
-            silo.Services.Configure<AuditStampOptions>(configuration.GetSection(AuditStampOptions.Section));
         }
 
         silo.AddActorsRehearsalClock(configuration, movableClock);

@@ -23,12 +23,6 @@ public sealed record AuditRecord(
     /// <summary>The outcome of an operation that did what was asked.</summary>
     public const string Ok = "OK";
 
-    /// <summary>
-    /// The outcome of an entry completed from its audit stamp (<see cref="AuditStamped.ToRecord"/>): the change
-    /// committed, the answer's outcome was never recorded.
-    /// </summary>
-    public const string Committed = "COMMITTED";
-
     /// <summary>The role written for a caller without a token.</summary>
     public const string Anonymous = "ANONYMOUS";
 

@@ -9,7 +9,4 @@ public static class AggregateTypes
     public const string Fund = "fund";
     public const string RequestPathway = "request-pathway";
     public const string NationalCalendar = "national-calendar";
-
-    /// <summary>A mutation's audit stamp (<see cref="Audit.AuditStamp"/>), keyed by its entry id.</summary>
-    public const string AuditStamp = "audit-stamp";
 }

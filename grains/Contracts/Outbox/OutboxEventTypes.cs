@@ -18,7 +18,4 @@ public static class OutboxEventTypes
 
     /// <summary>Payload: <see cref="Funds.FundAmendment"/> (audit of appropriation changes).</summary>
     public const string FundAmendmentChanged = "FundAmendmentChanged";
-
-    /// <summary>Payload: <see cref="Audit.AuditStamped"/> (a mutation's audit record committed beside its state).</summary>
-    public const string AuditStamped = "AuditStamped";
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Actors.Contracts.Audit;
 using Actors.Contracts.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -73,12 +72,6 @@ public sealed class PostgresGrainStorage(
         ArgumentNullException.ThrowIfNull(grainState);
         var commits = await CommitsAsync();
         var (payload, events) = Serialize(grainState.State);
-        if (events.Count > 0 && AuditStamp.Current is { } stamp)
-        {
-            // The mutation this write belongs to is audited: its record commits with the change (AuditStamp).
-            events = [.. events, AuditStamp.EventOf(stamp, events[0])];
-        }
-
         var write = new StateWrite(serviceId, stateName, GrainStorageKey.Of(grainId), Version(grainState.ETag), payload, events);
         var stored = await commits.WriteAsync(write)
             ?? throw Conflict("WriteState", stateName, grainId, grainState.ETag);

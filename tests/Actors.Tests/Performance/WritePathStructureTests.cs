@@ -43,10 +43,6 @@ public sealed class WritePathStructureTests
         var (workload, transitions, xids, counts) = await MeasureWorkloadAsync(db, new RequestWorkload(api, "TN11-GU1", agent, citizens, "structure") { MaxAttempts = 3 });
         Assert.Equal(0, counts.GetValueOrDefault("outbox insert"));
 
-        // Each mutation's audit record commits beside its state: one stamp per transition, the answer not waiting for
-        // the trail's own commit.
-        Assert.Equal(transitions, counts.GetValueOrDefault("audit stamp"));
-
         // Reminders: at most one write per request (its clock's first due date), none for the steps that follow.
         Assert.InRange(counts.GetValueOrDefault("reminder write") / (double)transitions, 0, 1.0 / 3 + 0.01);
         Assert.Equal(0, counts.GetValueOrDefault("reminder delete"));
@@ -71,9 +67,6 @@ public sealed class WritePathStructureTests
         {
             var (workload, transitions, xids, counts) = await MeasureWorkloadAsync(db, new RequestWorkload(api, "TN11-GU1", agent, citizens, "ado-net") { MaxAttempts = 3 });
             Assert.Equal(transitions, counts.GetValueOrDefault("outbox insert"));
-
-            // Orleans' provider writes no stamp: every record is stored before its answer, as before stamps.
-            Assert.Equal(0, counts.GetValueOrDefault("audit stamp"));
             Assert.InRange((xids - counts.GetValueOrDefault("relay batch")) / (double)transitions, 1.0, OtherWriteTransactionsPerTransition);
             await AssertIndexedAtAcknowledgedVersionsAsync(db, workload);
         },
@@ -233,16 +226,7 @@ public sealed class WritePathStructureTests
 
         var counts = await ReportAsync(db, transitions, xids);
         Assert.InRange(counts.GetValueOrDefault("state write"), transitions, transitions + PubSubStreams);
-        Assert.Equal(transitions, await LongAsync(db, $"SELECT count(DISTINCT (aggregate_id, version)) FROM outbox WHERE seq > {lastSeq} AND aggregate_type <> 'audit-stamp'"));
-
-        // Every mutation's entry is in the trail once the relay has caught up, whether its record committed beside its
-        // state (a stamp, answered without waiting for the trail) or was stored before the answer.
-        Assert.Equal(0, await LongAsync(db, $"""
-            SELECT count(*) FROM outbox AS o
-            WHERE o.seq > {lastSeq} AND o.aggregate_type = 'audit-stamp'
-              AND NOT EXISTS (SELECT FROM audit_entries AS e WHERE e.id = o.aggregate_id::uuid)
-            """));
-        counts["audit stamp"] = await LongAsync(db, $"SELECT count(*) FROM outbox WHERE seq > {lastSeq} AND aggregate_type = 'audit-stamp'");
+        Assert.Equal(transitions, await LongAsync(db, $"SELECT count(DISTINCT (aggregate_id, version)) FROM outbox WHERE seq > {lastSeq}"));
         return (workload, transitions, xids, counts);
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Actors.Contracts.Audit;
 using Actors.Contracts.Outbox;
-using Actors.Persistence.Audit;
 using Actors.Persistence.Storage;
 using Actors.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -176,50 +174,6 @@ public sealed class PostgresGrainStorageTests(PostgresServer server)
         read.State.Outbox = [new("Probe", id, 3, "ProbeReopened", "{}", at.AddMinutes(9))];
         await theirs.WriteStateAsync(StateName, grain, read);
         Assert.Equal(["ProbeOpened", "ProbeCounted", "ProbeClosed", "ProbeReopened"], (await OutboxRowsAsync(dataSource, id)).Select(r => r.Type));
-    }
-
-    /// <summary>
-    /// A write with events made under a mutation's audit stamp commits the stamp as one more outbox row, keyed by its
-    /// entry id: a second write under the same stamp (the next grain the mutation calls) adds none, and neither a write
-    /// without events nor one outside a stamp writes any. <see cref="PostgresAuditStamps"/> finds what committed.
-    /// </summary>
-    [Fact]
-    public async Task A_write_with_events_under_an_audit_stamp_commits_the_stamp_beside_them_once()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
-        await using var ours = Storage(dataSource, new GroupCommitOptions { GroupCommit = true });
-        var stamps = new PostgresAuditStamps(dataSource);
-        var at = new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
-        var stamp = new AuditRecord(at, "https://issuer.test", "cit-1", "CITIZEN", AuditKind.Mutation, "payIdCardRequest", ["Q2l0aXplblJlcXVlc3Q6MQ=="], [], "hash", AuditRecord.Ok)
-        {
-            EntryId = Guid.CreateVersion7(),
-        };
-        var (first, second, quiet) = (GrainOf("guid"), GrainOf("guid"), GrainOf("guid"));
-        DomainProbeState Stepped(GrainId grain, int version) =>
-            new() { Version = version, Outbox = [new("Probe", grain.ToString(), version, "ProbeChanged", "{}", at)] };
-
-        await UnderStampAsync(stamp, () => ours.WriteStateAsync(StateName, first, new GrainState<DomainProbeState>(Stepped(first, 1))));
-        await UnderStampAsync(stamp, () => ours.WriteStateAsync(StateName, second, new GrainState<DomainProbeState>(Stepped(second, 1))));
-        var unstamped = stamp with { EntryId = Guid.CreateVersion7() };
-        var quietState = new GrainState<DomainProbeState>(new DomainProbeState { Version = 1 });
-        await UnderStampAsync(unstamped, () => ours.WriteStateAsync(StateName, quiet, quietState));
-        quietState.State = Stepped(quiet, 1);
-        await ours.WriteStateAsync(StateName, quiet, quietState);
-
-        var row = Assert.Single(await OutboxRowsAsync(dataSource, stamp.EntryId.ToString()));
-        Assert.Equal((OutboxEventTypes.AuditStamped, 1L, at), (row.Type, row.Version, row.OccurredAt));
-        var stamped = OutboxJson.Deserialize<AuditStamped>(row.Payload);
-        Assert.Equal((stamp.EntryId, "payIdCardRequest", "Probe", first.ToString()), (stamped.Record.EntryId, stamped.Record.Operation, stamped.AggregateType, stamped.AggregateId));
-        Assert.Equal(stamp.ObjectIds, stamped.Record.ObjectIds);
-        Assert.Empty(await OutboxRowsAsync(dataSource, unstamped.EntryId.ToString()));
-        Assert.Equal([stamp.EntryId], await stamps.CommittedAsync([stamp.EntryId, unstamped.EntryId, Guid.NewGuid()], Cancel));
-    }
-
-    // The stamp is put in this method's flow, as the API's audit puts it around a mutation's resolver.
-    private static async Task UnderStampAsync(AuditRecord stamp, Func<Task> write)
-    {
-        AuditStamp.Put(stamp);
-        await write();
     }
 
     // The same through the statement of migration 0016: the event's row refuses it, and the state is not written either.
