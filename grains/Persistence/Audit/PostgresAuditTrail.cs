@@ -5,22 +5,16 @@ using Npgsql;
 namespace Actors.Persistence.Audit;
 
 /// <summary>
-/// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append under the lock is one transaction of three
-/// round trips: it takes the trail's advisory lock and reads the tail, seals the records after it, inserts them in one
-/// statement and commits, so appends from any number of processes form one chain; the lock is released at commit. A
-/// record whose entry id is stored already (a sender's retry after a timeout whose first attempt committed) is not
-/// appended again. Once this process knows the tail (its last append), the next append is one statement and one round
-/// trip, sealed after that tail without lock or reads: the table's unique sequence and id refuse it whole if another
-/// process appended meanwhile or a record is stored already, and then it is appended under the lock.
+/// The audit trail in PostgreSQL (<see cref="AuditEntriesTable"/>). An append is one transaction of three round trips:
+/// it takes the trail's advisory lock and reads the tail, seals the records after it, inserts them in one statement and
+/// commits, so appends from any number of processes form one chain; the lock is released at commit. A record whose
+/// entry id is stored already (a sender's retry after a timeout whose first attempt committed) is not appended again.
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
     : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource), IAuditTrail
 {
     /// <summary>The advisory lock key of appends ("AUDIT" in ASCII), the same in every process.</summary>
     public const long AppendLock = 0x4155444954;
-
-    // The chain's tail as this process last stored or read it; null until then, and after an append whose outcome is unknown.
-    private ChainTail? _tail;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
@@ -31,35 +25,6 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
             return [];
         }
 
-        var chosen = records.Where(r => r.EntryId != Guid.Empty).Select(r => r.EntryId).ToList();
-        if (Volatile.Read(ref _tail) is { } tail && chosen.Distinct().Count() == chosen.Count)
-        {
-            var sealedAfter = Seal(records, tail, stored: []);
-            try
-            {
-                await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-                await InsertNewAsync(sealedAfter, connection, null, cancellationToken);
-                Interlocked.CompareExchange(ref _tail, ChainTail.Of(sealedAfter[^1]), tail);
-                return sealedAfter;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                // Another process appended after that tail, or a record is stored already: nothing was inserted.
-                Interlocked.CompareExchange(ref _tail, null, tail);
-            }
-            catch
-            {
-                Interlocked.CompareExchange(ref _tail, null, tail);
-                throw;
-            }
-        }
-
-        return await AppendUnderLockAsync(records, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<AuditEntry>> AppendUnderLockAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
-    {
-        Volatile.Write(ref _tail, null);
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -92,23 +57,7 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
             }
         }
 
-        var read = new ChainTail(sequence, previousHash);
-        var entries = Seal(records, read, stored);
-        if (entries.Count > 0)
-        {
-            await UpsertAsync(entries, connection, transaction, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        Volatile.Write(ref _tail, entries.Count > 0 ? ChainTail.Of(entries[^1]) : read);
-        return entries;
-    }
-
-    /// <summary>The records sealed as the entries after <paramref name="tail"/>, but those whose entry id is in <paramref name="stored"/>.</summary>
-    private static List<AuditEntry> Seal(IReadOnlyList<AuditRecord> records, ChainTail tail, HashSet<Guid> stored)
-    {
         var entries = new List<AuditEntry>(records.Count);
-        var (sequence, previousHash) = (tail.Sequence, tail.Hash);
         foreach (var record in records)
         {
             var id = AuditChain.EntryIdOf(record);
@@ -122,6 +71,12 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
             previousHash = entry.Hash;
         }
 
+        if (entries.Count > 0)
+        {
+            await UpsertAsync(entries, connection, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return entries;
     }
 

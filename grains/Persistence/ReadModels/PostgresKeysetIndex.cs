@@ -55,36 +55,18 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
             return;
         }
 
-        var updates = string.Join(", ", Table.Columns.Where(c => c.Name != "id").Select(c => $"{c.Name} = excluded.{c.Name}"));
-        var onConflict = Table.AppendOnly ? "DO NOTHING" : $"DO UPDATE SET {updates} WHERE stored.version < excluded.version";
-        await using var command = Insert(newest, $"ON CONFLICT (id) {onConflict}").ToCommand(connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Inserts rows that must all be new, in one statement: a row whose id (or another unique key) is stored already
-    /// fails the whole statement with PostgreSQL's unique violation, and nothing is inserted.
-    /// </summary>
-    protected static async Task InsertNewAsync(
-        IReadOnlyList<TEntry> entries, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = Insert(entries, "").ToCommand(connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqlText Insert(IReadOnlyList<TEntry> entries, string onConflict)
-    {
         var sql = new SqlText();
         var names = string.Join(", ", Table.Columns.Select(c => c.Name));
-        var arrays = string.Join(", ", Table.Columns.Select(c => $"{sql.Add(c.Values(entries))}::{c.SqlType}[]"));
+        var arrays = string.Join(", ", Table.Columns.Select(c => $"{sql.Add(c.Values(newest))}::{c.SqlType}[]"));
+        var updates = string.Join(", ", Table.Columns.Where(c => c.Name != "id").Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var onConflict = Table.AppendOnly ? "DO NOTHING" : $"DO UPDATE SET {updates} WHERE stored.version < excluded.version";
         sql.Append($"""
             INSERT INTO {Table.Name} AS stored ({names})
             SELECT * FROM unnest({arrays})
-            {onConflict}
+            ON CONFLICT (id) {onConflict}
             """);
-        return sql;
+        await using var command = sql.ToCommand(connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -83,61 +83,11 @@ public sealed class PostgresAuditTrailTests(PostgresServer server) : AuditTrailC
         await trail.AppendAsync([.. Enumerable.Range(0, 20_000).Select(i => Record("request", $"grown-{i}", kind: AuditKind.Read))], Cancel);
         var before = await SettledScansAsync(previous: null);
 
-        // A trail that does not know the tail yet (a process started since) appends under the lock, with the lookups.
-        await new PostgresAuditTrail(dataSource).AppendAsync([Record("op", "after-growth")], Cancel);
+        await trail.AppendAsync([Record("op", "after-growth")], Cancel);
 
         var after = await SettledScansAsync(before);
         Assert.True(after.Index > before.Index, "the append's lookups were reported");
         Assert.Equal(before.Sequential, after.Sequential);
-    }
-
-    /// <summary>
-    /// A process that knows the tail appends in one statement, without the lock (it completes while another session
-    /// holds it); a process whose tail is stale (another appended since) or whose record is stored already is refused
-    /// by the table, and appends under the lock: one chain, each entry once, whichever process appends.
-    /// </summary>
-    [Fact]
-    public async Task Appends_after_a_known_tail_take_no_lock_and_a_stale_tail_falls_back_to_the_lock()
-    {
-        _connectionString = await server.CreateDatabaseAsync();
-        var (one, other) = (NpgsqlDataSource.Create(_connectionString), NpgsqlDataSource.Create(_connectionString));
-        _dataSources.AddRange([one, other]);
-        var (first, second) = (new PostgresAuditTrail(one), new PostgresAuditTrail(other));
-        await first.AppendAsync([Record("op", "a-1"), Record("op", "a-2")], Cancel);
-
-        await using (var holder = new NpgsqlConnection(_connectionString))
-        {
-            await holder.OpenAsync(Cancel);
-            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresAuditTrail.AppendLock})", holder))
-            {
-                await take.ExecuteNonQueryAsync(Cancel);
-            }
-
-            var known = first.AppendAsync([Record("op", "a-3")], Cancel);
-            Assert.Same(known, await Task.WhenAny(known, Task.Delay(TimeSpan.FromSeconds(10), Cancel)));
-            Assert.Equal(3, Assert.Single(await known).Sequence);
-
-            // A process without the tail waits for the lock.
-            var unknown = second.AppendAsync([Record("op", "b-1")], Cancel);
-            await Task.Delay(500, Cancel);
-            Assert.False(unknown.IsCompleted, "an append without a known tail took no lock");
-            await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresAuditTrail.AppendLock})", holder))
-            {
-                await release.ExecuteNonQueryAsync(Cancel);
-            }
-
-            Assert.Equal(4, Assert.Single(await unknown).Sequence);
-        }
-
-        // The first process's tail (3) is stale now; a record sent again is stored once.
-        var again = Record("op", "a-4") with { EntryId = Guid.CreateVersion7() };
-        Assert.Equal(5, Assert.Single(await first.AppendAsync([again], Cancel)).Sequence);
-        Assert.Equal(6, Assert.Single(await first.AppendAsync([again, Record("op", "a-5")], Cancel)).Sequence);
-        Assert.Equal(7, Assert.Single(await second.AppendAsync([Record("op", "b-2")], Cancel)).Sequence);
-
-        var chain = await first.ReadChainAsync(0, 10, Cancel);
-        Assert.Equal(["a-1", "a-2", "a-3", "b-1", "a-4", "a-5", "b-2"], chain.Select(e => e.Record.ObjectIds[0]));
-        Assert.True((await AuditChainVerifier.VerifyAsync(first, 3, Cancel)).Intact);
     }
 
     /// <summary>The trail's scan counters once the appending backend has reported its statistics (at most a second after it goes idle).</summary>
