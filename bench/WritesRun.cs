@@ -52,8 +52,10 @@ public static class WritesRun
         var pgBefore = await ProcessCpu.TreeSecondsOnceSettledAsync(postmaster); // pgbench -i's backend counted before the run
         var pgbenchCounters = await DatabaseCounters.ReadAsync(admin, "pgbench");
         var pgbenchClock = Stopwatch.StartNew();
+        var pgbenchMachineBefore = MachineCpu.Now();
         var (tps, pgbenchCpu, pgbenchOutput) = await PgBench.RunAsync(server, "pgbench", options.Clients, options.Seconds);
         var pgbenchElapsed = pgbenchClock.Elapsed.TotalSeconds;
+        var pgbenchMachine = MachineCpu.Now() - pgbenchMachineBefore;
         var pgbenchServerCpu = await ProcessCpu.TreeSecondsOnceSettledAsync(postmaster) - pgBefore;
         var pgbenchDelta = await DatabaseCounters.ReadAsync(admin, "pgbench") - pgbenchCounters;
         Console.WriteLine($"pgbench -N: {tps.ToString("F0", invariant)} TPS");
@@ -119,9 +121,11 @@ public static class WritesRun
             var countersBefore = await CountersAsync();
             var before = await DatabaseCounters.ReadAsync(admin, database);
             var cpuBefore = (Self: ProcessCpu.Seconds(Environment.ProcessId), Silo: SiloSeconds(silo), Api: ProcessCpu.Seconds(apiHost.Pid), Pg: ProcessCpu.TreeSeconds(postmaster));
+            var machineBefore = MachineCpu.Now();
             var clock = Stopwatch.StartNew();
             await workload.RunAsync(options.Clients, _ => clock.Elapsed.TotalSeconds < options.Seconds, CancellationToken.None);
             var elapsed = clock.Elapsed.TotalSeconds;
+            var machine = MachineCpu.Now() - machineBefore;
             var cpu = (Self: ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore.Self, Silo: SiloSeconds(silo) - cpuBefore.Silo,
                 Api: ProcessCpu.Seconds(apiHost.Pid) - cpuBefore.Api, Pg: ProcessCpu.TreeSeconds(postmaster) - cpuBefore.Pg);
             var transitionsAllocated = Allocated(countersBefore, await CountersAsync(), workload.Acknowledged);
@@ -184,10 +188,12 @@ public static class WritesRun
             Row("pgbench: commits / WAL syncs per transaction", $"{((double)pgbenchDelta.Commits / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {((double)pgbenchDelta.WalSyncs / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
             Row("CPU, API run (% of the machine): load generator / API / silo / PostgreSQL / idle",
                 Split(elapsed, cpu.Self, cpu.Api, cpu.Silo, cpu.Pg));
+            Row("machine during the API run (/proc/stat): idle / steal", machine.Describe());
             Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
                 string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))));
             Row("KB allocated per transition: API / silo", transitionsAllocated);
             Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
+            Row("machine during the pgbench run (/proc/stat): idle / steal", pgbenchMachine.Describe());
             Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
                 $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
             // Issue 15, target 1: everything a transition costs (the load generator, both hosts, PostgreSQL) against everything
