@@ -186,13 +186,13 @@ public static class WritesRun
             Row("WAL syncs per transition (group commit)", ((double)delta.WalSyncs / transitions).ToString("F2", invariant));
             Row("WAL bytes per transition", (delta.WalBytes / (double)transitions).ToString("F0", invariant));
             Row("pgbench: commits / WAL syncs per transaction", $"{((double)pgbenchDelta.Commits / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {((double)pgbenchDelta.WalSyncs / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
-            Row("CPU, API run (% of the machine): load generator / API / silo / PostgreSQL / idle",
+            Row("CPU, API run (% of the machine): load generator / API / silo / PostgreSQL / the rest (idle, other processes)",
                 Split(elapsed, cpu.Self, cpu.Api, cpu.Silo, cpu.Pg));
             Row("machine during the API run (/proc/stat): idle / steal", machine.Describe());
             Row("CPU ms per transition: load generator / API / silo / PostgreSQL",
                 string.Join(" / ", new[] { cpu.Self, cpu.Api, cpu.Silo, cpu.Pg }.Select(s => (s * 1000 / transitions).ToString("F2", invariant))));
             Row("KB allocated per transition: API / silo", transitionsAllocated);
-            Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / idle", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
+            Row("CPU, pgbench run (% of the machine): pgbench / PostgreSQL / the rest (idle, other processes)", Split(pgbenchElapsed, pgbenchCpu, pgbenchServerCpu));
             Row("machine during the pgbench run (/proc/stat): idle / steal", pgbenchMachine.Describe());
             Row("CPU ms per pgbench transaction: pgbench / PostgreSQL",
                 $"{(pgbenchCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)} / {(pgbenchServerCpu * 1000 / (tps * pgbenchElapsed)).ToString("F2", invariant)}");
