@@ -53,11 +53,12 @@ public sealed class BenchCluster : IAsyncDisposable
     /// <summary>The hosts' database: "actors", or "actors_&lt;topology&gt;" on a server of the caller's.</summary>
     public string Database { get; private init; } = "actors";
 
-    public static Task<ThrowawayPostgres> StartServerAsync() => ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+    public static Task<ThrowawayPostgres> StartServerAsync(bool statements = false) =>
+        ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB", moreSettings: statements ? StatementProfile.ServerSettings : null);
 
     public static async Task<BenchCluster> StartAsync(string name, BenchOptions options, string topology = BenchOptions.Client, ThrowawayPostgres? sharedServer = null)
     {
-        var server = sharedServer ?? await StartServerAsync();
+        var server = sharedServer ?? await StartServerAsync(options.Statements);
         var postmaster = server.PostmasterPid() ?? throw new InvalidOperationException("No postmaster.pid: cannot measure PostgreSQL's CPU.");
         var database = sharedServer is null ? "actors" : "actors_" + topology;
         await server.ExecuteAdminAsync("CREATE DATABASE " + database);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Actors.TestSupport;
+using Npgsql;
 
 namespace Actors.Bench;
 
@@ -33,7 +34,7 @@ public static class ReadsRun
         }
 
         // Several topologies: one after the other on the same PostgreSQL, each on a database of its own.
-        await using var server = await BenchCluster.StartServerAsync();
+        await using var server = await BenchCluster.StartServerAsync(options.Statements);
         var compared = new List<string>();
         var exit = 0;
         foreach (var topology in options.Topologies)
@@ -66,6 +67,8 @@ public static class ReadsRun
             ("requests(where:) page of 50, agent's token", ReadLoad.GraphQL(CenterPage, [(cluster.AgentToken, page)])),
         };
         var measured = new List<(string Name, ReadResult Result, double[] CpuMs, (double Kilobytes, double PauseMs) Api)>();
+        await using var statements = options.Statements ? NpgsqlDataSource.Create(cluster.Server.ConnectionFor(cluster.Database, maxPoolSize: 2)) : null;
+        var profiles = new StringBuilder();
         using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         foreach (var (name, request) in phases)
         {
@@ -76,10 +79,21 @@ public static class ReadsRun
                 ProcessCpu.Seconds(Environment.ProcessId), ProcessCpu.Seconds(cluster.ApiPid),
                 cluster.HasSiloProcess ? ProcessCpu.Seconds(cluster.SiloPid) : 0, ProcessCpu.TreeSeconds(cluster.Postmaster),
             ];
+            if (statements is not null)
+            {
+                await StatementProfile.ResetAsync(statements);
+            }
+
             var countersBefore = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase);
             var before = Cpu();
             var result = await load.RunAsync(request, TimeSpan.FromSeconds(options.Seconds));
             var after = Cpu();
+            if (statements is not null)
+            {
+                profiles.AppendLine(Invariant, $"PostgreSQL during {name} (pg_stat_statements):").AppendLine()
+                    .AppendLine(await StatementProfile.ReadAsync(statements, result.Latencies.Length, "answer")).AppendLine();
+            }
+
             var countersAfter = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase);
             var cpuMs = after.Zip(before, (a, b) => (a - b) * 1000 / Math.Max(1, result.Latencies.Length)).ToArray();
             Console.WriteLine($"{name}: {result.Describe()}");
@@ -119,6 +133,11 @@ public static class ReadsRun
 
         report.AppendLine();
         report.AppendLine(Invariant, $"Machine: {Machine.Describe()}; {seeded.Count} requests seeded at {BenchCluster.Center}.");
+        if (profiles.Length > 0)
+        {
+            report.AppendLine().Append(profiles);
+        }
+
         Console.WriteLine();
         Console.WriteLine(report.ToString());
         compared.Add(string.Join(" | ", topology, string.Create(Invariant, $"{floor.PerSecond:F0}, {floor.P99:F1}"), string.Create(Invariant, $"{own.PerSecond:F0}, {own.P99:F1}"),

@@ -39,7 +39,7 @@ public static class WritesRun
         Console.WriteLine($"Actors benchmark: {options.Clients} clients, {options.Seconds} s (warm-up {options.Warmup} s), pgbench scale {options.Scale}");
 
         await using var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB",
-            moreSettings: options.Statements ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"] : null);
+            moreSettings: options.Statements ? StatementProfile.ServerSettings : null);
         var postmaster = server.PostmasterPid() ?? throw new InvalidOperationException("No postmaster.pid: cannot measure PostgreSQL's CPU.");
         await using var admin = NpgsqlDataSource.Create(server.ConnectionFor("postgres", maxPoolSize: 4));
         var settings = await ScalarAsync(admin, "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections')");
@@ -104,8 +104,7 @@ public static class WritesRun
             await using var actors = NpgsqlDataSource.Create(server.ConnectionFor(database, maxPoolSize: 2));
             if (options.Statements)
             {
-                await ScalarAsync(actors, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                await ScalarAsync(actors, "SELECT pg_stat_statements_reset()");
+                await StatementProfile.ResetAsync(actors);
             }
 
             // What each host allocates per transition, and per booking below (the runtime's counters on their /metrics).
@@ -135,7 +134,7 @@ public static class WritesRun
 
             var transitions = workload.Acknowledged;
             // Read before the bookings below run: their statements are not the transitions'.
-            var statements = options.Statements ? await StatementsAsync(actors, transitions) : "";
+            var statements = options.Statements ? await StatementProfile.ReadAsync(actors, transitions, "transition") : "";
             var rate = transitions / elapsed;
             var latencies = workload.Latencies.Order().ToArray();
             var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
@@ -257,33 +256,6 @@ public static class WritesRun
     }
 
     /// <summary>Co-hosted there is no silo process: its silo's CPU is the API's.</summary>
-    /// <summary>
-    /// pg_stat_statements' top 20 by execution time, per persisted transition: calls, execution ms (a statement run by a
-    /// trigger or a function is counted twice: in itself, nested, and in the statement that fired it, top level), rows,
-    /// WAL bytes and the milliseconds of JIT compilation per call (a plan whose estimated cost passes <c>jit_above_cost</c>
-    /// is compiled at every execution); then the sums of the top-level statements, which is what the clients' statements
-    /// cost PostgreSQL.
-    /// </summary>
-    private static async Task<string> StatementsAsync(NpgsqlDataSource actors, long transitions) => await ScalarAsync(actors, $$"""
-        WITH s AS (
-          SELECT toplevel, calls, total_exec_time, rows, wal_bytes, query,
-            jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time AS jit_time
-          FROM pg_stat_statements
-          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())),
-        top AS (SELECT * FROM s ORDER BY total_exec_time DESC LIMIT 20)
-        SELECT '| calls | per transition | exec ms per transition | mean ms | rows per call | WAL bytes per transition | JIT ms per call | level | statement |' || E'\n'
-            || '|---|---|---|---|---|---|---|---|---|' || E'\n'
-            || string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |', calls, round(calls::numeric / {{transitions}}, 2),
-                 round(total_exec_time::numeric / {{transitions}}, 3), round((total_exec_time / greatest(calls, 1))::numeric, 3),
-                 round(rows::numeric / greatest(calls, 1), 1), round(wal_bytes / {{transitions}}, 0),
-                 round((jit_time / greatest(calls, 1))::numeric, 1), CASE WHEN toplevel THEN 'top' ELSE 'nested' END, left(regexp_replace(query, '\s+', ' ', 'g'), 140)),
-                 E'\n' ORDER BY total_exec_time DESC) || E'\n'
-            || (SELECT format('top-level statements: %s calls, %s exec ms, %s WAL bytes per transition',
-                  round(sum(calls)::numeric / {{transitions}}, 2), round(sum(total_exec_time)::numeric / {{transitions}}, 3),
-                  round(sum(wal_bytes) / {{transitions}}, 0)) FROM s WHERE toplevel)
-        FROM top
-        """);
-
     private static double SiloSeconds(HostProcess? silo) => silo is null ? 0 : ProcessCpu.Seconds(silo.Pid);
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
