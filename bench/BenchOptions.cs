@@ -5,9 +5,11 @@ namespace Actors.Bench;
 /// <summary>Command-line options. A mode chooses what to measure (issue 15 has a target per mode):
 /// --writes (the default: persisted transitions against pgbench -N), --reads (request(id) and a page of requests against
 /// /health/live), --cold (request(id) of inactive grains against pgbench SELECTing the same rows), --all (every mode, one
-/// summary of the targets), --abuse (issue 13: abusive requests against an embedded API; not part of --all).
+/// summary of the targets), --abuse (issue 13: abusive requests against an embedded API; not part of --all), --json (a
+/// transition's JSON with reflection and with source-generated metadata, <see cref="JsonRun"/>; not part of --all).
 /// Then: --clients N (16; 4 with --abuse), --seconds S (20, per measured phase), --warmup W (5), --scale K (pgbench -s, 10),
-/// --keep-logs, --statements (pg_stat_statements: where PostgreSQL spends its time during the write run),
+/// --keep-logs, --statements (pg_stat_statements: where PostgreSQL spends its time during the write run), --perf (--writes:
+/// a whole-machine perf profile of the measured phase, see <see cref="PerfProfile"/>),
 /// --npgsql "Key=Value;..." (added to the hosts' connection string, e.g. "Max Auto Prepare=32" to try Npgsql's automatic preparation),
 /// --cold-requests N (requests seeded for --cold, 1000: each is read once, cold);
 /// --progress (analysts' questions over bulk-loaded requests, see <see cref="ProgressRun"/>) with --requests N (1,000,000),
@@ -49,6 +51,9 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
     /// <summary>--by-steps: --memory activates its requests by submitting each and taking it one step, not by reading stored states.</summary>
     public bool MemoryBySteps { get; init; }
 
+    /// <summary>--perf: --writes records a whole-machine perf profile of its measured phase (<see cref="PerfProfile"/>).</summary>
+    public bool Perf { get; init; }
+
     /// <summary>--gcdump PATH: --memory writes a gcdump of its silo (dotnet-gcdump) with the requests active, and prints its heap by type.</summary>
     public string? GcDump { get; init; }
 
@@ -65,7 +70,7 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
     public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The mode options: each names a run (see Program.cs).</summary>
-    public static readonly IReadOnlyList<string> KnownModes = ["writes", "reads", "cold", "all", "abuse", "progress", "memory"];
+    public static readonly IReadOnlyList<string> KnownModes = ["writes", "reads", "cold", "all", "abuse", "progress", "memory", "json"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -85,6 +90,7 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                 "--scale" => options with { Scale = Next() },
                 "--keep-logs" => options with { KeepLogs = true },
                 "--statements" => options with { Statements = true },
+                "--perf" => options with { Perf = true },
                 "--npgsql" when i + 1 < args.Length => options with { Npgsql = args[++i] },
                 "--cold-requests" => options with { ColdRequests = Next() },
                 "--requests" => options with { Requests = Next() },
@@ -100,13 +106,23 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
                     options with { ApiSettings = WithSetting(options.ApiSettings, args[++i]) },
                 "--silo-setting" when i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal) =>
                     options with { SiloSettings = WithSetting(options.SiloSettings, args[++i]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --by-steps --tries N --abusers N --only TEXT --api-setting Key=Value --silo-setting Key=Value --topology client,cohosted"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Modes: {string.Join(" ", KnownModes.Select(m => "--" + m))}. Options: --clients N --seconds S --warmup W --scale K --keep-logs --statements --perf --npgsql \"Key=Value;...\" --cold-requests N --requests N --grains N --collection-age MINUTES --gcdump PATH --by-steps --tries N --abusers N --only TEXT --api-setting Key=Value --silo-setting Key=Value --topology client,cohosted"),
             };
         }
 
         if (options.Topologies.Count > 1 && options.Modes.Any(m => m is not ("writes" or "reads")))
         {
             throw new ArgumentException("--topology with several topologies compares --writes and --reads only.");
+        }
+
+        if (options.Perf)
+        {
+            // Set before any --api-setting or --silo-setting of the same key would be: these win, perf needs them.
+            options = options with
+            {
+                ApiSettings = PerfProfile.HostSettings.Aggregate(options.ApiSettings, (settings, s) => WithSetting(settings, s.Key + "=" + s.Value)),
+                SiloSettings = PerfProfile.HostSettings.Aggregate(options.SiloSettings, (settings, s) => WithSetting(settings, s.Key + "=" + s.Value)),
+            };
         }
 
         // The issue's targets are stated at 16 clients; the abuse run's normal clients were 4 from the start.

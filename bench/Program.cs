@@ -14,6 +14,12 @@ if (options.Abuse)
     return await AbuseRun.RunAsync(options);
 }
 
+if (options.Modes.Contains("json"))
+{
+    // A lever measured on one thread (source-generated JSON), not a target: not in --all either.
+    return await JsonRun.RunAsync(options);
+}
+
 // The modes of --all, in order. A mode is a name and its run; adding one is one line here.
 (string Name, Func<BenchOptions, Task<int>> Run)[] modes =
 [

@@ -121,6 +121,7 @@ public static class WritesRun
             var before = await DatabaseCounters.ReadAsync(admin, database);
             var cpuBefore = (Self: ProcessCpu.Seconds(Environment.ProcessId), Silo: SiloSeconds(silo), Api: ProcessCpu.Seconds(apiHost.Pid), Pg: ProcessCpu.TreeSeconds(postmaster));
             var machineBefore = MachineCpu.Now();
+            var perf = options.Perf ? PerfProfile.Start(options.Seconds) : null;
             var clock = Stopwatch.StartNew();
             await workload.RunAsync(options.Clients, _ => clock.Elapsed.TotalSeconds < options.Seconds, CancellationToken.None);
             var elapsed = clock.Elapsed.TotalSeconds;
@@ -135,6 +136,12 @@ public static class WritesRun
             var transitions = workload.Acknowledged;
             // Read before the bookings below run: their statements are not the transitions'.
             var statements = options.Statements ? await StatementProfile.ReadAsync(actors, transitions, "transition") : "";
+            var profile = perf is null ? "" : await perf.ReportAsync(new Dictionary<int, string>
+            {
+                [Environment.ProcessId] = "load generator",
+                [apiHost.Pid] = coHosted ? "API and silo" : "API",
+                [silo?.Pid ?? -1] = "silo",
+            });
             var rate = transitions / elapsed;
             var latencies = workload.Latencies.Order().ToArray();
             var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
@@ -231,6 +238,13 @@ public static class WritesRun
                 Console.WriteLine(await ScalarAsync(actors,
                     "SELECT string_agg(grain_type || ': ' || n, ', ') FROM (SELECT grain_type, count(*) AS n FROM orleans_storage GROUP BY grain_type ORDER BY n DESC) AS t"));
             }
+
+            if (profile.Length > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine(profile);
+            }
+
             if (options.KeepLogs)
             {
                 Console.WriteLine($"Host logs: {logs}");
