@@ -50,8 +50,14 @@ public static class MigrationRunner
         ArgumentNullException.ThrowIfNull(logger);
 
         // Unpooled: the session-level advisory lock must end with this connection, whatever happens. Nothing prepared:
-        // each migration runs once, and a statement prepared before a migration's DDL must not outlive it.
-        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(connectionString)) { Pooling = false, MaxAutoPrepare = 0 };
+        // each migration runs once, and a statement prepared before a migration's DDL must not outlive it. Not multiplexed
+        // (which needs pooling) whatever the hosts' connection string says: the lock is a session's.
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithActorsDefaults(connectionString))
+        {
+            Pooling = false,
+            Multiplexing = false,
+            MaxAutoPrepare = 0,
+        };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
 

@@ -40,6 +40,17 @@ public sealed class MigrationRunnerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AHostsConnectionStringWithMultiplexingStillMigrates()
+    {
+        // Npgsql's multiplexing needs pooling; the runner's own connection is unpooled (its advisory lock is a session's).
+        var connectionString = await server.CreateDatabaseAsync(migrated: false) + ";Multiplexing=true";
+
+        var applied = await MigrationRunner.ApplyAsync(connectionString, NullLogger.Instance, Cancel);
+
+        Assert.Equal(MigrationRunner.Migrations.Select(m => m.Version), applied.Select(m => m.Version));
+    }
+
+    [Fact]
     public async Task WaitForSchemaHoldsAHostUntilTheMigrationsJobHasRunThenLetsItStart()
     {
         var connectionString = await server.CreateDatabaseAsync(migrated: false);
