@@ -28,13 +28,33 @@ public sealed class NationalCalendarGrain : Grain, INationalCalendarGrain
         steps = new GrainSteps<NationalCalendarState>(state, this, outbox, clock, AggregateTypes.NationalCalendar);
     }
 
+    // What Holidays and SpecialPeriods answer, made once per version of the lists they come from (every change, and a
+    // write that failed and restored the state, puts new lists in the state): each step of every request reads both for
+    // its due date, thousands of times a second under load. Orleans hands callers copies, so none can change these.
+    private (List<PublicHoliday> Source, IReadOnlyList<PublicHoliday> Sorted)? sortedHolidays;
+    private (List<SpecialHoursPeriod> Source, IReadOnlyList<SpecialHoursPeriod> Sorted)? nationalPeriods;
+
     private NationalCalendarState S => state.State;
 
-    public Task<IReadOnlyList<PublicHoliday>> Holidays() =>
-        Task.FromResult<IReadOnlyList<PublicHoliday>>(S.Holidays.OrderBy(h => h.Date).ToList());
+    public Task<IReadOnlyList<PublicHoliday>> Holidays()
+    {
+        if (sortedHolidays is not { } known || !ReferenceEquals(known.Source, S.Holidays))
+        {
+            sortedHolidays = known = (S.Holidays, S.Holidays.OrderBy(h => h.Date).ToList());
+        }
 
-    public Task<IReadOnlyList<SpecialHoursPeriod>> SpecialPeriods() =>
-        Task.FromResult<IReadOnlyList<SpecialHoursPeriod>>(S.SpecialPeriods.OrderBy(p => p.From).Select(p => p with { National = true }).ToList());
+        return Task.FromResult(known.Sorted);
+    }
+
+    public Task<IReadOnlyList<SpecialHoursPeriod>> SpecialPeriods()
+    {
+        if (nationalPeriods is not { } known || !ReferenceEquals(known.Source, S.SpecialPeriods))
+        {
+            nationalPeriods = known = (S.SpecialPeriods, S.SpecialPeriods.OrderBy(p => p.From).Select(p => p with { National = true }).ToList());
+        }
+
+        return Task.FromResult(known.Sorted);
+    }
 
     public Task<PublicHoliday> AddHoliday(Actor actor, PublicHoliday holiday) => steps.Run(NationalCalendarOperations.AddPublicHoliday, async () =>
     {
