@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -11,7 +12,7 @@ namespace Actors.Contracts.Naming;
 public static class SchemaText
 {
     /// <summary>AwaitingPayment → AWAITING_PAYMENT (GraphQL for .NET's constant case for enum values).</summary>
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => ConstantCase(value.ToString());
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => KnownNames<TEnum>.Of(value);
 
     /// <summary>An amount of millimes as exact dinars: 3000 → "3.000".</summary>
     public static string Dinars(long millimes) => (millimes / 1000m).ToString("0.000", CultureInfo.InvariantCulture);
@@ -34,5 +35,20 @@ public static class SchemaText
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Each defined value's name, made once: statuses, roles and kinds are named on every step, index row and audit
+    /// entry. A value outside the enum (never cached, so the table stays as small as the enum) is named each time.
+    /// </summary>
+    private static class KnownNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly ConcurrentDictionary<TEnum, string> Names = new();
+
+        public static string Of(TEnum value) =>
+            Names.TryGetValue(value, out var known) ? known
+            : Enum.IsDefined(value) ? Names.GetOrAdd(value, static v => ConstantCase(v.ToString()))
+            : ConstantCase(value.ToString());
     }
 }
