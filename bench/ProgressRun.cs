@@ -82,6 +82,7 @@ public static class ProgressRun
         Phase("bulk load and VACUUM");
 
         using var api = new GraphQLHttpClient(cluster.ApiBase, TimeSpan.FromSeconds(60), maxConnections: options.Clients * 2);
+        using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var analyst = await api.TokenAsync("ANALYST", "analyst-bench");
         var supervisor = await api.TokenAsync("SUPERVISOR", "supervisor-bench", governorate: "TUNIS");
 
@@ -125,7 +126,9 @@ public static class ProgressRun
             var warm = new ScaleQueryLoad();
             await warm.RunAsync(options.Clients, Math.Max(2, options.Warmup), () => CallAsync(api, question));
             var graphql = new ScaleQueryLoad();
+            var countersBefore = await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase);
             await graphql.RunAsync(options.Clients, options.Seconds, () => CallAsync(api, question));
+            var countersAfter = await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase);
             // The question over request_index row by row is for the record (what the summary saves), not the target: one
             // client for as long as one call takes (at a million rows up to 24 s for center × day; sixteen clients made
             // that question's phase 49 s). Without a summary it is the target's reference, at the run's clients.
@@ -144,6 +147,11 @@ public static class ProgressRun
 
             Row($"{question.Name}: API p50 / p99 ms, calls/s (failed)",
                 $"{Percentiles.Pair(graphql.Latencies)}, {(graphql.Latencies.Count / graphql.Seconds).ToString("F1", invariant)}/s ({graphql.Failures}{(graphql.FirstFailure is null ? "" : ": " + graphql.FirstFailure)})");
+            // A tail its SQL does not have is the API's own: its collections are the first suspect (a page of 50 allocates
+            // about 126 KB).
+            var (kilobytes, pauseMs) = RuntimeCounters.Per(countersBefore, countersAfter, graphql.Latencies.Count);
+            Row($"{question.Name}: API KB allocated per call; GC pauses, ms per 1,000 calls and share of the phase",
+                string.Create(invariant, $"{kilobytes:F1}; {pauseMs:F1}, {(countersAfter.GcPauseSeconds - countersBefore.GcPauseSeconds) / Math.Max(0.001, graphql.Seconds) * 100:F1} %"));
             Row($"{question.Name}: hand-written SQL over request_index by pgbench ({sqlClients} client{(sqlClients == 1 ? "" : "s")}) p50 / p99 ms, tx/s",
                 $"{Percentiles.Pair(sql.LatenciesMs)}, {sql.Tps.ToString("F1", invariant)}/s");
             TargetSummary.AtMost($"progress ({requests} requests): {question.Name} p99 ÷ hand-written SQL p99", apiP99 / sqlP99, 2.0);
