@@ -130,7 +130,7 @@ public sealed class PerfProfile
         var invariant = CultureInfo.InvariantCulture;
         string Share(int part, int of) => (100.0 * part / Math.Max(1, of)).ToString("F1", invariant) + " %";
         var report = new StringBuilder();
-        report.AppendLine(invariant, $"Where the machine's CPU went (perf, {total} samples of the 2 cores; each process's parts are shares of its own samples):");
+        report.AppendLine(invariant, $"Where the machine's CPU went (perf, {total} samples of the machine's {Environment.ProcessorCount} cores; each process's parts are shares of its own samples):");
         report.AppendLine();
         report.AppendLine($"| process | of the machine | in the kernel | in the .NET runtime's native code (GC, stubs) | {string.Join(" | ", Parts.Select(p => p.Name))} |");
         report.AppendLine($"|---|---|---|---|{string.Concat(Parts.Select(_ => "---|"))}");

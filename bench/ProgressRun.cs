@@ -31,7 +31,7 @@ public static class ProgressRun
         var requests = options.Requests ?? 1_000_000;
         Console.WriteLine($"Progress benchmark: {requests} requests, {options.Clients} clients, {options.Seconds} s per question");
 
-        await using var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB");
+        await using var server = await BenchCluster.StartServerAsync();
         await server.ExecuteAdminAsync("CREATE DATABASE actors");
         var connection = server.ConnectionFor("actors", maxPoolSize: 100);
         var logs = Path.Combine(Path.GetTempPath(), "actors-bench", "progress-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));

@@ -38,8 +38,7 @@ public static class WritesRun
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine($"Actors benchmark: {options.Clients} clients, {options.Seconds} s (warm-up {options.Warmup} s), pgbench scale {options.Scale}");
 
-        await using var server = await ThrowawayPostgres.StartAsync(durable: true, maxConnections: 300, sharedBuffers: "128MB",
-            moreSettings: options.Statements ? StatementProfile.ServerSettings : null);
+        await using var server = await BenchCluster.StartServerAsync(options.Statements);
         var postmaster = server.PostmasterPid() ?? throw new InvalidOperationException("No postmaster.pid: cannot measure PostgreSQL's CPU.");
         await using var admin = NpgsqlDataSource.Create(server.ConnectionFor("postgres", maxPoolSize: 4));
         var settings = await ScalarAsync(admin, "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections')");
@@ -136,12 +135,13 @@ public static class WritesRun
             var transitions = workload.Acknowledged;
             // Read before the bookings below run: their statements are not the transitions'.
             var statements = options.Statements ? await StatementProfile.ReadAsync(actors, transitions, "transition") : "";
-            var profile = perf is null ? "" : await perf.ReportAsync(new Dictionary<int, string>
+            var profiled = new Dictionary<int, string> { [Environment.ProcessId] = "load generator", [apiHost.Pid] = coHosted ? "API and silo" : "API" };
+            if (silo is not null)
             {
-                [Environment.ProcessId] = "load generator",
-                [apiHost.Pid] = coHosted ? "API and silo" : "API",
-                [silo?.Pid ?? -1] = "silo",
-            });
+                profiled[silo.Pid] = "silo";
+            }
+
+            var profile = perf is null ? "" : await perf.ReportAsync(profiled);
             var rate = transitions / elapsed;
             var latencies = workload.Latencies.Order().ToArray();
             var requests = long.Parse(await ScalarAsync(actors, "SELECT count(*) FROM orleans_storage WHERE grain_type = 'citizen-request'"), invariant);
