@@ -33,7 +33,7 @@ public static class ProgressRun
 
         await using var server = await BenchCluster.StartServerAsync();
         await server.ExecuteAdminAsync("CREATE DATABASE actors");
-        var connection = server.ConnectionFor("actors", maxPoolSize: 100);
+        var connection = server.ConnectionFor("actors", maxPoolSize: 100) + (options.Npgsql is null ? "" : ";" + options.Npgsql);
         var logs = Path.Combine(Path.GetTempPath(), "actors-bench", "progress-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", invariant));
         await using var cluster = BenchApiSettings.Apply(new ClusterProcesses(connection, logs, tuned: false), options);
         await cluster.MigrateAsync();
@@ -119,6 +119,10 @@ public static class ProgressRun
                 + $"SELECT coalesce(sum(requests), 0) FROM request_counts WHERE status = ANY({storedList}) AND governorate = 'TUNIS';"),
         };
 
+        // PostgreSQL logs each statement that takes it over 50 ms by its own clock: beside the API's count of its
+        // statements over 50 ms, that tells a tail made in the server from one made on the way to it.
+        await server.ExecuteAdminAsync("ALTER SYSTEM SET log_min_duration_statement = 50");
+        await server.ExecuteAdminAsync("SELECT pg_reload_conf()");
         var plans = new StringBuilder();
         foreach (var question in questions)
         {
@@ -127,8 +131,10 @@ public static class ProgressRun
             await warm.RunAsync(options.Clients, Math.Max(2, options.Warmup), () => CallAsync(api, question));
             var graphql = new ScaleQueryLoad();
             var countersBefore = await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase);
+            var logBefore = SlowStatementLog.Position(server.LogPath);
             await graphql.RunAsync(options.Clients, options.Seconds, () => CallAsync(api, question));
             var countersAfter = await RuntimeCounters.ReadAsync(metrics, cluster.ApiBase);
+            var slowInServer = SlowStatementLog.CountSince(server.LogPath, logBefore);
             // The question over request_index row by row is for the record (what the summary saves), not the target: one
             // client for as long as one call takes (at a million rows up to 24 s for center × day; sixteen clients made
             // that question's phase 49 s). Without a summary it is the target's reference, at the run's clients.
@@ -139,9 +145,11 @@ public static class ProgressRun
             if (question.SummarySql is { } summarySql)
             {
                 // The like-for-like reference: the same summary the API reads, queried by hand. The target is against it.
+                logBefore = SlowStatementLog.Position(server.LogPath);
                 var summary = await PgBench.RunScriptAsync(server, "actors", summarySql, options.Clients, options.Seconds);
+                var slowSummary = SlowStatementLog.CountSince(server.LogPath, logBefore);
                 Row($"{question.Name}: like-for-like hand-written SQL (what the API reads) by pgbench p50 / p99 ms, tx/s",
-                    $"{Percentiles.Pair(summary.LatenciesMs)}, {summary.Tps.ToString("F1", invariant)}/s");
+                    $"{Percentiles.Pair(summary.LatenciesMs)}, {summary.Tps.ToString("F1", invariant)}/s; statements over 50 ms by the server's clock {slowSummary}");
                 sqlP99 = Percentiles.Of(summary.LatenciesMs, 0.99);
             }
 
@@ -152,6 +160,11 @@ public static class ProgressRun
             var (kilobytes, pauseMs) = RuntimeCounters.Per(countersBefore, countersAfter, graphql.Latencies.Count);
             Row($"{question.Name}: API KB allocated per call; GC pauses, ms per 1,000 calls and share of the phase",
                 string.Create(invariant, $"{kilobytes:F1}; {pauseMs:F1}, {(countersAfter.GcPauseSeconds - countersBefore.GcPauseSeconds) / Math.Max(0.001, graphql.Seconds) * 100:F1} %"));
+            var (slow, answered) = RuntimeCounters.SlowAnswers(countersBefore, countersAfter);
+            var (slowStatements, statements) = RuntimeCounters.SlowStatements(countersBefore, countersAfter);
+            var (windows, allWindows, p99Outside) = graphql.Tail();
+            Row($"{question.Name}: over 50 ms, calls by the load generator / answers by the API's own clock (of all) / its statements (of all) / statements by the server's clock; slowest 1 % in how many 100-ms windows; p99 outside the worst tenth of windows",
+                string.Create(invariant, $"{graphql.Latencies.Count(ms => ms > 50)} / {slow:F0} ({answered:F0}) / {slowStatements:F0} ({statements:F0}) / {slowInServer}; {windows} of {allWindows}; {p99Outside:F1} ms"));
             Row($"{question.Name}: hand-written SQL over request_index by pgbench ({sqlClients} client{(sqlClients == 1 ? "" : "s")}) p50 / p99 ms, tx/s",
                 $"{Percentiles.Pair(sql.LatenciesMs)}, {sql.Tps.ToString("F1", invariant)}/s");
             TargetSummary.AtMost($"progress ({requests} requests): {question.Name} p99 ÷ hand-written SQL p99", apiP99 / sqlP99, 2.0);

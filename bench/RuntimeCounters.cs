@@ -6,11 +6,18 @@ namespace Actors.Bench;
 /// A host's .NET runtime counters as its Prometheus endpoint (<c>/metrics</c>) shows them: bytes allocated on the managed
 /// heap and time paused in garbage collections since it started. Read before and after a phase, they give what each
 /// answer cost in allocations — a figure that, unlike CPU time on a shared machine, barely moves from run to run.
+/// With them, ASP.NET Core's own request durations: how many answers took the host over 50 ms from its side of the
+/// socket, to tell a tail the host makes from one made on the way (the load generator, the kernel's queues).
 /// </summary>
-public sealed record RuntimeCounters(double AllocatedBytes, double GcPauseSeconds)
+public sealed record RuntimeCounters(
+    double AllocatedBytes, double GcPauseSeconds,
+    double Answers = 0, double AnswersWithin50Ms = 0, double Statements = 0, double StatementsWithin50Ms = 0)
 {
     private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
     private const string Paused = "dotnet_gc_pause_time_seconds_total";
+    private const string Durations = "http_server_request_duration_seconds";
+    private const string StatementDurations = "db_client_operation_duration_seconds";
+    private const string Within50Ms = "le=\"0.05\"";
 
     /// <summary>The counters now; zeros when the host does not answer (the phase's figures then read as unknown, not as a failure).</summary>
     public static async Task<RuntimeCounters> ReadAsync(HttpClient http, Uri baseAddress)
@@ -25,7 +32,24 @@ public sealed record RuntimeCounters(double AllocatedBytes, double GcPauseSecond
             return new RuntimeCounters(0, 0);
         }
 
-        return new RuntimeCounters(Sum(text, Allocated), Sum(text, Paused));
+        return new RuntimeCounters(
+            Sum(text, Allocated), Sum(text, Paused),
+            Sum(text, Durations + "_count"), Sum(text, Durations + "_bucket", Within50Ms),
+            Sum(text, StatementDurations + "_count"), Sum(text, StatementDurations + "_bucket", Within50Ms));
+    }
+
+    /// <summary>Answers over a phase that took the host more than 50 ms (its histogram's bucket boundary), of all it gave.</summary>
+    public static (double Slow, double All) SlowAnswers(RuntimeCounters before, RuntimeCounters after)
+    {
+        var all = after.Answers - before.Answers;
+        return (all - (after.AnswersWithin50Ms - before.AnswersWithin50Ms), all);
+    }
+
+    /// <summary>Npgsql's statements (batches) over a phase that took more than 50 ms from the host's side, of all it sent.</summary>
+    public static (double Slow, double All) SlowStatements(RuntimeCounters before, RuntimeCounters after)
+    {
+        var all = after.Statements - before.Statements;
+        return (all - (after.StatementsWithin50Ms - before.StatementsWithin50Ms), all);
     }
 
     /// <summary>Per answer over a phase: KB allocated and milliseconds of GC pauses per thousand answers.</summary>
@@ -35,13 +59,21 @@ public sealed record RuntimeCounters(double AllocatedBytes, double GcPauseSecond
         return ((after.AllocatedBytes - before.AllocatedBytes) / 1024 / n, (after.GcPauseSeconds - before.GcPauseSeconds) * 1000 * 1000 / n);
     }
 
-    /// <summary>The sum of a metric's samples over its label sets (Prometheus text format: <c>name{labels} value</c>).</summary>
-    private static double Sum(string text, string metric)
+    /// <summary>
+    /// The sum of a metric's samples over its label sets (Prometheus text format: <c>name{labels} value</c>), or over
+    /// those whose labels hold <paramref name="label"/>.
+    /// </summary>
+    private static double Sum(string text, string metric, string? label = null)
     {
         var total = 0.0;
         foreach (var line in text.Split('\n'))
         {
             if (!line.StartsWith(metric, StringComparison.Ordinal) || line.Length == metric.Length || line[metric.Length] is not ('{' or ' '))
+            {
+                continue;
+            }
+
+            if (label is not null && !line.AsSpan(0, line.LastIndexOf(' ')).Contains(label, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -10,6 +10,7 @@ namespace Actors.Bench;
 public sealed class ScaleQueryLoad
 {
     private readonly ConcurrentQueue<double> _latencies = new();
+    private readonly ConcurrentQueue<(double StartedMs, double Ms)> _calls = new();
     private int _failures;
     private string? _firstFailure;
 
@@ -43,7 +44,9 @@ public sealed class ScaleQueryLoad
 
                 if (problem is null)
                 {
-                    _latencies.Enqueue(clock.Elapsed.TotalMilliseconds - started);
+                    var ms = clock.Elapsed.TotalMilliseconds - started;
+                    _latencies.Enqueue(ms);
+                    _calls.Enqueue((started, ms));
                 }
                 else
                 {
@@ -53,5 +56,30 @@ public sealed class ScaleQueryLoad
             }
         })));
         Seconds = clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Where the slowest 1 % of calls fell in time: how many of the phase's 100 ms windows they started in, and the p99
+    /// of the calls outside the windows that hold most of them. A tail of a few stalls (a long GC pause, a checkpoint)
+    /// sits in a few windows and leaves the rest fast; a tail of queueing is spread over the whole phase.
+    /// </summary>
+    public (int Windows, int AllWindows, double P99OutsideWorstTenth) Tail()
+    {
+        var calls = _calls.ToArray();
+        if (calls.Length == 0)
+        {
+            return (0, 0, double.NaN);
+        }
+
+        var threshold = Percentiles.Of(calls.Select(c => c.Ms), 0.99);
+        var slowByWindow = calls.Where(c => c.Ms >= threshold)
+            .GroupBy(c => (int)(c.StartedMs / 100))
+            .Select(g => (Window: g.Key, Count: g.Count()))
+            .OrderByDescending(w => w.Count)
+            .ToArray();
+        var allWindows = (int)(calls.Max(c => c.StartedMs) / 100) + 1;
+        var worst = slowByWindow.Take(Math.Max(1, allWindows / 10)).Select(w => w.Window).ToHashSet();
+        var outside = calls.Where(c => !worst.Contains((int)(c.StartedMs / 100))).Select(c => c.Ms);
+        return (slowByWindow.Length, allWindows, Percentiles.Of(outside, 0.99));
     }
 }

@@ -7,9 +7,11 @@ using Actors.Persistence.Centers;
 using Actors.Persistence.Exchanges;
 using Actors.Persistence.Funds;
 using Actors.Persistence.Outbox;
+using Actors.Persistence.ReadModels;
 using Actors.Persistence.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Actors.Persistence;
@@ -20,13 +22,20 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>
     /// The read models' queries: <see cref="PostgresRequestIndex"/> as <see cref="IRequestIndex"/> (likewise the
     /// allocation index and the exchange log), over one pooled
-    /// <see cref="NpgsqlDataSource"/>. Silos get it from <c>UseActorsPostgres</c>; the API gets it from <c>AddActorsClient</c> in cluster mode.
+    /// <see cref="NpgsqlDataSource"/>, their queries bounded by one <see cref="ReadQueryGate"/> per host
+    /// (<see cref="ReadModelOptions"/>, section <c>ReadModels</c>). Silos get it from <c>UseActorsPostgres</c>; the API
+    /// gets it from <c>AddActorsClient</c> in cluster mode.
     /// </summary>
     public static IServiceCollection AddActorsPostgresReadModels(this IServiceCollection services, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(services);
         var tuned = PostgresConnectionStrings.WithActorsDefaults(connectionString);
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(tuned));
+        services.AddOptions<ReadModelOptions>()
+            .BindConfiguration(ReadModelOptions.Section)
+            .Validate(o => o.MaxConcurrentQueries >= 0, "ReadModels:MaxConcurrentQueries must be 0 (no bound) or a positive number of queries.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new ReadQueryGate(sp.GetRequiredService<IOptions<ReadModelOptions>>().Value.MaxConcurrentQueries));
         services.TryAddSingleton<PostgresRequestIndex>();
         services.TryAddSingleton<IRequestIndex>(sp => sp.GetRequiredService<PostgresRequestIndex>());
         services.TryAddSingleton<PostgresAllocationIndex>();

@@ -30,6 +30,10 @@ public static class ActorsMetrics
         "actors.grain_state.writes_per_commit", "{write}", "Grain state writes committed together by one transaction (GrainStorage:GroupCommit).",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
 
+    private static readonly Histogram<double> ReadQueryWait = ActorsTelemetry.Meter.CreateHistogram<double>(
+        "actors.read_model.query_wait", "s", "How long each read-model query (a list page, a count) waited for its turn under ReadModels:MaxConcurrentQueries (0 when a slot was free).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+
     private static OutboxLagReading[] outboxLag = [];
 
     private static KeyValuePair<string, bool>[] health = [];
@@ -76,6 +80,9 @@ public static class ActorsMetrics
 
     /// <summary>One transaction of the group commit, with the number of grains' writes it carried.</summary>
     public static void GroupCommitted(int writes) => WritesPerCommit.Record(writes);
+
+    /// <summary>A read-model query's wait for its turn (zero when a slot was free).</summary>
+    public static void ReadQueryWaited(TimeSpan waited) => ReadQueryWait.Record(waited.TotalSeconds);
 
     public static void Payment(string status) => Payments.Add(1, new TagList { { "status", status } });
 

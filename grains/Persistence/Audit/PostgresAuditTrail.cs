@@ -10,8 +10,8 @@ namespace Actors.Persistence.Audit;
 /// commits, so appends from any number of processes form one chain; the lock is released at commit. A record whose
 /// entry id is stored already (a sender's retry after a timeout whose first attempt committed) is not appended again.
 /// </summary>
-public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource)
-    : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource), IAuditTrail
+public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, ReadQueryGate? gate = null)
+    : PostgresKeysetIndex<AuditEntry, AuditFilter, AuditOrder, AuditEntriesTable>(dataSource, gate), IAuditTrail
 {
     /// <summary>The advisory lock key of appends ("AUDIT" in ASCII), the same in every process.</summary>
     public const long AppendLock = 0x4155444954;

@@ -10,8 +10,8 @@ namespace Actors.Persistence.Funds;
 /// The allocation index in PostgreSQL (<see cref="AllocationIndexTable"/>), fed by <see cref="AllocationIndexConsumer"/>
 /// from the outbox: pages as a <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder, TTable}"/>, sums from here.
 /// </summary>
-public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource)
-    : PostgresKeysetIndex<AllocationIndexEntry, AllocationFilter, AllocationOrder, AllocationIndexTable>(dataSource), IAllocationIndex
+public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource, ReadQueryGate? gate = null)
+    : PostgresKeysetIndex<AllocationIndexEntry, AllocationFilter, AllocationOrder, AllocationIndexTable>(dataSource, gate), IAllocationIndex
 {
     // The fund's own rules (Allocation.ReservedMillimes, AllocatedMillimes) in SQL; sums cast back to bigint, so that
     // an impossible overflow fails loudly instead of coming back as a numeric.
@@ -31,6 +31,7 @@ public sealed class PostgresAllocationIndex(NpgsqlDataSource dataSource)
         var byGovernorate = groupBy.Contains(AllocationDimension.Governorate);
         var grouped = byProgramme || byGovernorate;
 
+        using var turn = await Gate.EnterAsync(cancellationToken);
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(Filtered($"SELECT {Figures} FROM {Table.Name} WHERE ", filter).ToBatchCommand());
         if (grouped)

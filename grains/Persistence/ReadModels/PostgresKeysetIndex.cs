@@ -8,9 +8,10 @@ namespace Actors.Persistence.ReadModels;
 /// <summary>
 /// A keyset index in a PostgreSQL table, fed by an outbox consumer. Pages are keyset queries on (sort column, id), so
 /// a page costs the same at the start and the end of a list and a cursor stays valid when rows around it change; a
-/// page, its total, its freshness and what lies outside it are one batch, one round trip.
+/// page, its total, its freshness and what lies outside it are one batch, one round trip. Queries take their turn at
+/// <paramref name="gate"/> (none without one); the consumer's writes do not.
 /// </summary>
-public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(NpgsqlDataSource dataSource)
+public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(NpgsqlDataSource dataSource, ReadQueryGate? gate = null)
     : IKeysetIndex<TEntry, TFilter, TOrder>
     where TEntry : IIndexEntry
     where TOrder : IKeysetOrder<TEntry>
@@ -22,6 +23,9 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
     protected static TTable Table { get; } = new();
 
     protected NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>The bound on this host's read-model queries at once: enter before a query's batch, leave after its reader.</summary>
+    protected ReadQueryGate Gate => gate ?? ReadQueryGate.Unbounded;
 
     /// <inheritdoc />
     public async Task ApplyAsync(IReadOnlyList<TEntry> entries, CancellationToken cancellationToken = default)
@@ -76,6 +80,7 @@ public abstract class PostgresKeysetIndex<TEntry, TFilter, TOrder, TTable>(Npgsq
         var read = query.Validate();
         var column = Table.SortColumn(query.Order);
 
+        using var turn = await Gate.EnterAsync(cancellationToken);
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(PageStatement(query).ToBatchCommand());
         if (!query.WithoutTotal)

@@ -11,8 +11,8 @@ namespace Actors.Persistence.Requests;
 /// The request index in PostgreSQL (<see cref="RequestIndexTable"/>), fed by <see cref="RequestIndexConsumer"/> from
 /// the outbox: pages as a <see cref="PostgresKeysetIndex{TEntry, TFilter, TOrder, TTable}"/>, counts from here.
 /// </summary>
-public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
-    : PostgresKeysetIndex<RequestIndexEntry, RequestFilter, RequestOrder, RequestIndexTable>(dataSource), IRequestIndex
+public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource, ReadQueryGate? gate = null)
+    : PostgresKeysetIndex<RequestIndexEntry, RequestFilter, RequestOrder, RequestIndexTable>(dataSource, gate), IRequestIndex
 {
     /// <summary>
     /// A page's total from request_counts whenever its filter only uses the summary's columns: at a million requests the
@@ -41,6 +41,7 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
             }
         }
 
+        using var turn = await Gate.EnterAsync(cancellationToken);
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(sql.ToBatchCommand());
         batch.BatchCommands.Add(OutboxFreshness.BatchCommand(Table.Consumer));
@@ -102,6 +103,7 @@ public sealed class PostgresRequestIndex(NpgsqlDataSource dataSource)
             filter);
         stays.Append(" GROUP BY stay_status");
 
+        using var turn = await Gate.EnterAsync(cancellationToken);
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(totals.ToBatchCommand());
         batch.BatchCommands.Add(stays.ToBatchCommand());
