@@ -6,21 +6,25 @@ namespace Actors.Bench;
 /// A host's .NET runtime counters as its Prometheus endpoint (<c>/metrics</c>) shows them: bytes allocated on the managed
 /// heap and time paused in garbage collections since it started. Read before and after a phase, they give what each
 /// answer cost in allocations — a figure that, unlike CPU time on a shared machine, barely moves from run to run.
-/// With them, ASP.NET Core's own request durations: how many answers took the host over 50 ms from its side of the
-/// socket, to tell a tail the host makes from one made on the way (the load generator, the kernel's queues).
+/// With them, ASP.NET Core's own request durations and Npgsql's statement durations: how many answers and statements
+/// took the host longer than a bound from its side of the socket, to tell a tail the host makes from one made on the
+/// way (the load generator, the kernel's queues).
 /// </summary>
 public sealed record RuntimeCounters(
     double AllocatedBytes, double GcPauseSeconds,
-    double Answers = 0, double AnswersWithin50Ms = 0, double Statements = 0, double StatementsWithin50Ms = 0)
+    double Answers = 0, double AnswersWithinBound = 0, double Statements = 0, double StatementsWithinBound = 0)
 {
     private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
     private const string Paused = "dotnet_gc_pause_time_seconds_total";
     private const string Durations = "http_server_request_duration_seconds";
     private const string StatementDurations = "db_client_operation_duration_seconds";
-    private const string Within50Ms = "le=\"0.05\"";
 
-    /// <summary>The counters now; zeros when the host does not answer (the phase's figures then read as unknown, not as a failure).</summary>
-    public static async Task<RuntimeCounters> ReadAsync(HttpClient http, Uri baseAddress)
+    /// <summary>
+    /// The counters now; zeros when the host does not answer (the phase's figures then read as unknown, not as a failure).
+    /// Answers and statements are counted within <paramref name="boundSeconds"/>, one of the histograms' bucket
+    /// boundaries (0.005, 0.01, 0.025, 0.05, ...).
+    /// </summary>
+    public static async Task<RuntimeCounters> ReadAsync(HttpClient http, Uri baseAddress, double boundSeconds = 0.05)
     {
         string text;
         try
@@ -34,23 +38,25 @@ public sealed record RuntimeCounters(
 
         return new RuntimeCounters(
             Sum(text, Allocated), Sum(text, Paused),
-            Sum(text, Durations + "_count"), Sum(text, Durations + "_bucket", Within50Ms),
-            Sum(text, StatementDurations + "_count"), Sum(text, StatementDurations + "_bucket", Within50Ms));
+            Sum(text, Durations + "_count"), Sum(text, Durations + "_bucket", Bucket(boundSeconds)),
+            Sum(text, StatementDurations + "_count"), Sum(text, StatementDurations + "_bucket", Bucket(boundSeconds)));
     }
 
-    /// <summary>Answers over a phase that took the host more than 50 ms (its histogram's bucket boundary), of all it gave.</summary>
+    /// <summary>Answers over a phase that took the host longer than the bound it was read with, of all it gave.</summary>
     public static (double Slow, double All) SlowAnswers(RuntimeCounters before, RuntimeCounters after)
     {
         var all = after.Answers - before.Answers;
-        return (all - (after.AnswersWithin50Ms - before.AnswersWithin50Ms), all);
+        return (all - (after.AnswersWithinBound - before.AnswersWithinBound), all);
     }
 
-    /// <summary>Npgsql's statements (batches) over a phase that took more than 50 ms from the host's side, of all it sent.</summary>
+    /// <summary>Npgsql's statements (batches) over a phase that took longer than the bound from the host's side, of all it sent.</summary>
     public static (double Slow, double All) SlowStatements(RuntimeCounters before, RuntimeCounters after)
     {
         var all = after.Statements - before.Statements;
-        return (all - (after.StatementsWithin50Ms - before.StatementsWithin50Ms), all);
+        return (all - (after.StatementsWithinBound - before.StatementsWithinBound), all);
     }
+
+    private static string Bucket(double boundSeconds) => string.Create(CultureInfo.InvariantCulture, $"le=\"{boundSeconds}\"");
 
     /// <summary>Per answer over a phase: KB allocated and milliseconds of GC pauses per thousand answers.</summary>
     public static (double KilobytesPerAnswer, double PauseMsPerThousand) Per(RuntimeCounters before, RuntimeCounters after, long answers)
