@@ -74,8 +74,7 @@ public static class ColdRun
         async Task<RuntimeCounters> SiloCountersAsync() => cluster.HasSiloProcess
             ? await RuntimeCounters.ReadAsync(metrics, cluster.Processes.Silos[0].HealthBase, TailBoundSeconds)
             : new RuntimeCounters(0, 0);
-        await cluster.Server.ExecuteAdminAsync(string.Create(Invariant, $"ALTER SYSTEM SET log_min_duration_statement = {TailBoundSeconds * 1000:F0}"));
-        await cluster.Server.ExecuteAdminAsync("SELECT pg_reload_conf()");
+        await SlowStatementLog.LogSlowerThanAsync(cluster.Server, TimeSpan.FromSeconds(TailBoundSeconds));
         var apiBefore = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase, TailBoundSeconds);
         var siloBefore = await SiloCountersAsync();
         var logBefore = SlowStatementLog.Position(cluster.Server.LogPath);
@@ -106,8 +105,7 @@ public static class ColdRun
         while (seconds < options.Seconds);
 
         var slowInServer = SlowStatementLog.CountSince(cluster.Server.LogPath, logBefore);
-        await cluster.Server.ExecuteAdminAsync("ALTER SYSTEM RESET log_min_duration_statement");
-        await cluster.Server.ExecuteAdminAsync("SELECT pg_reload_conf()");
+        await SlowStatementLog.LogSlowerThanAsync(cluster.Server, null);
         var (slowAnswers, allAnswers) = RuntimeCounters.SlowAnswers(apiBefore, await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase, TailBoundSeconds));
         var (slowStatements, allStatements) = RuntimeCounters.SlowStatements(siloBefore, await SiloCountersAsync());
         var coldReads = new ReadResult([.. latencies], failed, seconds, firstFailure);

@@ -9,13 +9,12 @@ namespace Actors.Bench;
 /// </summary>
 public sealed class ScaleQueryLoad
 {
-    private readonly ConcurrentQueue<double> _latencies = new();
     private readonly ConcurrentQueue<(double StartedMs, double Ms)> _calls = new();
     private int _failures;
     private string? _firstFailure;
 
-    /// <summary>Milliseconds per successful call.</summary>
-    public IReadOnlyCollection<double> Latencies => _latencies;
+    /// <summary>Milliseconds per successful call, once the run is over.</summary>
+    public IReadOnlyCollection<double> Latencies { get; private set; } = [];
 
     public int Failures => Volatile.Read(ref _failures);
 
@@ -44,9 +43,7 @@ public sealed class ScaleQueryLoad
 
                 if (problem is null)
                 {
-                    var ms = clock.Elapsed.TotalMilliseconds - started;
-                    _latencies.Enqueue(ms);
-                    _calls.Enqueue((started, ms));
+                    _calls.Enqueue((started, clock.Elapsed.TotalMilliseconds - started));
                 }
                 else
                 {
@@ -56,6 +53,7 @@ public sealed class ScaleQueryLoad
             }
         })));
         Seconds = clock.Elapsed.TotalSeconds;
+        Latencies = _calls.Select(c => c.Ms).ToArray();
     }
 
     /// <summary>

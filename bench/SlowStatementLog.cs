@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Actors.TestSupport;
 
 namespace Actors.Bench;
 
@@ -8,6 +10,15 @@ namespace Actors.Bench;
 /// </summary>
 public static class SlowStatementLog
 {
+    /// <summary>Makes <paramref name="server"/> log every statement slower than <paramref name="threshold"/>; null stops it.</summary>
+    public static async Task LogSlowerThanAsync(ThrowawayPostgres server, TimeSpan? threshold)
+    {
+        await server.ExecuteAdminAsync(threshold is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"ALTER SYSTEM SET log_min_duration_statement = {t.TotalMilliseconds:F0}")
+            : "ALTER SYSTEM RESET log_min_duration_statement");
+        await server.ExecuteAdminAsync("SELECT pg_reload_conf()");
+    }
+
     public static long Position(string logPath) => File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
 
     public static int CountSince(string logPath, long position)
