@@ -18,8 +18,8 @@ namespace Actors.Bench;
 /// for --abuse: --tries N (20, abusive requests per case when timing refusals), --abusers N (8, clients sending abusive
 /// requests during the load phase), --only TEXT (the cases whose name contains it),
 /// --api-setting Key=Value (repeatable: an environment variable for the API, e.g. a limit or a lever to try);
-/// --topology client,cohosted (--writes and --reads: once per API topology, in that order, on the same PostgreSQL,
-/// with the figures side by side; client alone unless given).</summary>
+/// --topology client,cohosted (--writes and --reads: once per API topology, in that order, on the same PostgreSQL;
+/// --cold: once per topology, each on a PostgreSQL of its own; with the figures side by side; client alone unless given).</summary>
 public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scale, bool KeepLogs, bool Statements, string? Npgsql)
 {
     /// <summary>The modes asked for, in the order given; empty means --writes.</summary>
@@ -110,9 +110,10 @@ public sealed record BenchOptions(int Clients, int Seconds, int Warmup, int Scal
             };
         }
 
-        if (options.Topologies.Count > 1 && options.Modes.Any(m => m is not ("writes" or "reads")))
+        if (options.Topologies.Count > 1 && options.Modes.Any(m => m is not ("writes" or "reads" or "cold" or "all")))
         {
-            throw new ArgumentException("--topology with several topologies compares --writes and --reads only.");
+            // Under --all, --progress and --memory run on the client topology whatever --topology says.
+            throw new ArgumentException("--topology with several topologies compares --writes, --reads and --cold (and those of --all) only.");
         }
 
         if (options.Perf)
