@@ -44,11 +44,10 @@ public static class ColdRun
 
         if (compared.Count > 1)
         {
-            Console.WriteLine($"### Cold reads by topology, {options.Clients} clients (each on a PostgreSQL of its own, one after the other)");
-            Console.WriteLine();
-            Console.WriteLine("| topology | cold request(id): answers/s, p50 / p99 (ms) | pgbench SELECT p99 (ms) | p99 ratio (≤ 3) | CPU ms per cold read: load generator / hosts / PostgreSQL |");
-            Console.WriteLine("|---|---|---|---|---|");
-            compared.ForEach(row => Console.WriteLine("| " + row + " |"));
+            TopologyComparison.Print(
+                $"Cold reads by topology, {options.Clients} clients (each on a PostgreSQL of its own, one after the other)",
+                "topology | cold request(id): answers/s, p50 / p99 (ms) | pgbench SELECT p99 (ms) | p99 ratio (≤ 3) | CPU ms per cold read: load generator / hosts / PostgreSQL",
+                compared);
         }
 
         return exit;
@@ -124,7 +123,7 @@ public static class ColdRun
         // the silo's statements (the state reads; co-hosted, the API's own) and by PostgreSQL's own clock.
         using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var siloBase = cluster.HasSiloProcess ? cluster.Processes.Silos[0].HealthBase : cluster.Processes.ApiBase;
-        async Task<RuntimeCounters> SiloCountersAsync() => await RuntimeCounters.ReadAsync(metrics, siloBase, TailBoundSeconds);
+        Task<RuntimeCounters> SiloCountersAsync() => RuntimeCounters.ReadAsync(metrics, siloBase, TailBoundSeconds);
         await SlowStatementLog.LogSlowerThanAsync(cluster.Server, TimeSpan.FromSeconds(TailBoundSeconds));
         var apiBefore = await RuntimeCounters.ReadAsync(metrics, cluster.Processes.ApiBase, TailBoundSeconds);
         var siloBefore = await SiloCountersAsync();

@@ -42,12 +42,10 @@ public static class ReadsRun
             exit = Math.Max(exit, await RunAsync(options, topology, server, compared));
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"### Reads by topology, {options.Clients} clients × {options.Seconds} s per phase");
-        Console.WriteLine();
-        Console.WriteLine("| topology | /health/live answers/s, p99 (ms) | request(id) answers/s, p99 (ms) | page of 50 answers/s | request(id) ÷ live: throughput / p99 | page ÷ live | CPU ms per request(id): API / silo / PostgreSQL |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        compared.ForEach(row => Console.WriteLine("| " + row + " |"));
+        TopologyComparison.Print(
+            $"Reads by topology, {options.Clients} clients × {options.Seconds} s per phase",
+            "topology | /health/live answers/s, p99 (ms) | request(id) answers/s, p99 (ms) | page of 50 answers/s | request(id) ÷ live: throughput / p99 | page ÷ live | CPU ms per request(id): API / silo / PostgreSQL",
+            compared);
         return exit;
     }
 

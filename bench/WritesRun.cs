@@ -258,12 +258,10 @@ public static class WritesRun
 
         if (compared.Count > 1)
         {
-            Console.WriteLine();
-            Console.WriteLine($"### Writes by topology, {options.Clients} clients × {options.Seconds} s, pgbench -N {tps.ToString("F0", invariant)} TPS first (each ratio against its own before-and-after mean)");
-            Console.WriteLine();
-            Console.WriteLine("| topology | transitions/s | ratio to pgbench -N | p50 / p99 (ms) | CPU ms per transition: load generator / API / silo / PostgreSQL | total CPU ms per transition | CPU ratio |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
-            compared.ForEach(row => Console.WriteLine("| " + row + " |"));
+            TopologyComparison.Print(
+                $"Writes by topology, {options.Clients} clients × {options.Seconds} s, pgbench -N {tps.ToString("F0", invariant)} TPS first (each ratio against its own before-and-after mean)",
+                "topology | transitions/s | ratio to pgbench -N | p50 / p99 (ms) | CPU ms per transition: load generator / API / silo / PostgreSQL | total CPU ms per transition | CPU ratio",
+                compared);
         }
 
         return 0;
