@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -102,9 +103,9 @@ public static partial class PgBench
             {
                 beforeExit?.Invoke(process);
             }
-            catch (InvalidOperationException)
+            catch (Exception exception) when (exception is InvalidOperationException or Win32Exception)
             {
-                // Exited between the check and the read.
+                // Exited (and reaped: its /proc entry gone) between the check and the read; the last sample stands.
             }
         }
 

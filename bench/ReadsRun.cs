@@ -68,6 +68,8 @@ public static class ReadsRun
         await using var statements = options.Statements ? NpgsqlDataSource.Create(cluster.Server.ConnectionFor(cluster.Database, maxPoolSize: 2)) : null;
         var profiles = new StringBuilder();
         using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var settled = await cluster.SettleAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine($"Hosts quiet {settled.TotalSeconds:F0} s after the seed.");
         foreach (var (name, request) in phases)
         {
             await load.RunAsync(request, TimeSpan.FromSeconds(options.Warmup));
