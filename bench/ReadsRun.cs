@@ -137,7 +137,7 @@ public static class ReadsRun
         }
 
         // Measured with the hosts idle, after the phases: this process alone on the two cores.
-        var graphQL = await GraphQLFloor.MeasureAsync(options.Clients, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        var graphQL = await GraphQLFloor.MeasureAsync(options.Clients, TimeSpan.FromSeconds(Math.Min(options.Warmup, 2)), TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)));
         report.AppendLine();
         report.AppendLine(Invariant, $"/health/live before and after, pooled (the ratios' floor): {floor.Describe()}; CPU ms per answer {string.Join(" / ", floorCpuMs.Select(c => c.ToString("F3", Invariant)))}.");
         report.AppendLine();
