@@ -23,8 +23,8 @@ public sealed partial class BenchReadsSmokeTests
         Assert.Matches(QuietPattern(), output);
         Assert.DoesNotContain("first failure", output, StringComparison.Ordinal);
 
-        // Every phase answered, none failed: the floor twice, request(id) and the page.
-        foreach (var phase in new[] { "/health/live", "request(id), citizen's token", "requests(where:) page of 50, agent's token", "/health/live, again" })
+        // Every phase answered, none failed: the floor twice, request(id), GraphQL without a grain, and the page.
+        foreach (var phase in new[] { "/health/live", "request(id), citizen's token", "{ __typename }, citizen's token", "requests(where:) page of 50, agent's token", "/health/live, again" })
         {
             var row = PhaseRow(output, phase);
             Assert.True(row.Answers > 0, $"{phase}: no answers\n{output}");
@@ -42,6 +42,7 @@ public sealed partial class BenchReadsSmokeTests
         // What the targets allow an answer to cost, and GraphQL for .NET's own cost (a positive figure).
         Assert.Contains("| request(id) at 0.8 |", output, StringComparison.Ordinal);
         Assert.Contains("| page of 50 at 0.3 |", output, StringComparison.Ordinal);
+        Assert.Matches(@"\{ __typename \} with the same tokens [^:]*: [0-9.]+ ms of CPU per answer", output);
         var graphQL = GraphQLFloorPattern().Match(output);
         Assert.True(graphQL.Success && double.Parse(graphQL.Groups[1].Value, CultureInfo.InvariantCulture) > 0, output);
     }
