@@ -25,6 +25,12 @@ public static class ReadsRun
         query($where: RequestWhereInput) { requests(first: 50, where: $where) { nodes { id reference status version submittedAt } pageInfo { hasNextPage endCursor } } }
         """;
 
+    private const string Live = "/health/live";
+    private const string Own = "request(id), citizen's token";
+    private const string Typename = "{ __typename }, citizen's token";
+    private const string Page = "requests(where:) page of 50, agent's token";
+    private const string LiveAgain = "/health/live, again";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(BenchOptions options)
@@ -62,13 +68,13 @@ public static class ReadsRun
         using var load = new ReadLoad(cluster.Processes.ApiBase, options.Clients);
         var phases = new (string Name, Func<int, HttpRequestMessage> Request)[]
         {
-            ("/health/live", ReadLoad.Get("/health/live")),
-            ("request(id), citizen's token", ReadLoad.GraphQL(OwnRequest, seeded.Select(s => (s.CitizenToken, (object)new { id = s.Id })).ToList())),
+            (Live, ReadLoad.Get("/health/live")),
+            (Own, ReadLoad.GraphQL(OwnRequest, seeded.Select(s => (s.CitizenToken, (object)new { id = s.Id })).ToList())),
             // GraphQL over HTTP with the same tokens and no grain behind it: what request(id) costs before its field resolves.
-            ("{ __typename }, citizen's token", ReadLoad.GraphQL("{ __typename }", seeded.Select(s => (s.CitizenToken, (object)new { })).ToList())),
-            ("requests(where:) page of 50, agent's token", ReadLoad.GraphQL(CenterPage, [(cluster.AgentToken, page)])),
+            (Typename, ReadLoad.GraphQL("{ __typename }", seeded.Select(s => (s.CitizenToken, (object)new { })).ToList())),
+            (Page, ReadLoad.GraphQL(CenterPage, [(cluster.AgentToken, page)])),
             // The floor again: the machine's speed drifts within a run, and the ratios are read against both.
-            ("/health/live, again", ReadLoad.Get("/health/live")),
+            (LiveAgain, ReadLoad.Get("/health/live")),
         };
         var measured = new List<(string Name, ReadResult Result, double[] CpuMs, (double Kilobytes, double PauseMs) Api)>();
         await using var statements = options.Statements ? NpgsqlDataSource.Create(cluster.Server.ConnectionFor(cluster.Database, maxPoolSize: 2)) : null;
@@ -111,11 +117,12 @@ public static class ReadsRun
             measured.Add((name, result, cpuMs, RuntimeCounters.Per(countersBefore, countersAfter, result.Latencies.Length)));
         }
 
-        var floor = Pooled(measured[0].Result, measured[4].Result);
-        var floorCpuMs = measured[0].CpuMs.Zip(measured[4].CpuMs, (before, after) =>
-            ((before * measured[0].Result.Latencies.Length) + (after * measured[4].Result.Latencies.Length)) / Math.Max(1, floor.Latencies.Length)).ToArray();
-        var own = measured[1].Result;
-        var list = measured[3].Result;
+        var phase = measured.ToDictionary(m => m.Name, m => (m.Result, m.CpuMs));
+        var floor = Pooled(phase[Live].Result, phase[LiveAgain].Result);
+        var floorCpuMs = phase[Live].CpuMs.Zip(phase[LiveAgain].CpuMs, (before, after) =>
+            ((before * phase[Live].Result.Latencies.Length) + (after * phase[LiveAgain].Result.Latencies.Length)) / Math.Max(1, floor.Latencies.Length)).ToArray();
+        var own = phase[Own].Result;
+        var list = phase[Page].Result;
         var ownThroughput = TargetSummary.AtLeast($"reads{label}: request(id) ÷ /health/live throughput ({options.Clients} clients)", own.PerSecond / floor.PerSecond, 0.8);
         var ownP99 = TargetSummary.AtMost($"reads{label}: request(id) p99 ÷ /health/live p99", own.P99 / floor.P99, 2.0);
         var listThroughput = TargetSummary.AtLeast($"reads{label}: page of 50 requests(where:) ÷ /health/live throughput", list.PerSecond / floor.PerSecond, 0.3);
@@ -144,9 +151,9 @@ public static class ReadsRun
         report.AppendLine();
         report.AppendLine(Invariant, $"/health/live before and after, pooled (the ratios' floor): {floor.Describe()}; CPU ms per answer {string.Join(" / ", floorCpuMs.Select(c => c.ToString("F3", Invariant)))}.");
         report.AppendLine();
-        report.Append(Allowances(floorCpuMs, measured[1].CpuMs, measured[3].CpuMs));
+        report.Append(Allowances(floorCpuMs, phase[Own].CpuMs, phase[Page].CpuMs));
         report.AppendLine(Invariant,
-            $"{{ __typename }} with the same tokens (GraphQL over HTTP and the token, no grain): {measured[2].CpuMs.Sum():F3} ms of CPU per answer, all processes, against the {floorCpuMs.Sum() / 0.8:F3} ms request(id) may cost at 0.8.");
+            $"{{ __typename }} with the same tokens (GraphQL over HTTP and the token, no grain): {phase[Typename].CpuMs.Sum():F3} ms of CPU per answer, all processes, against the {floorCpuMs.Sum() / 0.8:F3} ms request(id) may cost at 0.8.");
         report.AppendLine(Invariant, $"GraphQL for .NET alone, request(id)'s document in one process (no HTTP, no token, no grain; parsed and validated once, as the API keeps it): {graphQL:F3} ms of CPU per execution.");
         report.AppendLine();
         report.AppendLine(Invariant, $"Machine: {Machine.Describe()}; {seeded.Count} requests seeded at {BenchCluster.Center}.");
@@ -159,7 +166,7 @@ public static class ReadsRun
         Console.WriteLine(report.ToString());
         compared.Add(string.Join(" | ", topology, string.Create(Invariant, $"{floor.PerSecond:F0}, {floor.P99:F1}"), string.Create(Invariant, $"{own.PerSecond:F0}, {own.P99:F1}"),
             list.PerSecond.ToString("F0", Invariant), string.Create(Invariant, $"{ownThroughput.Figure:F2} / {ownP99.Figure:F2}"), listThroughput.Figure.ToString("F2", Invariant),
-            string.Join(" / ", measured[1].CpuMs.Skip(1).Select(c => c.ToString("F3", Invariant)))));
+            string.Join(" / ", phase[Own].CpuMs.Skip(1).Select(c => c.ToString("F3", Invariant)))));
         return measured.Any(m => m.Result.Failed > 0) ? 1 : 0;
     }
 
