@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Actors.TestSupport;
@@ -108,32 +107,19 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Debug or Release: the configuration this assembly was built in, used to find the hosts' builds beside it.</summary>
     public static string BuildConfiguration { get; } = FindConfiguration();
 
-    public static string SiloDll => Path.Combine(RepositoryRoot.Path, "silo", "bin", BuildConfiguration, "net10.0", "Actors.Silo.dll");
+    public static string SiloDll => BuiltProgram.Dll("silo", "Actors.Silo");
 
-    public static string ApiDll => Path.Combine(RepositoryRoot.Path, "api", "bin", BuildConfiguration, "net10.0", "Actors.Api.dll");
+    public static string ApiDll => BuiltProgram.Dll("api", "Actors.Api");
 
     /// <summary>Runs <c>dotnet Actors.Silo.dll migrate</c> against the database and fails unless it exits 0.</summary>
     /// <remarks><paramref name="siloDll"/>: another build's silo (a previous release's, for a mixed-version cluster).</remarks>
     public async Task MigrateAsync(CancellationToken cancellationToken = default, string? siloDll = null)
     {
-        siloDll ??= SiloDll;
-        var start = new ProcessStartInfo("dotnet")
+        var (exitCode, output, errors) = await BuiltProgram.RunAsync(siloDll ?? SiloDll, ["migrate"], Timeout.InfiniteTimeSpan,
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = ConnectionString }, cancellationToken: cancellationToken);
+        if (exitCode != 0)
         {
-            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(siloDll);
-        start.ArgumentList.Add("migrate");
-        start.Environment["ConnectionStrings__Postgres"] = ConnectionString;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the migration.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"silo migrate exited with {process.ExitCode}:\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"silo migrate exited with {exitCode}:\n{output}\n{errors}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -12,12 +11,15 @@ namespace Actors.Tests.Performance;
 /// </summary>
 public sealed partial class BenchReadsSmokeTests
 {
-    private static string BenchDll => Path.Combine(RepositoryRoot.Path, "bench", "bin", ClusterProcesses.BuildConfiguration, "net10.0", "Actors.Bench.dll");
+    private static string BenchDll => BuiltProgram.Dll("bench", "Actors.Bench");
 
     [Fact]
     public async Task TheReadsModeMeasuresEveryPhaseAndPrintsTargetTwosFigures()
     {
-        var (exitCode, output) = await RunAsync(["--reads", "--clients", "4", "--seconds", "1", "--warmup", "1"], TimeSpan.FromMinutes(4));
+        Assert.True(File.Exists(BenchDll), $"The benchmark is not built at {BenchDll}.");
+        var (exitCode, standardOutput, errors) = await BuiltProgram.RunAsync(BenchDll, ["--reads", "--clients", "4", "--seconds", "1", "--warmup", "1"],
+            TimeSpan.FromMinutes(4), cancellationToken: TestContext.Current.CancellationToken);
+        var output = standardOutput + errors;
 
         Assert.True(exitCode == 0, $"bench --reads exited {exitCode}:\n{output}");
         Assert.Matches(QuietPattern(), output);
@@ -52,40 +54,6 @@ public sealed partial class BenchReadsSmokeTests
         var match = Regex.Match(output, @"^\| " + Regex.Escape(phase) + @" \| ([0-9]+) \| [0-9.]+ / [0-9.]+ \| ([0-9]+) \|", RegexOptions.Multiline);
         Assert.True(match.Success, $"no row for {phase}\n{output}");
         return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, TimeSpan timeout)
-    {
-        Assert.True(File.Exists(BenchDll), $"The benchmark is not built at {BenchDll}.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(BenchDll)!,
-        };
-        start.ArgumentList.Add(BenchDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The benchmark did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bench {string.Join(' ', arguments)} ran past {timeout}:\n{await output}\n{await errors}");
-        }
-
-        return (process.ExitCode, await output + await errors);
     }
 
     [GeneratedRegex(@"Hosts quiet [0-9]+ s after the seed\.")]
